@@ -1,24 +1,26 @@
 import type { Core } from '@strapi/strapi';
+import { requireEnv } from './env-required';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
+  // API-only mode (tests, build workers) skips the admin bundle; the admin API still works.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   auth: {
-    secret: env('ADMIN_JWT_SECRET')!,
+    secret: requireEnv(env, 'ADMIN_JWT_SECRET'),
   },
   apiToken: {
-    salt: env('API_TOKEN_SALT')!,
+    salt: requireEnv(env, 'API_TOKEN_SALT'),
   },
   transfer: {
     token: {
-      salt: env('TRANSFER_TOKEN_SALT')!,
+      salt: requireEnv(env, 'TRANSFER_TOKEN_SALT'),
     },
   },
   secrets: {
-    encryptionKey: env('ENCRYPTION_KEY')!,
+    encryptionKey: requireEnv(env, 'ENCRYPTION_KEY'),
   },
   flags: {
-    nps: env.bool('FLAG_NPS', true),
-    promoteEE: env.bool('FLAG_PROMOTE_EE', true),
-    docLinks: env.bool('FLAG_DOC_LINKS', true),
+    nps: false,
+    promoteEE: false,
   },
 });
 

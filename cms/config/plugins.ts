@@ -1,42 +1,42 @@
 import type { Core } from '@strapi/strapi';
-
-const allowedMediaTypes = [
-  'image/*',
-  'video/*',
-  'audio/*',
-  'application/pdf',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.*',
-  'text/plain',
-  'text/csv',
-];
-
-const deniedTypes = [
-  'image/svg+xml',
-  'application/vnd.microsoft.portable-executable',
-  'application/x-msdownload',
-  'application/x-msdos-program',
-  'application/x-executable',
-  'application/x-dosexec',
-  'application/x-sh',
-  'text/x-shellscript',
-  'application/x-mach-binary',
-];
+import { requireEnv } from './env-required';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      // Site builds page through lists; no client may ask for an unbounded list or a deep tree.
+      defaultLimit: 25,
+      maxLimit: 200,
+      depthLimit: 10,
+      // The playground only where GRAPHQL_PLAYGROUND=true (never by default in production).
+      landingPage: env.bool('GRAPHQL_PLAYGROUND', env('NODE_ENV') !== 'production'),
+      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+    },
+  },
   'users-permissions': {
     config: {
-      jwtManagement: 'refresh',
-      sessions: {
-        httpOnly: true,
-      },
+      jwtSecret: requireEnv(env, 'JWT_SECRET'),
     },
   },
   upload: {
     config: {
+      sizeLimit: env.int('UPLOAD_SIZE_LIMIT_BYTES', 50 * 1024 * 1024),
       security: {
-        allowedTypes: allowedMediaTypes,
-        deniedTypes,
+        allowedTypes: [
+          'image/*',
+          'video/*',
+          'audio/*',
+          'application/pdf',
+          'application/epub+zip',
+          'application/msword',
+          'application/vnd.openxmlformats-officedocument.*',
+          'text/plain',
+          'text/vtt',
+          'text/csv',
+        ],
+        deniedTypes: ['image/svg+xml', 'application/x-msdownload', 'application/x-sh', 'application/x-executable'],
       },
     },
   },

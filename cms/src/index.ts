@@ -1,20 +1,31 @@
-// import type { Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { ensureContentLocales } from './extensions/locales';
+import { grantPublicRead } from './extensions/public-access';
+import { registerLocaleFactSync } from './extensions/locale-facts';
+import { registerValidity, recomputeAllValidity } from './extensions/validity';
 
 export default {
-  /**
-   * An asynchronous register function that runs before
-   * your application is initialized.
-   *
-   * This gives you an opportunity to extend code.
-   */
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  /** Runs before the app is initialised: install Document Service middlewares here. */
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // The i18n plugin reads this on an empty database only; `vi` is the platform's default.
+    process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'vi';
+    registerLocaleFactSync(strapi);
+    registerValidity(strapi);
+  },
 
-  /**
-   * An asynchronous bootstrap function that runs before
-   * your application gets started.
-   *
-   * This gives you an opportunity to set up your data model,
-   * run jobs, or perform some special logic.
-   */
-  bootstrap(/* { strapi }: { strapi: Core.Strapi } */) {},
+  /** Runs once the database and plugins are ready, before the server listens. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureContentLocales(strapi);
+    await grantPublicRead(strapi);
+    strapi.cron.add({
+      // Documents enter into force and expire at 00:00 in Vietnam: recompute their status then.
+      validityAtMidnight: {
+        task: async () => {
+          const changed = await recomputeAllValidity(strapi);
+          strapi.log.info(`validity: nightly recompute changed ${changed} documents`);
+        },
+        options: { rule: '0 5 0 * * *', tz: 'Asia/Ho_Chi_Minh' },
+      },
+    });
+  },
 };

@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+
+/** Liveness and readiness in one answer: 200 when the database answers, 503 when it does not. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async check(ctx: { status: number; body: unknown }) {
+    const started = Date.now();
+    let database: 'ok' | 'unavailable' = 'ok';
+    try {
+      await strapi.db.connection.raw('select 1');
+    } catch (error) {
+      database = 'unavailable';
+      strapi.log.error(`health: database check failed: ${(error as Error).message}`);
+    }
+    ctx.status = database === 'ok' ? 200 : 503;
+    ctx.body = {
+      status: database === 'ok' ? 'ok' : 'degraded',
+      database,
+      databaseClient: strapi.db.dialect.client,
+      strapiVersion: strapi.config.get('info.strapi'),
+      uptimeSeconds: Math.round(process.uptime()),
+      checkedInMs: Date.now() - started,
+    };
+  },
+});
