@@ -22,6 +22,7 @@ const HELP = `Nạp dữ liệu thật vào CMS (Seed the CMS with real public d
   --data-dir DIR       the shared data folder (default: $PBGDPL_DATA_DIR or ../shared/data)
   --demo-admin         also create the demo administrator (${DEMO_ADMIN.email})
   --report FILE        write the data-quality report as JSON (default: cms/.tmp/seed-report.json)
+  --summary FILE       also write the created/updated/unchanged counts as JSON
   -h, --help           this help
 `;
 
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
       'data-dir': { type: 'string' },
       'demo-admin': { type: 'boolean', default: false },
       report: { type: 'string', default: path.join(CMS_DIR, '.tmp', 'seed-report.json') },
+      summary: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,6 +64,7 @@ async function main(): Promise<number> {
     tallies['documents (en)'] = docs.en;
     if (values['demo-admin']) await ensureDemoAdmin(strapi);
     printSummary(tallies, dataset.report, values.report!, Date.now() - started);
+    if (values.summary) fs.writeFileSync(values.summary, JSON.stringify({ tallies, issues: dataset.report.length }, null, 2));
   } finally {
     await strapi.destroy();
   }

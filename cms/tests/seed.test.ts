@@ -1,0 +1,72 @@
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { loadDataset, type Dataset } from '@pbgdpl/data-import';
+import { CMS_DIR, createTestDatabase, startTestCms, testSecrets, type TestCms } from './harness';
+import { dataDir } from './fixtures';
+
+/** The seed is one command, reads the real data, and a second run changes nothing. */
+type Tallies = Record<string, { created: number; updated: number; unchanged: number }>;
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let env: NodeJS.ProcessEnv;
+let dataset: Dataset;
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-seed-'));
+
+function runSeed(name: string): { tallies: Tallies; output: string } {
+  const summary = path.join(workDir, `${name}.json`);
+  const result = spawnSync(
+    process.execPath,
+    ['dist/scripts/seed.js', '--subset', 'demo', '--report', path.join(workDir, `${name}-report.json`), '--summary', summary],
+    { cwd: CMS_DIR, env, encoding: 'utf8', timeout: 600_000 },
+  );
+  const output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`seed exited ${result.status}:\n${output}`);
+  return { tallies: (JSON.parse(fs.readFileSync(summary, 'utf8')) as { tallies: Tallies }).tallies, output };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('seed');
+  env = { ...process.env, ...testSecrets(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
+  dataset = await loadDataset({ dataDir: dataDir(), subset: 'demo' });
+});
+
+let cms: TestCms | undefined;
+afterAll(async () => {
+  if (cms) await cms.stop();
+  else await database.drop();
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+test('the first run creates the demo subset from the real data, with progress and a data report', () => {
+  const { tallies, output } = runSeed('first');
+  expect(tallies.sites!.created).toBe(dataset.sites.length);
+  expect(tallies.organizations!.created).toBe(dataset.organizations.length);
+  expect(tallies['documents (vi)']!.created).toBe(dataset.documents.length);
+  expect(output).toMatch(/Trang đơn vị \(sites\): \d+\/\d+/);
+  expect(output).toMatch(/data report\): \d+ errors, \d+ warnings/);
+});
+
+test('a second run changes nothing', () => {
+  const { tallies } = runSeed('second');
+  for (const [name, tally] of Object.entries(tallies)) {
+    expect({ name, created: tally.created, updated: tally.updated }).toEqual({ name, created: 0, updated: 0 });
+  }
+  expect(tallies.sites!.unchanged).toBe(dataset.sites.length);
+});
+
+test('the CMS then holds exactly the seeded registry and documents', async () => {
+  cms = await startTestCms('seed', { database });
+  const count = (uid: string, where: Record<string, unknown> = {}) => cms!.strapi.db.query(uid as never).count({ where });
+  expect(await count('api::site.site')).toBe(dataset.sites.length);
+  expect(await count('api::legal-document.legal-document', { locale: 'vi', publishedAt: { $notNull: true } })).toBe(
+    dataset.documents.length,
+  );
+  // Every commune hangs under its province.
+  const communes = (await cms.strapi.db
+    .query('api::site.site')
+    .findMany({ where: { kind: 'commune' }, populate: { parent: true } })) as Array<{ parent: { kind: string } | null }>;
+  expect(communes.length).toBeGreaterThan(0);
+  expect(communes.every((c) => c.parent?.kind === 'province')).toBe(true);
+});

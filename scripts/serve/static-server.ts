@@ -1,0 +1,87 @@
+/**
+ * A small static file server for the generated sites: every site lives in `<root>/<site-code>/`
+ * and is served at `/<site-code>/`. Loopback only by default; no directory listings except the
+ * root index of sites. For production, generate nginx configuration instead (see docs).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export interface StaticServerOptions {
+  root: string;
+  host?: string;
+  port?: number;
+}
+
+export function startStaticServer({ root, host = '127.0.0.1', port = 4321 }: StaticServerOptions): Promise<http.Server> {
+  const absoluteRoot = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'Địa chỉ không hợp lệ.');
+    }
+    if (pathname === '/') return send(res, 200, TYPES['.html']!, siteIndex(absoluteRoot));
+    let file = path.join(absoluteRoot, pathname);
+    if (!file.startsWith(absoluteRoot + path.sep)) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { location: `${pathname}/` });
+        return res.end();
+      }
+      file = path.join(file, 'index.html');
+    }
+    if (!fs.existsSync(file)) {
+      const site = pathname.split('/')[1] ?? '';
+      const notFound = path.join(absoluteRoot, site, '404.html');
+      if (site && fs.existsSync(notFound)) return send(res, 404, TYPES['.html']!, fs.readFileSync(notFound));
+      return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy trang.');
+    }
+    send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer) {
+  res.writeHead(status, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  });
+  res.end(body);
+}
+
+/** The root page lists the sites present, so a person trying the demo can find them. */
+function siteIndex(root: string): string {
+  const sites = fs.existsSync(root)
+    ? fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'index.html'))).sort()
+    : [];
+  const items = sites.map((s) => `<li><a href="/${s}/">${s}</a></li>`).join('');
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Các trang PBGDPL</title></head><body><main><h1>Các trang PBGDPL đã tạo</h1><ul>${items}</ul></main></body></html>`;
+}
+
+// `node scripts/serve/static-server.ts <root> [port]`
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'out', port = '4321'] = process.argv.slice(2);
+  startStaticServer({ root, port: Number(port) }).then(() => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));
+}
