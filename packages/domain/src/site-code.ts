@@ -3,6 +3,7 @@
  * build output folders and in the demo's URLs (`/<code>/`), so it must be derived from official
  * data alone and never from the order in which units happen to be imported.
  */
+import { DomainError } from './errors.js';
 import { slugifyVietnamese } from './slug.js';
 
 /** The national portal's code (Cổng PBGDPL quốc gia). */
@@ -15,8 +16,8 @@ export const SITE_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SITE_CODE_MAX_LENGTH = 80;
 
 /** Thrown when an input cannot give a valid site code; the message names the input. */
-export class SiteCodeError extends Error {
-  override readonly name = 'SiteCodeError';
+export class SiteCodeError extends DomainError {
+  override name = 'SiteCodeError';
 }
 
 export function isSiteCode(value: string): boolean {
