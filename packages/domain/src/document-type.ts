@@ -159,3 +159,7 @@ export const DOCUMENT_TYPE_INFO: Readonly<Record<DocumentType, DocumentTypeInfo>
   official_letter: { vi: 'Công văn', en: 'Official letter', normative: false, slug: 'cong-van' },
   other: { vi: 'Văn bản khác', en: 'Other document', normative: false, slug: 'van-ban-khac' },
 };
+
+export function isDocumentType(value: unknown): value is DocumentType {
+  return typeof value === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(value);
+}

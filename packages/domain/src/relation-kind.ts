@@ -83,3 +83,7 @@ export const RELATION_KIND_LABELS: Readonly<Record<RelationKind, RelationKindLab
     onTarget: { vi: 'Bản dịch', en: 'Translation' },
   },
 };
+
+export function isRelationKind(value: unknown): value is RelationKind {
+  return typeof value === 'string' && (RELATION_KINDS as readonly string[]).includes(value);
+}

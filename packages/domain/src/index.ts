@@ -1,0 +1,119 @@
+/**
+ * The public surface of @pbgdpl/domain: vocabulary with Vietnamese labels, validation and pure
+ * rules shared by the CMS, the data import, the content client and the site template. Anything
+ * not exported here is internal.
+ */
+export {
+  DomainError,
+  DocumentNumberError,
+  InvalidDateError,
+  UrlPathError,
+  type DocumentNumberProblem,
+} from './errors.js';
+
+export {
+  addDays,
+  assertIsoDate,
+  formatVietnameseDate,
+  isIsoDate,
+  todayInVietnam,
+  yearOf,
+  type IsoDate,
+} from './iso-date.js';
+
+export { foldVietnamese, slugifyVietnamese } from './slug.js';
+
+export { ALLOWED_PARENT_KINDS, SITE_KINDS, SITE_KIND_LABELS, type SiteKind } from './site-kind.js';
+
+export {
+  DOCUMENT_TYPES,
+  DOCUMENT_TYPE_INFO,
+  isDocumentType,
+  type DocumentType,
+  type DocumentTypeInfo,
+} from './document-type.js';
+
+export {
+  RELATION_KINDS,
+  RELATION_KIND_LABELS,
+  isRelationKind,
+  type RelationKind,
+  type RelationKindLabels,
+} from './relation-kind.js';
+
+export {
+  VALIDITY_BASES,
+  VALIDITY_BASIS_LABELS,
+  VALIDITY_LEGAL_FORCE,
+  VALIDITY_STATUSES,
+  VALIDITY_STATUS_LABELS,
+  isValidityStatus,
+  type ValidityBasis,
+  type ValidityStatus,
+} from './validity-status.js';
+
+export {
+  RELATION_VALIDITY_EFFECT,
+  computeValidity,
+  type DeclaredValidity,
+  type IncomingRelation,
+  type RelationValidityEffect,
+  type ValidityEvent,
+  type ValidityEventCause,
+  type ValidityInput,
+  type ValidityResult,
+} from './validity.js';
+
+export {
+  DOCUMENT_NUMBER_EXAMPLE,
+  DOCUMENT_NUMBER_MAX_LENGTH,
+  DOCUMENT_NUMBER_YEARS,
+  documentNumberSlug,
+  isDocumentNumber,
+  normalizeDocumentNumber,
+  parseDocumentNumber,
+  safeParseDocumentNumber,
+  type DocumentNumberParseResult,
+  type ParsedDocumentNumber,
+} from './document-number.js';
+
+export {
+  DOCUMENT_LIST_SEGMENT,
+  LOCALLY_NUMBERED_DOCUMENT_TYPES,
+  NEWLY_EFFECTIVE_SEGMENT,
+  documentListPath,
+  documentPath,
+  documentTypeListPath,
+  joinBase,
+  needsIssuerSegment,
+  newlyEffectivePath,
+  type DocumentPathInput,
+} from './urls.js';
+
+export {
+  DOCUMENT_SCOPES,
+  DOCUMENT_SCOPE_LABELS,
+  LEGAL_DOCUMENT_FIELD_LABELS,
+  legalDocumentInputSchema,
+  validateLegalDocumentInput,
+  type DocumentFile,
+  type DocumentScope,
+  type FieldError,
+  type IssuerRef,
+  type LegalDocument,
+  type LegalDocumentInput,
+  type LegalDocumentValidation,
+  type LegalFieldRef,
+  type SiteRef,
+} from './legal-document.js';
+
+export {
+  NEWLY_EFFECTIVE_WINDOW_DAYS,
+  isNewlyEffective,
+  selectNewlyEffective,
+  sortByEffectiveDesc,
+  type EffectiveDated,
+  type EffectiveSortable,
+} from './newly-effective.js';
+
+export * from './site-code.js';
