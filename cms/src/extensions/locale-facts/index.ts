@@ -7,6 +7,11 @@ import type { Core, UID } from '@strapi/strapi';
  * write through the Document Service we make all locales of the document carry the same
  * targets, comparing like with like (drafts with drafts, published rows with published rows).
  *
+ * The non-localized scalar fields (number, dates, scope…) are handled the same way. Strapi's
+ * own i18n sync is meant to cover them, but it decides whether anything changed by comparing
+ * with an arbitrary row of the document, so publishing one locale may leave another locale's
+ * published row on the old dates (seen on SQLite; PostgreSQL happened to return another row).
+ *
  * Direction: a relation present in the write's `data` flows from the written locale to the
  * others; a relation absent from it flows into the written locale from the document's other
  * locales (so creating the `en` translation inherits the facts instead of erasing them).
@@ -16,6 +21,15 @@ export const LOCALE_INDEPENDENT_RELATIONS: Partial<Record<UID.ContentType, reado
 };
 
 type Row = { id: number; locale: string; publishedAt: string | null } & Record<string, unknown>;
+
+/** Non-localized scalar attributes of a content type: they are facts shared by all locales. */
+function sharedScalars(strapi: Core.Strapi, uid: UID.ContentType): string[] {
+  const attributes = strapi.getModel(uid).attributes as Record<string, { type: string; pluginOptions?: { i18n?: { localized?: boolean } } }>;
+  return Object.entries(attributes)
+    .filter(([, a]) => !['relation', 'media', 'component', 'dynamiczone', 'uid'].includes(a.type))
+    .filter(([, a]) => a.pluginOptions?.i18n?.localized === false)
+    .map(([name]) => name);
+}
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'publish']);
 
@@ -30,8 +44,9 @@ export function registerLocaleFactSync(strapi: Core.Strapi): void {
     if (!documentId) return result;
     const params = context.params as { locale?: string; data?: Record<string, unknown> };
     const locale = params.locale ?? (await defaultLocale(strapi));
-    const provided = context.action === 'publish' ? relations : relations.filter((r) => params.data && r in params.data);
-    await syncDocument(strapi, context.uid as UID.ContentType, documentId, locale, relations, provided);
+    const facts = [...relations, ...sharedScalars(strapi, context.uid as UID.ContentType)];
+    const provided = context.action === 'publish' ? facts : facts.filter((r) => params.data && r in params.data);
+    await syncDocument(strapi, context.uid as UID.ContentType, documentId, locale, relations, facts, provided);
     return result;
   });
 }
@@ -40,16 +55,19 @@ async function defaultLocale(strapi: Core.Strapi): Promise<string> {
   return strapi.plugin('i18n').service('locales').getDefaultLocale();
 }
 
-/** Copies relation targets between the rows of one document; see the module comment. */
+/** Copies facts (relation targets, shared scalars) between the rows of one document. */
 export async function syncDocument(
   strapi: Core.Strapi,
   uid: UID.ContentType,
   documentId: string,
   writtenLocale: string,
   relations: readonly string[],
+  facts: readonly string[],
   provided: readonly string[],
 ): Promise<void> {
   const populate = Object.fromEntries(relations.map((r) => [r, { select: ['id'] }]));
+  const value = (row: Row, fact: string) => (relations.includes(fact) ? targetIds(row[fact]) : (row[fact] ?? null));
+  const same = (a: Row, b: Row, fact: string) => JSON.stringify(value(a, fact)) === JSON.stringify(value(b, fact));
   const rows = (await strapi.db.query(uid).findMany({ where: { documentId }, populate })) as Row[];
   for (const published of [false, true]) {
     const group = rows.filter((r) => (r.publishedAt !== null) === published);
@@ -57,19 +75,19 @@ export async function syncDocument(
     if (!written) continue;
     const others = group.filter((r) => r !== written);
     if (others.length === 0) continue;
-    // Pull: relations the write did not mention come from the other locales (first one found).
-    const pulled = relations.filter((r) => !provided.includes(r));
-    const pullData = Object.fromEntries(pulled.map((r) => [r, targetIds(others[0]![r])]));
-    const changedPull = pulled.filter((r) => !sameTargets(written[r], others[0]![r]));
+    // Pull: facts the write did not mention come from the other locales (first one found).
+    const source = others[0]!;
+    const changedPull = facts.filter((f) => !provided.includes(f) && !same(written, source, f));
     if (changedPull.length > 0) {
-      await strapi.db.query(uid).update({ where: { id: written.id }, data: pick(pullData, changedPull) });
+      const data = Object.fromEntries(changedPull.map((f) => [f, value(source, f)]));
+      await strapi.db.query(uid).update({ where: { id: written.id }, data });
     }
-    // Push: relations the write set flow to every other locale.
+    // Push: facts the write set flow to every other locale.
     for (const other of others) {
-      const changedPush = provided.filter((r) => !sameTargets(written[r], other[r]));
+      const changedPush = provided.filter((f) => !same(written, other, f));
       if (changedPush.length === 0) continue;
-      const pushData = Object.fromEntries(changedPush.map((r) => [r, targetIds(written[r])]));
-      await strapi.db.query(uid).update({ where: { id: other.id }, data: pushData });
+      const data = Object.fromEntries(changedPush.map((f) => [f, value(written, f)]));
+      await strapi.db.query(uid).update({ where: { id: other.id }, data });
     }
   }
 }
@@ -78,12 +96,4 @@ function targetIds(value: unknown): number[] | number | null {
   if (Array.isArray(value)) return value.map((v: { id: number }) => v.id).sort((a, b) => a - b);
   if (value && typeof value === 'object' && 'id' in value) return (value as { id: number }).id;
   return null;
-}
-
-function sameTargets(a: unknown, b: unknown): boolean {
-  return JSON.stringify(targetIds(a)) === JSON.stringify(targetIds(b));
-}
-
-function pick<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {
-  return Object.fromEntries(keys.map((k) => [k, record[k] as T]));
 }
