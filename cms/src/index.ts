@@ -3,12 +3,14 @@ import { ensureContentLocales } from './extensions/locales';
 import { grantPublicRead } from './extensions/public-access';
 import { registerLocaleFactSync } from './extensions/locale-facts';
 import { registerValidity, recomputeAllValidity } from './extensions/validity';
+import { registerDocumentValidation } from './extensions/document-validation';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
   register({ strapi }: { strapi: Core.Strapi }) {
     // The i18n plugin reads this on an empty database only; `vi` is the platform's default.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'vi';
+    registerDocumentValidation(strapi);
     registerLocaleFactSync(strapi);
     registerValidity(strapi);
   },

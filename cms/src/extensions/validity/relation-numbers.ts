@@ -6,7 +6,9 @@ const DOCUMENT = 'api::legal-document.legal-document';
 /**
  * Editors record a relation by document numbers ("45/2019/QH14 thay thế 10/2012/QH13"). This
  * resolves each number to the one document carrying it and stores its documentId beside it;
- * an unknown or ambiguous number is refused with a message naming the field.
+ * an unknown or ambiguous number is refused with a message naming the field. The acting
+ * (source) document must be in the CMS; a target that is not (older acts are often not
+ * digitised) may be recorded by number and title (`targetTitle`) and is then shown unlinked.
  * @throws errors.ValidationError when a number matches no document or several.
  */
 export async function resolveRelationNumbers(
@@ -28,7 +30,16 @@ export async function resolveRelationNumbers(
     });
     const ids = [...new Set(rows.map((r) => r.documentId))];
     if (ids.length === 0) {
-      throw fieldError(numberKey, `Không tìm thấy văn bản có số ký hiệu "${number}" trong cơ sở dữ liệu.`);
+      const external = side === 'target' && typeof merged.targetTitle === 'string' && merged.targetTitle.trim() !== '';
+      if (external) {
+        out[idKey] = null;
+        continue;
+      }
+      throw fieldError(
+        numberKey,
+        `Không tìm thấy văn bản có số ký hiệu "${number}" trong cơ sở dữ liệu.` +
+          (side === 'target' ? ' Nếu văn bản chưa có trong cơ sở dữ liệu, hãy ghi tên văn bản (targetTitle).' : ''),
+      );
     }
     if (ids.length > 1) {
       throw fieldError(
