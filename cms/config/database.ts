@@ -38,13 +38,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       connection: {
         client: 'sqlite',
         // Relative to cms/ (this file runs from cms/dist/config).
-        connection: { filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
+        connection: {
+          filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+        },
         useNullAsDefault: true,
         acquireConnectionTimeout,
       },
     };
   }
-  throw new Error(`Unsupported DATABASE_CLIENT "${client}": use "postgres" (production) or "sqlite" (quick start).`);
+  throw new Error(
+    `Unsupported DATABASE_CLIENT "${client}": use "postgres" (production) or "sqlite" (quick start).`,
+  );
 };
 
 export default config;

@@ -36,7 +36,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           'text/vtt',
           'text/csv',
         ],
-        deniedTypes: ['image/svg+xml', 'application/x-msdownload', 'application/x-sh', 'application/x-executable'],
+        deniedTypes: [
+          'image/svg+xml',
+          'application/x-msdownload',
+          'application/x-sh',
+          'application/x-executable',
+        ],
       },
     },
   },

@@ -64,17 +64,25 @@ async function main(): Promise<number> {
     tallies['documents (en)'] = docs.en;
     if (values['demo-admin']) await ensureDemoAdmin(strapi);
     printSummary(tallies, dataset.report, values.report!, Date.now() - started);
-    if (values.summary) fs.writeFileSync(values.summary, JSON.stringify({ tallies, issues: dataset.report.length }, null, 2));
+    if (values.summary)
+      fs.writeFileSync(values.summary, JSON.stringify({ tallies, issues: dataset.report.length }, null, 2));
   } finally {
     await strapi.destroy();
   }
   return 0;
 }
 
-function printSummary(tallies: Record<string, Tally>, report: readonly ImportIssue[], reportFile: string, ms: number) {
+function printSummary(
+  tallies: Record<string, Tally>,
+  report: readonly ImportIssue[],
+  reportFile: string,
+  ms: number,
+) {
   console.log('\nKết quả (result):            created  updated  unchanged');
   for (const [name, t] of Object.entries(tallies)) {
-    console.log(`  ${name.padEnd(26)} ${String(t.created).padStart(7)}  ${String(t.updated).padStart(7)}  ${String(t.unchanged).padStart(9)}`);
+    console.log(
+      `  ${name.padEnd(26)} ${String(t.created).padStart(7)}  ${String(t.updated).padStart(7)}  ${String(t.unchanged).padStart(9)}`,
+    );
   }
   fs.mkdirSync(path.dirname(reportFile), { recursive: true });
   fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));

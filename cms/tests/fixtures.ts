@@ -34,7 +34,10 @@ export interface IndexedLaw {
 
 export function indexedLaw(number: string): IndexedLaw {
   const file = path.join(dataDir(), 'legal-docs', 'laws-207', 'uts_vlc_laws_207_index.csv');
-  const line = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.split(',')[1] === number);
+  const line = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.split(',')[1] === number);
   if (!line) throw new Error(`Test data: ${number} is not in ${file}`);
   const [, so_hieu, , ten, , ngay_ban_hanh, ngay_hieu_luc] = line.split(',');
   return { so_hieu: so_hieu!, ten: ten!, ngay_ban_hanh: ngay_ban_hanh!, ngay_hieu_luc: ngay_hieu_luc! };
@@ -44,11 +47,34 @@ export function indexedLaw(number: string): IndexedLaw {
 export async function createRegistry(strapi: Core.Strapi) {
   const create = async (uid: string, data: Record<string, unknown>) =>
     ((await strapi.documents(uid as never).create({ data } as never)) as { documentId: string }).documentId;
-  const national = await create('api::site.site', { code: 'quoc-gia', name: 'Cổng PBGDPL quốc gia', kind: 'national', basePath: '/quoc-gia/' });
-  const hanoi = await create('api::site.site', { code: 'ha-noi', name: 'Thành phố Hà Nội', kind: 'province', basePath: '/ha-noi/', parent: national, adminUnitCode: '01' });
-  const assembly = await create('api::organization.organization', { code: 'quoc-hoi', name: 'Quốc hội', category: 'legislature' });
-  const standing = await create('api::organization.organization', { code: 'uy-ban-thuong-vu-quoc-hoi', name: 'Ủy ban Thường vụ Quốc hội', category: 'legislature' });
-  const labour = await create('api::legal-field.legal-field', { code: 'lao-dong-tien-luong', name: 'Lao động - Tiền lương' });
+  const national = await create('api::site.site', {
+    code: 'quoc-gia',
+    name: 'Cổng PBGDPL quốc gia',
+    kind: 'national',
+    basePath: '/quoc-gia/',
+  });
+  const hanoi = await create('api::site.site', {
+    code: 'ha-noi',
+    name: 'Thành phố Hà Nội',
+    kind: 'province',
+    basePath: '/ha-noi/',
+    parent: national,
+    adminUnitCode: '01',
+  });
+  const assembly = await create('api::organization.organization', {
+    code: 'quoc-hoi',
+    name: 'Quốc hội',
+    category: 'legislature',
+  });
+  const standing = await create('api::organization.organization', {
+    code: 'uy-ban-thuong-vu-quoc-hoi',
+    name: 'Ủy ban Thường vụ Quốc hội',
+    category: 'legislature',
+  });
+  const labour = await create('api::legal-field.legal-field', {
+    code: 'lao-dong-tien-luong',
+    name: 'Lao động - Tiền lương',
+  });
   const land = await create('api::legal-field.legal-field', { code: 'bat-dong-san', name: 'Bất động sản' });
   return { sites: { national, hanoi }, organizations: { assembly, standing }, fields: { labour, land } };
 }

@@ -5,6 +5,8 @@ const path = require('path');
 module.exports = async () => {
   const entry = path.join(__dirname, '..', 'dist', 'src', 'index.js');
   if (!fs.existsSync(entry)) {
-    throw new Error(`The CMS is not compiled (${entry} is missing). Run \`pnpm --filter @pbgdpl/cms build\`.`);
+    throw new Error(
+      `The CMS is not compiled (${entry} is missing). Run \`pnpm --filter @pbgdpl/cms build\`.`,
+    );
   }
 };

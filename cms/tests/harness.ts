@@ -19,7 +19,9 @@ export interface TestCms {
  * A database of its own for one test file: a fresh PostgreSQL database when TEST_DATABASE_URL
  * names a server (CI), else a fresh SQLite file. Returns the environment to reach it.
  */
-export async function createTestDatabase(name: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  name: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const id = `${name}_${process.pid}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
@@ -70,7 +72,10 @@ export function testSecrets(): Record<string, string> {
 }
 
 /** Boots the compiled CMS in-process on its own database and mounts its HTTP routes. */
-export async function startTestCms(name: string, options: { database?: Awaited<ReturnType<typeof createTestDatabase>> } = {}): Promise<TestCms> {
+export async function startTestCms(
+  name: string,
+  options: { database?: Awaited<ReturnType<typeof createTestDatabase>> } = {},
+): Promise<TestCms> {
   const database = options.database ?? (await createTestDatabase(name));
   const env = { ...testSecrets(), ...database.env };
   Object.assign(process.env, env);

@@ -62,7 +62,12 @@ describe('a legal document published through the Document Service', () => {
   ])('reads back over REST in %s with its own title and the shared facts', async (locale, title) => {
     const res = await request(cms.http)
       .get('/api/legal-documents')
-      .query({ locale, 'filters[number][$eq]': labourCode.official_number, 'populate[owningSite]': 'true', 'populate[issuers]': 'true' })
+      .query({
+        locale,
+        'filters[number][$eq]': labourCode.official_number,
+        'populate[owningSite]': 'true',
+        'populate[issuers]': 'true',
+      })
       .expect(200);
     expect(res.body.data).toHaveLength(1);
     const doc = res.body.data[0];
@@ -89,7 +94,13 @@ describe('a legal document published through the Document Service', () => {
       .expect(200);
     expect(res.body.errors).toBeUndefined();
     const [doc] = res.body.data.legalDocuments;
-    expect(doc).toMatchObject({ documentId, locale, title, effectiveFrom: '2021-01-01', validityStatus: 'in_force' });
+    expect(doc).toMatchObject({
+      documentId,
+      locale,
+      title,
+      effectiveFrom: '2021-01-01',
+      validityStatus: 'in_force',
+    });
     expect(doc.owningSite).toEqual({ code: 'quoc-gia' });
     expect(doc.fields).toEqual([{ code: 'lao-dong-tien-luong' }]);
   });
@@ -114,12 +125,17 @@ describe('the public API', () => {
       .then((d) => (d as { documentId: string }).documentId);
     const res = await request(cms.http).get(`/api/legal-documents/${draftId}`);
     expect(res.status).toBe(404);
-    const list = await request(cms.http).get('/api/legal-documents').query({ 'filters[number][$eq]': '31/2024/QH15' }).expect(200);
+    const list = await request(cms.http)
+      .get('/api/legal-documents')
+      .query({ 'filters[number][$eq]': '31/2024/QH15' })
+      .expect(200);
     expect(list.body.data).toEqual([]);
   });
 
   test('refuses writes from anonymous clients', async () => {
-    const res = await request(cms.http).post('/api/legal-documents').send({ data: { number: 'x' } });
+    const res = await request(cms.http)
+      .post('/api/legal-documents')
+      .send({ data: { number: 'x' } });
     expect([401, 403]).toContain(res.status);
   });
 

@@ -19,10 +19,20 @@ afterAll(async () => {
 });
 
 type Row = Record<string, unknown> & { locale: string; publishedAt: string | null };
-const FACTS = ['number', 'documentType', 'issuedDate', 'effectiveFrom', 'effectiveTo', 'scope', 'validityStatus'];
+const FACTS = [
+  'number',
+  'documentType',
+  'issuedDate',
+  'effectiveFrom',
+  'effectiveTo',
+  'scope',
+  'validityStatus',
+];
 
 /** The facts of every row of a document, with relations reduced to the targets' codes. */
-async function factsByRow(documentId: string): Promise<Array<{ key: string; facts: Record<string, unknown> }>> {
+async function factsByRow(
+  documentId: string,
+): Promise<Array<{ key: string; facts: Record<string, unknown> }>> {
   const rows = (await cms.strapi.db.query(UID).findMany({
     where: { documentId },
     populate: { owningSite: true, scopeSite: true, issuers: true, fields: true },
@@ -39,7 +49,10 @@ async function factsByRow(documentId: string): Promise<Array<{ key: string; fact
   }));
 }
 
-function expectSameFactsInEveryLocale(rows: Array<{ key: string; facts: Record<string, unknown> }>, status: 'draft' | 'published') {
+function expectSameFactsInEveryLocale(
+  rows: Array<{ key: string; facts: Record<string, unknown> }>,
+  status: 'draft' | 'published',
+) {
   const group = rows.filter((r) => r.key.endsWith(status));
   expect(group.map((r) => r.key.split('/')[0]).sort()).toEqual(['en', 'vi']);
   expect(group[1]!.facts).toEqual(group[0]!.facts);
@@ -66,15 +79,27 @@ test('a new translation inherits the facts of the Vietnamese document', async ()
     },
   } as never)) as { documentId: string };
   // The English row is created with translated text only.
-  await documents.update({ documentId, locale: 'en', data: { title: 'Land Law 2013', abstract: 'Land Law 2013' } } as never);
+  await documents.update({
+    documentId,
+    locale: 'en',
+    data: { title: 'Land Law 2013', abstract: 'Land Law 2013' },
+  } as never);
 
   const facts = expectSameFactsInEveryLocale(await factsByRow(documentId), 'draft');
-  expect(facts).toMatchObject({ number: '45/2013/QH13', owningSite: 'quoc-gia', issuers: ['quoc-hoi'], fields: ['bat-dong-san'] });
+  expect(facts).toMatchObject({
+    number: '45/2013/QH13',
+    owningSite: 'quoc-gia',
+    issuers: ['quoc-hoi'],
+    fields: ['bat-dong-san'],
+  });
 });
 
 test('a fact changed in one locale changes in every locale, drafts and published rows alike', async () => {
   const documents = cms.strapi.documents(UID);
-  const [{ documentId }] = (await documents.findMany({ locale: 'vi', filters: { number: land.so_hieu } } as never)) as Array<{ documentId: string }>;
+  const [{ documentId }] = (await documents.findMany({
+    locale: 'vi',
+    filters: { number: land.so_hieu },
+  } as never)) as Array<{ documentId: string }>;
   await documents.publish({ documentId, locale: 'vi' } as never);
   await documents.publish({ documentId, locale: 'en' } as never);
 
@@ -111,15 +136,26 @@ test('REST and GraphQL show the same facts in vi and en', async () => {
   const read = async (locale: string) => {
     const res = await request(cms.http)
       .get('/api/legal-documents')
-      .query({ locale, 'filters[number][$eq]': land.so_hieu, 'populate[owningSite]': 'true', 'populate[issuers]': 'true' })
+      .query({
+        locale,
+        'filters[number][$eq]': land.so_hieu,
+        'populate[owningSite]': 'true',
+        'populate[issuers]': 'true',
+      })
       .expect(200);
     const [doc] = res.body.data;
-    return { number: doc.number, effectiveFrom: doc.effectiveFrom, owningSite: doc.owningSite.code, issuers: doc.issuers.length };
+    return {
+      number: doc.number,
+      effectiveFrom: doc.effectiveFrom,
+      owningSite: doc.owningSite.code,
+      issuers: doc.issuers.length,
+    };
   };
   expect(await read('en')).toEqual(await read('vi'));
 
   const query = `query ($locale: I18NLocaleCode) { legalDocuments(locale: $locale) { number issuedDate scopeSite { code } } }`;
   const gql = async (locale: string) =>
-    (await request(cms.http).post('/graphql').send({ query, variables: { locale } }).expect(200)).body.data.legalDocuments;
+    (await request(cms.http).post('/graphql').send({ query, variables: { locale } }).expect(200)).body.data
+      .legalDocuments;
   expect(await gql('en')).toEqual(await gql('vi'));
 });

@@ -18,7 +18,15 @@ function runSeed(name: string): { tallies: Tallies; output: string } {
   const summary = path.join(workDir, `${name}.json`);
   const result = spawnSync(
     process.execPath,
-    ['dist/scripts/seed.js', '--subset', 'demo', '--report', path.join(workDir, `${name}-report.json`), '--summary', summary],
+    [
+      'dist/scripts/seed.js',
+      '--subset',
+      'demo',
+      '--report',
+      path.join(workDir, `${name}-report.json`),
+      '--summary',
+      summary,
+    ],
     { cwd: CMS_DIR, env, encoding: 'utf8', timeout: 600_000 },
   );
   const output = `${result.stdout}\n${result.stderr}`;
@@ -51,22 +59,29 @@ test('the first run creates the demo subset from the real data, with progress an
 test('a second run changes nothing', () => {
   const { tallies } = runSeed('second');
   for (const [name, tally] of Object.entries(tallies)) {
-    expect({ name, created: tally.created, updated: tally.updated }).toEqual({ name, created: 0, updated: 0 });
+    expect({ name, created: tally.created, updated: tally.updated }).toEqual({
+      name,
+      created: 0,
+      updated: 0,
+    });
   }
   expect(tallies.sites!.unchanged).toBe(dataset.sites.length);
 });
 
 test('the CMS then holds exactly the seeded registry and documents', async () => {
   cms = await startTestCms('seed', { database });
-  const count = (uid: string, where: Record<string, unknown> = {}) => cms!.strapi.db.query(uid as never).count({ where });
+  const count = (uid: string, where: Record<string, unknown> = {}) =>
+    cms!.strapi.db.query(uid as never).count({ where });
   expect(await count('api::site.site')).toBe(dataset.sites.length);
-  expect(await count('api::legal-document.legal-document', { locale: 'vi', publishedAt: { $notNull: true } })).toBe(
-    dataset.documents.length,
-  );
+  expect(
+    await count('api::legal-document.legal-document', { locale: 'vi', publishedAt: { $notNull: true } }),
+  ).toBe(dataset.documents.length);
   // Every commune hangs under its province.
   const communes = (await cms.strapi.db
     .query('api::site.site')
-    .findMany({ where: { kind: 'commune' }, populate: { parent: true } })) as Array<{ parent: { kind: string } | null }>;
+    .findMany({ where: { kind: 'commune' }, populate: { parent: true } })) as Array<{
+    parent: { kind: string } | null;
+  }>;
   expect(communes.length).toBeGreaterThan(0);
   expect(communes.every((c) => c.parent?.kind === 'province')).toBe(true);
 });

@@ -40,7 +40,10 @@ afterAll(async () => {
 });
 
 async function statusOf(number: string) {
-  const res = await request(cms.http).get('/api/legal-documents').query({ 'filters[number][$eq]': number }).expect(200);
+  const res = await request(cms.http)
+    .get('/api/legal-documents')
+    .query({ 'filters[number][$eq]': number })
+    .expect(200);
   const [doc] = res.body.data;
   return { status: doc.validityStatus, basis: doc.validityBasis, history: doc.validityHistory };
 }
@@ -51,19 +54,28 @@ test('a law with no acting documents is in force by its dates alone', async () =
 
 test('recording that a newer law replaces it makes it expired, with the event in its history', async () => {
   await cms.strapi.documents(RELATION).create({
-    data: { sourceNumber: newer.so_hieu, kind: 'replaces', targetNumber: older.so_hieu, effectiveDate: newer.ngay_hieu_luc },
+    data: {
+      sourceNumber: newer.so_hieu,
+      kind: 'replaces',
+      targetNumber: older.so_hieu,
+      effectiveDate: newer.ngay_hieu_luc,
+    },
   } as never);
   const result = await statusOf(older.so_hieu);
   expect(result).toMatchObject({ status: 'expired', basis: 'relations' });
   expect(result.history).toEqual(
-    expect.arrayContaining([expect.objectContaining({ date: '2021-01-01', status: 'expired', sourceNumber: '59/2020/QH14' })]),
+    expect.arrayContaining([
+      expect.objectContaining({ date: '2021-01-01', status: 'expired', sourceNumber: '59/2020/QH14' }),
+    ]),
   );
   // The acting law itself is unaffected.
   expect((await statusOf(newer.so_hieu)).status).toBe('in_force');
 });
 
 test('removing the relation restores the status', async () => {
-  const [relation] = (await cms.strapi.documents(RELATION).findMany({ filters: { targetNumber: older.so_hieu } } as never)) as Array<{ documentId: string }>;
+  const [relation] = (await cms.strapi
+    .documents(RELATION)
+    .findMany({ filters: { targetNumber: older.so_hieu } } as never)) as Array<{ documentId: string }>;
   await cms.strapi.documents(RELATION).delete({ documentId: relation!.documentId } as never);
   expect((await statusOf(older.so_hieu)).status).toBe('in_force');
 });

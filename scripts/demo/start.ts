@@ -24,8 +24,13 @@ function step(message: string) {
 }
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+  const result = spawnSync(command, args, {
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? process.env,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
 /** cms/.env with fresh secrets on first run; an existing file is kept as the operator left it. */
@@ -61,7 +66,9 @@ async function waitForHealth(url: string, timeoutMs: number) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`The CMS did not answer ${url}/api/health within ${timeoutMs / 1000} s (see the log above)`);
+  throw new Error(
+    `The CMS did not answer ${url}/api/health within ${timeoutMs / 1000} s (see the log above)`,
+  );
 }
 
 function stopAll() {
@@ -101,7 +108,10 @@ async function main() {
 
   step(`Serving the sites on http://127.0.0.1:${SITES_PORT}/`);
   await startStaticServer({ root: OUT, port: SITES_PORT });
-  const sites = fs.readdirSync(OUT).filter((d) => fs.existsSync(path.join(OUT, d, 'index.html'))).sort();
+  const sites = fs
+    .readdirSync(OUT)
+    .filter((d) => fs.existsSync(path.join(OUT, d, 'index.html')))
+    .sort();
 
   console.log(`
 PBGDPL demo is running (ready in ${((Date.now() - started) / 1000).toFixed(0)} s).

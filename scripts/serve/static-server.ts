@@ -29,7 +29,11 @@ export interface StaticServerOptions {
   port?: number;
 }
 
-export function startStaticServer({ root, host = '127.0.0.1', port = 4321 }: StaticServerOptions): Promise<http.Server> {
+export function startStaticServer({
+  root,
+  host = '127.0.0.1',
+  port = 4321,
+}: StaticServerOptions): Promise<http.Server> {
   const absoluteRoot = path.resolve(root);
   const server = http.createServer((req, res) => {
     let pathname: string;
@@ -40,7 +44,8 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 4321 }: Sta
     }
     if (pathname === '/') return send(res, 200, TYPES['.html']!, siteIndex(absoluteRoot));
     let file = path.join(absoluteRoot, pathname);
-    if (!file.startsWith(absoluteRoot + path.sep)) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
+    if (!file.startsWith(absoluteRoot + path.sep))
+      return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
       if (!pathname.endsWith('/')) {
         res.writeHead(301, { location: `${pathname}/` });
@@ -74,7 +79,10 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 /** The root page lists the sites present, so a person trying the demo can find them. */
 function siteIndex(root: string): string {
   const sites = fs.existsSync(root)
-    ? fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'index.html'))).sort()
+    ? fs
+        .readdirSync(root)
+        .filter((d) => fs.existsSync(path.join(root, d, 'index.html')))
+        .sort()
     : [];
   const items = sites.map((s) => `<li><a href="/${s}/">${s}</a></li>`).join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Các trang PBGDPL</title></head><body><main><h1>Các trang PBGDPL đã tạo</h1><ul>${items}</ul></main></body></html>`;
@@ -83,5 +91,7 @@ function siteIndex(root: string): string {
 // `node scripts/serve/static-server.ts <root> [port]`
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [root = 'out', port = '4321'] = process.argv.slice(2);
-  startStaticServer({ root, port: Number(port) }).then(() => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));
+  startStaticServer({ root, port: Number(port) }).then(() =>
+    console.log(`Serving ${root} at http://127.0.0.1:${port}/`),
+  );
 }

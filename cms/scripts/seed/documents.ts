@@ -27,7 +27,14 @@ export async function seedDocuments(
     const documentId = await upsertLocale(strapi, vi, 'vi', viData(record, ids), tallies.vi);
     if (record.titleEn) {
       const en = stored.get(`${key}|en`);
-      await upsertLocale(strapi, en ?? { documentId, locale: 'en', number: record.number }, 'en', enData(record), tallies.en, !en);
+      await upsertLocale(
+        strapi,
+        en ?? { documentId, locale: 'en', number: record.number },
+        'en',
+        enData(record),
+        tallies.en,
+        !en,
+      );
     }
     bar.tick();
   }
@@ -96,7 +103,9 @@ async function upsertLocale(
 ): Promise<string> {
   const documents = strapi.documents(UID);
   if (!existing) {
-    const created = (await documents.create({ locale, data, status: 'published' } as never)) as { documentId: string };
+    const created = (await documents.create({ locale, data, status: 'published' } as never)) as {
+      documentId: string;
+    };
     tally.created += 1;
     return created.documentId;
   }

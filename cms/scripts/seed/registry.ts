@@ -51,7 +51,9 @@ export async function seedFields(
       nameEn: field.nameEn,
       parent: field.parentCode ? requireId(ids.fields, field.parentCode, `field ${field.code}`) : null,
     };
-    const { outcome, documentId } = await upsertEntry(strapi, uid, existing.get(field.code), data, ['parent']);
+    const { outcome, documentId } = await upsertEntry(strapi, uid, existing.get(field.code), data, [
+      'parent',
+    ]);
     ids.fields.set(field.code, documentId);
     tally[outcome] += 1;
   }
@@ -59,7 +61,11 @@ export async function seedFields(
   return tally;
 }
 
-export async function seedSites(strapi: Core.Strapi, records: readonly SiteRecord[], ids: RegistryIds): Promise<Tally> {
+export async function seedSites(
+  strapi: Core.Strapi,
+  records: readonly SiteRecord[],
+  ids: RegistryIds,
+): Promise<Tally> {
   const uid = 'api::site.site';
   const relationKeys = ['parent', 'organization'];
   const existing = await loadByCode(strapi, uid, relationKeys);
@@ -78,7 +84,13 @@ export async function seedSites(strapi: Core.Strapi, records: readonly SiteRecor
       parent: site.parentCode ? requireId(ids.sites, site.parentCode, `site ${site.code}`) : null,
       organization: site.organizationCode ? (ids.organizations.get(site.organizationCode) ?? null) : null,
     };
-    const { outcome, documentId } = await upsertEntry(strapi, uid, existing.get(site.code), data, relationKeys);
+    const { outcome, documentId } = await upsertEntry(
+      strapi,
+      uid,
+      existing.get(site.code),
+      data,
+      relationKeys,
+    );
     ids.sites.set(site.code, documentId);
     tally[outcome] += 1;
     bar.tick();
@@ -88,7 +100,10 @@ export async function seedSites(strapi: Core.Strapi, records: readonly SiteRecor
 }
 
 /** Orders records so that each parent comes before its children (the registry is a tree). */
-export function parentsFirst<T extends { code: string }>(records: readonly T[], parentOf: (r: T) => string | null): T[] {
+export function parentsFirst<T extends { code: string }>(
+  records: readonly T[],
+  parentOf: (r: T) => string | null,
+): T[] {
   const byCode = new Map(records.map((r) => [r.code, r]));
   const depth = (r: T, seen = new Set<string>()): number => {
     const parent = parentOf(r);

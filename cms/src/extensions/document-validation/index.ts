@@ -12,7 +12,8 @@ const DOCUMENT = 'api::legal-document.legal-document';
  */
 export function registerDocumentValidation(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    if (context.uid !== DOCUMENT || (context.action !== 'create' && context.action !== 'update')) return next();
+    if (context.uid !== DOCUMENT || (context.action !== 'create' && context.action !== 'update'))
+      return next();
     const params = context.params as { documentId?: string; locale?: string; data?: Record<string, unknown> };
     if (!params.data) return next();
 
@@ -22,8 +23,12 @@ export function registerDocumentValidation(strapi: Core.Strapi): void {
     if (!result.ok) {
       const [first] = result.errors;
       throw new errors.ValidationError(
-        result.errors.length === 1 ? first!.message : `${first!.message} (và ${result.errors.length - 1} lỗi khác)`,
-        { errors: result.errors.map((e) => ({ path: [e.path], message: e.message, name: 'ValidationError' })) },
+        result.errors.length === 1
+          ? first!.message
+          : `${first!.message} (và ${result.errors.length - 1} lỗi khác)`,
+        {
+          errors: result.errors.map((e) => ({ path: [e.path], message: e.message, name: 'ValidationError' })),
+        },
       );
     }
     // Store the normalised forms (NFC text, canonical number) the validation produced.
@@ -33,7 +38,11 @@ export function registerDocumentValidation(strapi: Core.Strapi): void {
 }
 
 /** The stored draft of this locale, or (for a new translation) of any locale: its shared facts. */
-async function currentValues(strapi: Core.Strapi, documentId: string, locale?: string): Promise<Record<string, unknown>> {
+async function currentValues(
+  strapi: Core.Strapi,
+  documentId: string,
+  locale?: string,
+): Promise<Record<string, unknown>> {
   const rows = (await strapi.db.query(DOCUMENT).findMany({
     where: { documentId, publishedAt: null },
     populate: { scopeSite: { select: ['documentId'] } },

@@ -24,7 +24,10 @@ type Row = { id: number; locale: string; publishedAt: string | null } & Record<s
 
 /** Non-localized scalar attributes of a content type: they are facts shared by all locales. */
 function sharedScalars(strapi: Core.Strapi, uid: UID.ContentType): string[] {
-  const attributes = strapi.getModel(uid).attributes as Record<string, { type: string; pluginOptions?: { i18n?: { localized?: boolean } } }>;
+  const attributes = strapi.getModel(uid).attributes as Record<
+    string,
+    { type: string; pluginOptions?: { i18n?: { localized?: boolean } } }
+  >;
   return Object.entries(attributes)
     .filter(([, a]) => !['relation', 'media', 'component', 'dynamiczone', 'uid'].includes(a.type))
     .filter(([, a]) => a.pluginOptions?.i18n?.localized === false)
@@ -39,14 +42,24 @@ export function registerLocaleFactSync(strapi: Core.Strapi): void {
     const relations = LOCALE_INDEPENDENT_RELATIONS[context.uid as UID.ContentType];
     if (!relations || !WRITE_ACTIONS.has(context.action)) return result;
 
-    const documentId = (result as { documentId?: string } | null)?.documentId
-      ?? (context.params as { documentId?: string }).documentId;
+    const documentId =
+      (result as { documentId?: string } | null)?.documentId ??
+      (context.params as { documentId?: string }).documentId;
     if (!documentId) return result;
     const params = context.params as { locale?: string; data?: Record<string, unknown> };
     const locale = params.locale ?? (await defaultLocale(strapi));
     const facts = [...relations, ...sharedScalars(strapi, context.uid as UID.ContentType)];
-    const provided = context.action === 'publish' ? facts : facts.filter((r) => params.data && r in params.data);
-    await syncDocument(strapi, context.uid as UID.ContentType, documentId, locale, relations, facts, provided);
+    const provided =
+      context.action === 'publish' ? facts : facts.filter((r) => params.data && r in params.data);
+    await syncDocument(
+      strapi,
+      context.uid as UID.ContentType,
+      documentId,
+      locale,
+      relations,
+      facts,
+      provided,
+    );
     return result;
   });
 }
@@ -66,8 +79,10 @@ export async function syncDocument(
   provided: readonly string[],
 ): Promise<void> {
   const populate = Object.fromEntries(relations.map((r) => [r, { select: ['id'] }]));
-  const value = (row: Row, fact: string) => (relations.includes(fact) ? targetIds(row[fact]) : (row[fact] ?? null));
-  const same = (a: Row, b: Row, fact: string) => JSON.stringify(value(a, fact)) === JSON.stringify(value(b, fact));
+  const value = (row: Row, fact: string) =>
+    relations.includes(fact) ? targetIds(row[fact]) : (row[fact] ?? null);
+  const same = (a: Row, b: Row, fact: string) =>
+    JSON.stringify(value(a, fact)) === JSON.stringify(value(b, fact));
   const rows = (await strapi.db.query(uid).findMany({ where: { documentId }, populate })) as Row[];
   for (const published of [false, true]) {
     const group = rows.filter((r) => (r.publishedAt !== null) === published);

@@ -19,9 +19,10 @@ export function registerValidity(strapi: Core.Strapi): void {
 
     if (context.uid === RELATION) {
       if ((context.action === 'create' || context.action === 'update') && params.data) {
-        const current = context.action === 'update' && params.documentId
-          ? await strapi.db.query(RELATION).findOne({ where: { documentId: params.documentId } })
-          : null;
+        const current =
+          context.action === 'update' && params.documentId
+            ? await strapi.db.query(RELATION).findOne({ where: { documentId: params.documentId } })
+            : null;
         params.data = await resolveRelationNumbers(strapi, { ...current, ...params.data }, params.data);
       }
       const before = params.documentId
@@ -32,7 +33,9 @@ export function registerValidity(strapi: Core.Strapi): void {
         ? await strapi.db.query(RELATION).findMany({ where: { documentId: params.documentId } })
         : [result];
       const targets = new Set(
-        [...before, ...after].map((r) => (r as { targetDocumentId?: string } | null)?.targetDocumentId).filter(Boolean),
+        [...before, ...after]
+          .map((r) => (r as { targetDocumentId?: string } | null)?.targetDocumentId)
+          .filter(Boolean),
       );
       for (const documentId of targets) await recomputeValidity(strapi, documentId as string);
       return result;

@@ -19,8 +19,17 @@ type DocumentRow = {
 };
 
 const SELECT = [
-  'id', 'publishedAt', 'issuedDate', 'effectiveFrom', 'effectiveTo', 'declaredStatus',
-  'declaredStatusSource', 'declaredStatusAsOf', 'validityStatus', 'validityBasis', 'validityHistory',
+  'id',
+  'publishedAt',
+  'issuedDate',
+  'effectiveFrom',
+  'effectiveTo',
+  'declaredStatus',
+  'declaredStatusSource',
+  'declaredStatusAsOf',
+  'validityStatus',
+  'validityBasis',
+  'validityHistory',
 ];
 
 /**
@@ -28,10 +37,18 @@ const SELECT = [
  * acting on it, and stores the result on all its rows (every locale; drafts from the draft
  * dates, published rows from the published dates). Returns true when anything changed.
  */
-export async function recomputeValidity(strapi: Core.Strapi, documentId: string, asOf = todayInVietnam(new Date())): Promise<boolean> {
-  const rows = (await strapi.db.query(DOCUMENT).findMany({ where: { documentId }, select: SELECT })) as DocumentRow[];
+export async function recomputeValidity(
+  strapi: Core.Strapi,
+  documentId: string,
+  asOf = todayInVietnam(new Date()),
+): Promise<boolean> {
+  const rows = (await strapi.db
+    .query(DOCUMENT)
+    .findMany({ where: { documentId }, select: SELECT })) as DocumentRow[];
   if (rows.length === 0) return false;
-  const relations = (await strapi.db.query(RELATION).findMany({ where: { targetDocumentId: documentId } })) as IncomingRelation[];
+  const relations = (await strapi.db
+    .query(RELATION)
+    .findMany({ where: { targetDocumentId: documentId } })) as IncomingRelation[];
   let changed = false;
   for (const published of [false, true]) {
     const group = rows.filter((r) => (r.publishedAt !== null) === published);
@@ -43,7 +60,11 @@ export async function recomputeValidity(strapi: Core.Strapi, documentId: string,
         effectiveFrom: first.effectiveFrom,
         effectiveTo: first.effectiveTo,
         declared: first.declaredStatus
-          ? { status: first.declaredStatus as ValidityResult['status'], source: first.declaredStatusSource ?? '', asOf: first.declaredStatusAsOf }
+          ? {
+              status: first.declaredStatus as ValidityResult['status'],
+              source: first.declaredStatusSource ?? '',
+              asOf: first.declaredStatusAsOf,
+            }
           : null,
         relations,
       },
@@ -75,8 +96,13 @@ function sameResult(row: DocumentRow, result: ValidityResult): boolean {
 }
 
 /** Recomputes every document (the nightly date flip). Returns how many documents changed. */
-export async function recomputeAllValidity(strapi: Core.Strapi, asOf = todayInVietnam(new Date())): Promise<number> {
-  const rows = (await strapi.db.query(DOCUMENT).findMany({ select: ['documentId'] })) as Array<{ documentId: string }>;
+export async function recomputeAllValidity(
+  strapi: Core.Strapi,
+  asOf = todayInVietnam(new Date()),
+): Promise<number> {
+  const rows = (await strapi.db.query(DOCUMENT).findMany({ select: ['documentId'] })) as Array<{
+    documentId: string;
+  }>;
   let changed = 0;
   for (const documentId of new Set(rows.map((r) => r.documentId))) {
     if (await recomputeValidity(strapi, documentId, asOf)) changed += 1;

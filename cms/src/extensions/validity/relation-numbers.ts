@@ -20,7 +20,8 @@ export async function resolveRelationNumbers(
   for (const side of ['source', 'target'] as const) {
     const numberKey = `${side}Number`;
     const idKey = `${side}DocumentId`;
-    const number = typeof merged[numberKey] === 'string' ? (merged[numberKey] as string).normalize('NFC').trim() : '';
+    const number =
+      typeof merged[numberKey] === 'string' ? (merged[numberKey] as string).normalize('NFC').trim() : '';
     if (!number) continue;
     if (numberKey in data) out[numberKey] = number;
     const explicitId = data[idKey];
@@ -30,7 +31,8 @@ export async function resolveRelationNumbers(
     });
     const ids = [...new Set(rows.map((r) => r.documentId))];
     if (ids.length === 0) {
-      const external = side === 'target' && typeof merged.targetTitle === 'string' && merged.targetTitle.trim() !== '';
+      const external =
+        side === 'target' && typeof merged.targetTitle === 'string' && merged.targetTitle.trim() !== '';
       if (external) {
         out[idKey] = null;
         continue;
@@ -38,7 +40,9 @@ export async function resolveRelationNumbers(
       throw fieldError(
         numberKey,
         `Không tìm thấy văn bản có số ký hiệu "${number}" trong cơ sở dữ liệu.` +
-          (side === 'target' ? ' Nếu văn bản chưa có trong cơ sở dữ liệu, hãy ghi tên văn bản (targetTitle).' : ''),
+          (side === 'target'
+            ? ' Nếu văn bản chưa có trong cơ sở dữ liệu, hãy ghi tên văn bản (targetTitle).'
+            : ''),
       );
     }
     if (ids.length > 1) {
@@ -56,5 +60,7 @@ export async function resolveRelationNumbers(
 }
 
 function fieldError(path: string, message: string): errors.ValidationError {
-  return new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+  return new errors.ValidationError(message, {
+    errors: [{ path: [path], message, name: 'ValidationError' }],
+  });
 }
