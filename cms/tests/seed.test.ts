@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { loadDataset, type Dataset } from '@pbgdpl/data-import';
-import { CMS_DIR, createTestDatabase, startTestCms, testSecrets, type TestCms } from './harness';
+import { CMS_DIR, createTestDatabase, startTestCms, testCmsEnv, type TestCms } from './harness';
 import { dataDir } from './fixtures';
 
 /** The seed is one command, reads the real data, and a second run changes nothing. */
@@ -36,7 +36,7 @@ function runSeed(name: string): { tallies: Tallies; output: string } {
 
 beforeAll(async () => {
   database = await createTestDatabase('seed');
-  env = { ...process.env, ...testSecrets(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
+  env = { ...process.env, ...testCmsEnv(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
   dataset = await loadDataset({ dataDir: dataDir(), subset: 'demo' });
 });
 
