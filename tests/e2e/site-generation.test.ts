@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadDataset, type Dataset, type DocumentRecord, type SiteRecord } from '@pbgdpl/data-import';
+import { createTestDatabase, startCmsProcess, testCmsEnv, type CmsProcess, type TestDatabase } from '@pbgdpl/test-support';
+import { CMS_DIR, GENERATOR_CLI, dataDir, runNode } from './workspace';
+import { listedDocumentNumbers, readPage, stripBase } from './html';
+
+/**
+ * The whole spine on real components: the real data is seeded into a real CMS, the generator
+ * reads it over GraphQL and builds static sites, and the built HTML (parsed) lists exactly the
+ * documents that concern each site.
+ */
+let database: TestDatabase;
+let cms: CmsProcess;
+let dataset: Dataset;
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-sites-'));
+
+/** The documents a site shows: national ones, those scoped to it or to its parent, its own. */
+function expectedNumbers(site: SiteRecord): string[] {
+  const concerns = (doc: DocumentRecord) =>
+    doc.scope === 'national' ||
+    doc.owningSiteCode === site.code ||
+    doc.scopeSiteCode === site.code ||
+    (site.parentCode !== null && doc.scopeSiteCode === site.parentCode);
+  return dataset.documents.filter(concerns).map((d) => d.number).sort();
+}
+
+function site(code: string): SiteRecord {
+  const found = dataset.sites.find((s) => s.code === code);
+  if (!found) throw new Error(`demo subset has no site ${code}`);
+  return found;
+}
+
+let province: SiteRecord;
+let commune: SiteRecord;
+let otherProvince: SiteRecord;
+
+beforeAll(async () => {
+  dataset = await loadDataset({ dataDir: dataDir(), subset: 'demo' });
+  province = site('ha-noi');
+  otherProvince = site('ho-chi-minh');
+  commune = dataset.sites.find((s) => s.parentCode === 'ha-noi')!;
+  database = await createTestDatabase('site_generation', path.join(CMS_DIR, '.tmp'));
+  const env = { ...process.env, ...testCmsEnv(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
+  runNode(path.join(CMS_DIR, 'dist', 'scripts', 'seed.js'), ['--subset', 'demo', '--report', path.join(outDir, 'report.json')], {
+    cwd: CMS_DIR,
+    env,
+  });
+  cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
+  const codes = ['quoc-gia', province.code, commune.code].join(',');
+  runNode(GENERATOR_CLI, ['--site', codes, '--out', outDir, '--cms', cms.url], { cwd: outDir, env: process.env });
+});
+
+afterAll(async () => {
+  await cms?.stop();
+  await database?.drop();
+  fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+test.each(['quoc-gia', 'ha-noi'])('the %s site has a Vietnamese home page named after its unit', (code) => {
+  const home = readPage(path.join(outDir, code), '/');
+  expect(home.documentElement.getAttribute('lang')).toBe('vi');
+  expect(home.querySelector('h1')?.textContent).toContain(site(code).name);
+});
+
+test('the province site lists exactly the national documents and its own resolution', () => {
+  const listed = listedDocumentNumbers(path.join(outDir, province.code), province.basePath, '/van-ban/');
+  expect(listed.slice().sort()).toEqual(expectedNumbers(province));
+  const local = dataset.documents.filter((d) => d.scopeSiteCode === province.code).map((d) => d.number);
+  expect(local.length).toBeGreaterThan(0);
+  expect(listed).toEqual(expect.arrayContaining(local));
+});
+
+test("a commune site shows its province's documents and not another province's", () => {
+  const listed = listedDocumentNumbers(path.join(outDir, commune.code), commune.basePath, '/van-ban/');
+  expect(listed.slice().sort()).toEqual(expectedNumbers(commune));
+  const elsewhere = dataset.documents.filter((d) => d.scopeSiteCode === otherProvince.code).map((d) => d.number);
+  expect(elsewhere.length).toBeGreaterThan(0);
+  for (const number of elsewhere) expect(listed).not.toContain(number);
+});
+
+test('the national site lists the national documents and no local resolution', () => {
+  const listed = listedDocumentNumbers(path.join(outDir, 'quoc-gia'), '/quoc-gia/', '/van-ban/');
+  expect(listed.slice().sort()).toEqual(expectedNumbers(site('quoc-gia')));
+  expect(listed.some((n) => n.endsWith('/NQ-UBTVQH15'))).toBe(false);
+});
+
+test("a document's page shows its metadata, validity status and full text", () => {
+  const siteDir = path.join(outDir, province.code);
+  const resolution = dataset.documents.find((d) => d.scopeSiteCode === province.code)!;
+  const list = readPage(siteDir, '/van-ban/');
+  const item = [...list.querySelectorAll('ul.document-list > li[data-document-number]')].find(
+    (li) => li.getAttribute('data-document-number') === resolution.number,
+  );
+  const href = item?.querySelector('a')?.getAttribute('href');
+  expect(href).toBeTruthy();
+  const page = readPage(siteDir, stripBase(href!, province.basePath));
+  expect(page.querySelector('h1')?.textContent).toContain(resolution.title);
+  const metadata = page.querySelector('.document-metadata')?.textContent ?? '';
+  expect(metadata).toContain(resolution.number);
+  expect(metadata).toContain('Ủy ban Thường vụ Quốc hội');
+  expect(page.querySelector('[data-validity-status]')?.getAttribute('data-validity-status')).toBe('in_force');
+  // The resolution's real text is on the page (its opening words, as imported).
+  const text = page.querySelector('.document-text')?.textContent?.replace(/\s+/g, ' ') ?? '';
+  expect(text.length).toBeGreaterThan(1000);
+});
