@@ -1,0 +1,232 @@
+/**
+ * The content client: the only way the sites (and the sync engine) read the CMS. Every list is
+ * paged to completion; every failure is a ContentClientError (see errors.ts).
+ */
+import { ContentClientError, ContentResponseError } from './errors.js';
+import { fetchAllPages } from './paginate.js';
+import {
+  GET_SITE,
+  LIST_DOCUMENT_RELATIONS,
+  LIST_DOCUMENTS,
+  LIST_SITES,
+  type Connection,
+  type LegalDocumentFilters,
+  type ListedDocument,
+  type Query,
+  type SiteFilters,
+} from './queries.js';
+import { runQuery, type TransportOptions } from './transport.js';
+import type { DocumentRelation, LegalDocument, Locale, Site } from './types.js';
+
+/** The CMS's GraphQL `maxLimit`: no page may be larger. */
+export const MAX_PAGE_SIZE = 200;
+
+export interface ContentClientOptions {
+  /** The GraphQL endpoint, e.g. "http://127.0.0.1:1337/graphql". */
+  endpoint: string;
+  /** A Strapi API token (read-only is enough); public content needs none. */
+  token?: string;
+  /** Defaults to the global fetch; inject one for tests or proxies. */
+  fetch?: typeof fetch;
+  /** Per request, including reading the body. Default 60 000 ms. */
+  timeoutMs?: number;
+  /** Items per page, 1…200. Default 200 (the CMS's maximum). */
+  pageSize?: number;
+  /** Pages fetched in parallel once the first page has told how many there are. Default 4. */
+  concurrency?: number;
+}
+
+export interface ListDocumentsOptions {
+  /** Default "vi". */
+  locale?: Locale;
+  /** Include `fullText` (large: whole laws). Default true; when false `fullText` is null. */
+  withFullText?: boolean;
+}
+
+/** Sites by code, or every site in the registry. */
+export type ListSitesOptions =
+  | { codes: readonly string[]; all?: never }
+  | { all: true; codes?: never; /** Leave out sites whose `enabled` is false. Default true. */ enabledOnly?: boolean };
+
+/** The part of a site that decides which documents concern it. */
+export type SiteScope = Pick<Site, 'code'> & { parent: Pick<Site, 'code'> | null };
+
+export interface ContentClient {
+  readonly endpoint: string;
+  /** The registry entry with this code, or null when there is none. */
+  getSite(code: string): Promise<Site | null>;
+  /** Sites by code (unknown codes are simply absent from the result) or all of them, sorted by code. */
+  listSites(options: ListSitesOptions): Promise<Site[]>;
+  /** The enabled sites whose parent is `parentCode` (a province's communes), sorted by code. */
+  listChildSites(parentCode: string): Promise<Site[]>;
+  /**
+   * Every published document that concerns `site`: national-scope documents, local documents
+   * whose scope is the site or its parent (a commune shows its province's), and local documents
+   * the site owns. Sorted by documentId.
+   */
+  listSiteDocuments(site: SiteScope, options?: ListDocumentsOptions): Promise<LegalDocument[]>;
+  /** Published national-scope documents: the part every site shares. */
+  listNationalDocuments(options?: ListDocumentsOptions): Promise<LegalDocument[]>;
+  /** Published local-scope documents of `site`: scoped to it or its parent, or owned by it. */
+  listLocalDocuments(site: SiteScope, options?: ListDocumentsOptions): Promise<LegalDocument[]>;
+  /** Published documents matching a Strapi LegalDocumentFiltersInput. */
+  listDocuments(filters: LegalDocumentFilters, options?: ListDocumentsOptions): Promise<LegalDocument[]>;
+  /** Relations in which any of `documentIds` is the source or the target, each once. */
+  getDocumentRelations(documentIds: readonly string[]): Promise<DocumentRelation[]>;
+}
+
+/** Ids per `in` filter: keeps request bodies and SQL `IN` lists small. */
+const IDS_PER_REQUEST = 100;
+
+/**
+ * @throws {ContentClientError} when `endpoint` is not an http(s) URL or `pageSize` is out of range
+ *   (each method throws the subclasses described in errors.ts).
+ */
+export function createContentClient(options: ContentClientOptions): ContentClient {
+  const transport = checkedTransport(options);
+  const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new ContentClientError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, not ${pageSize}.`, {
+      operation: 'createContentClient',
+      endpoint: options.endpoint,
+    });
+  }
+  const paging = { pageSize, concurrency: Math.max(1, options.concurrency ?? 4) };
+
+  /** Pages through a connection query, checking each page's pageInfo. */
+  function all<TData, TVariables extends object, TNode>(
+    query: Query<TData, TVariables>,
+    variables: Omit<TVariables, 'page' | 'pageSize'>,
+    pick: (data: TData) => Connection<TNode> | undefined,
+    key: (node: TNode) => string,
+  ): Promise<TNode[]> {
+    return fetchAllPages(
+      async (page, size) => {
+        const vars = { ...variables, page, pageSize: size } as unknown as TVariables;
+        const connection = pick(await runQuery(transport, query, vars));
+        const count = connection?.pageInfo?.pageCount;
+        if (!connection || !Array.isArray(connection.nodes) || typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+          throw new ContentResponseError(
+            `CMS query ${query.operation} returned no nodes/pageInfo for page ${page} from ${transport.endpoint}.`,
+            { operation: query.operation, endpoint: transport.endpoint, variables: { ...(vars as Record<string, unknown>) } },
+          );
+        }
+        return connection;
+      },
+      key,
+      paging,
+    );
+  }
+
+  const listDocuments = async (filters: LegalDocumentFilters, opts: ListDocumentsOptions = {}) => {
+    const withFullText = opts.withFullText ?? true;
+    const nodes = await all(
+      LIST_DOCUMENTS,
+      { filters, locale: opts.locale ?? 'vi', withFullText },
+      (d) => d.legalDocuments_connection,
+      (n) => n.documentId,
+    );
+    return nodes.map((n: ListedDocument): LegalDocument => ({ ...n, fullText: n.fullText ?? null }));
+  };
+
+  const localFilters = (site: SiteScope): LegalDocumentFilters => {
+    const scopeCodes = site.parent ? [site.code, site.parent.code] : [site.code];
+    return {
+      scope: { eq: 'local' },
+      or: [{ scopeSite: { code: { in: scopeCodes } } }, { owningSite: { code: { eq: site.code } } }],
+    };
+  };
+
+  const client: ContentClient = {
+    endpoint: transport.endpoint,
+
+    async getSite(code) {
+      const data = await runQuery(transport, GET_SITE, { code });
+      return data.sites?.[0] ?? null;
+    },
+
+    async listSites(opts) {
+      if ('all' in opts && opts.all) {
+        const filters: SiteFilters = opts.enabledOnly === false ? {} : { enabled: { eq: true } };
+        return all(LIST_SITES, { filters }, (d) => d.sites_connection, (s) => s.documentId);
+      }
+      const codes = [...new Set(opts.codes ?? [])];
+      const sites: Site[] = [];
+      for (const chunk of chunks(codes, IDS_PER_REQUEST)) {
+        sites.push(...(await all(LIST_SITES, { filters: { code: { in: chunk } } }, (d) => d.sites_connection, (s) => s.documentId)));
+      }
+      return sites.sort((a, b) => compare(a.code, b.code));
+    },
+
+    listChildSites(parentCode) {
+      const filters = { parent: { code: { eq: parentCode } }, enabled: { eq: true } };
+      return all(LIST_SITES, { filters }, (d) => d.sites_connection, (s) => s.documentId);
+    },
+
+    async listSiteDocuments(site, opts) {
+      const [national, local] = await Promise.all([
+        client.listNationalDocuments(opts),
+        client.listLocalDocuments(site, opts),
+      ]);
+      const byId = new Map<string, LegalDocument>();
+      for (const doc of [...national, ...local]) byId.set(doc.documentId, doc);
+      return [...byId.values()].sort((a, b) => compare(a.documentId, b.documentId));
+    },
+
+    listNationalDocuments(opts) {
+      return listDocuments({ scope: { eq: 'national' } }, opts);
+    },
+
+    listLocalDocuments(site, opts) {
+      return listDocuments(localFilters(site), opts);
+    },
+
+    listDocuments,
+
+    async getDocumentRelations(documentIds) {
+      const ids = [...new Set(documentIds)];
+      const byId = new Map<string, DocumentRelation>();
+      for (const chunk of chunks(ids, IDS_PER_REQUEST)) {
+        const filters = { or: [{ sourceDocumentId: { in: chunk } }, { targetDocumentId: { in: chunk } }] };
+        const rows = await all(LIST_DOCUMENT_RELATIONS, { filters }, (d) => d.documentRelations_connection, (r) => r.documentId);
+        for (const row of rows) byId.set(row.documentId, row);
+      }
+      return [...byId.values()].sort((a, b) => compare(a.documentId, b.documentId));
+    },
+  };
+  return client;
+}
+
+function checkedTransport(options: ContentClientOptions): TransportOptions {
+  let url: URL;
+  try {
+    url = new URL(options.endpoint);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ContentClientError(
+      `The CMS GraphQL endpoint must be an http(s) URL such as http://127.0.0.1:1337/graphql, not "${options.endpoint}".`,
+      { operation: 'createContentClient', endpoint: options.endpoint },
+    );
+  }
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  if (!(timeoutMs > 0)) {
+    throw new ContentClientError(`timeoutMs must be positive, not ${timeoutMs}.`, {
+      operation: 'createContentClient',
+      endpoint: options.endpoint,
+    });
+  }
+  const transport: TransportOptions = { endpoint: url.href, fetch: options.fetch ?? globalThis.fetch, timeoutMs };
+  if (options.token) transport.token = options.token;
+  return transport;
+}
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** Code-point order: the same on every machine, unlike localeCompare. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

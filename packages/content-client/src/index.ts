@@ -1,0 +1,38 @@
+// The public surface of @pbgdpl/content-client: everything a consumer may import, and nothing else.
+export {
+  createContentClient,
+  MAX_PAGE_SIZE,
+  type ContentClient,
+  type ContentClientOptions,
+  type ListDocumentsOptions,
+  type ListSitesOptions,
+  type SiteScope,
+} from './client.js';
+export { graphqlEndpoint } from './endpoint.js';
+export {
+  ContentClientError,
+  ContentGraphQLError,
+  ContentHttpError,
+  ContentNetworkError,
+  ContentResponseError,
+  ContentTimeoutError,
+  type GraphQLErrorEntry,
+  type RequestContext,
+} from './errors.js';
+export type { LegalDocumentFilters } from './queries.js';
+export type {
+  DocumentRelation,
+  DocumentScope,
+  LegalDocument,
+  LegalDocumentSummary,
+  LegalField,
+  Locale,
+  MediaFile,
+  Organization,
+  Site,
+  SiteContact,
+  SiteRef,
+  SiteTheme,
+  ValidityBasis,
+  ValidityHistoryEntry,
+} from './types.js';

@@ -1,0 +1,196 @@
+/**
+ * Step 1 of a generation: read what the selected sites need from the CMS and write it as a
+ * snapshot (format in snapshot-format.ts). National documents are fetched once for all
+ * sites; each site adds its local ones; full texts are fetched once per document.
+ */
+import type { ContentClient, DocumentRelation, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
+import {
+  SNAPSHOT_FORMAT_VERSION,
+  snapshotFiles,
+  type DocumentDetail,
+  type DocumentIndex,
+  type DocumentSummary,
+  type RunManifest,
+  type SiteSnapshot,
+} from './snapshot-format.js';
+import { assignDocumentPaths } from './document-paths.js';
+import { GeneratorError } from './errors.js';
+import { mapLimit, writeJson } from './fs-json.js';
+
+export type SiteSelection = { codes: readonly string[] } | { all: true };
+
+export interface FetchSnapshotOptions {
+  client: ContentClient;
+  selection: SiteSelection;
+  dir: string;
+  manifest: Omit<RunManifest, 'formatVersion' | 'generatedAt' | 'cmsEndpoint'>;
+  log: (message: string) => void;
+  /** Sites whose local documents are fetched at once. */
+  concurrency?: number;
+}
+
+export interface FetchedSnapshot {
+  /** The sites to build, in the order given (or by code for --all). */
+  sites: Site[];
+  documentsPerSite: Map<string, number>;
+  documentCount: number;
+}
+
+const LOCALE = 'vi';
+/** Documents per full-text request: one page of at most 200, a few MB of text. */
+const TEXT_CHUNK = 50;
+
+/**
+ * @throws {GeneratorError} when a requested site code is unknown or disabled, or none is selected.
+ * @throws {ContentClientError} (from @pbgdpl/content-client) when the CMS cannot be read.
+ */
+export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<FetchedSnapshot> {
+  const { client, dir, log } = options;
+  const concurrency = options.concurrency ?? 4;
+  const { sites, registry } = await selectSites(client, options.selection);
+  log(`Registry: ${sites.length} site(s) to build`);
+
+  const national = await client.listNationalDocuments({ locale: LOCALE, withFullText: false });
+  log(`National documents: ${national.length}`);
+  const summaries = new Map<string, LegalDocument>(national.map((d) => [d.documentId, d]));
+  const nationalIds = national.map((d) => d.documentId);
+
+  let fetchedSites = 0;
+  const perSite = await mapLimit(sites, concurrency, async (site) => {
+    const local = await client.listLocalDocuments(site, { locale: LOCALE, withFullText: false });
+    for (const doc of local) summaries.set(doc.documentId, doc);
+    const children = registry
+      ? childrenFrom(registry, site.code)
+      : site.kind === 'commune'
+        ? []
+        : await client.listChildSites(site.code);
+    fetchedSites += 1;
+    if (fetchedSites % 100 === 0 || fetchedSites === sites.length) log(`Local documents and child sites: ${fetchedSites}/${sites.length} sites`);
+    return { site, localIds: local.map((d) => d.documentId), children };
+  });
+
+  const allIds = [...summaries.keys()].sort();
+  const relations = groupRelations(await client.getDocumentRelations(allIds));
+  const paths = assignDocumentPaths(summaries.values(), (m) => log(`warning: ${m}`));
+
+  const present = await writeDetails(client, dir, allIds, relations, paths, log);
+  const index: DocumentIndex = { documents: {} };
+  for (const id of allIds) {
+    const doc = summaries.get(id);
+    if (doc && present.has(id)) index.documents[id] = summarize(doc, paths.get(id) ?? '');
+  }
+  writeJson(snapshotFiles.index(dir), index);
+
+  const documentsPerSite = new Map<string, number>();
+  for (const { site, localIds, children } of perSite) {
+    const documentIds = [...new Set([...nationalIds, ...localIds])].filter((id) => present.has(id)).sort();
+    const snapshot: SiteSnapshot = { site, children: sortByName(children), documentIds };
+    writeJson(snapshotFiles.site(dir, site.code), snapshot);
+    documentsPerSite.set(site.code, documentIds.length);
+  }
+
+  const manifest: RunManifest = {
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
+    generatedAt: new Date().toISOString(),
+    cmsEndpoint: client.endpoint,
+    ...options.manifest,
+  };
+  writeJson(snapshotFiles.run(dir), manifest);
+  return { sites, documentsPerSite, documentCount: present.size };
+}
+
+async function selectSites(client: ContentClient, selection: SiteSelection): Promise<{ sites: Site[]; registry: Site[] | null }> {
+  if ('all' in selection) {
+    const registry = await client.listSites({ all: true });
+    if (registry.length === 0) throw new GeneratorError('The registry has no enabled site: nothing to build. Seed the CMS first.');
+    return { sites: registry, registry };
+  }
+  const codes = [...new Set(selection.codes)];
+  if (codes.length === 0) throw new GeneratorError('No site code given: pass --site <code>[,<code>…] or --all.');
+  const found = await client.listSites({ codes });
+  const byCode = new Map(found.map((s) => [s.code, s]));
+  const missing = codes.filter((c) => !byCode.has(c));
+  if (missing.length > 0) {
+    throw new GeneratorError(
+      `Unknown site code${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. ` +
+        `Codes are lower-case and hyphenated (e.g. "ha-noi", "ha-noi-ba-dinh"); the CMS registry at ${client.endpoint} lists them.`,
+    );
+  }
+  const disabled = found.filter((s) => !s.enabled).map((s) => s.code);
+  if (disabled.length > 0) {
+    throw new GeneratorError(`Site${disabled.length > 1 ? 's' : ''} disabled in the registry: ${disabled.join(', ')}. Enable them in the CMS first.`);
+  }
+  return { sites: codes.map((c) => byCode.get(c) as Site), registry: null };
+}
+
+function childrenFrom(registry: readonly Site[], parentCode: string): SiteRef[] {
+  return registry
+    .filter((s) => s.parent?.code === parentCode && s.enabled)
+    .map(({ documentId, code, name, kind, basePath, enabled }) => ({ documentId, code, name, kind, basePath, enabled }));
+}
+
+const collator = new Intl.Collator('vi');
+function sortByName(sites: SiteRef[]): SiteRef[] {
+  return [...sites].sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
+}
+
+function groupRelations(relations: readonly DocumentRelation[]): Map<string, DocumentRelation[]> {
+  const byDocument = new Map<string, DocumentRelation[]>();
+  const add = (id: string | null, relation: DocumentRelation) => {
+    if (!id) return;
+    const list = byDocument.get(id) ?? [];
+    if (!list.includes(relation)) list.push(relation);
+    byDocument.set(id, list);
+  };
+  for (const relation of relations) {
+    add(relation.sourceDocumentId, relation);
+    add(relation.targetDocumentId, relation);
+  }
+  return byDocument;
+}
+
+/** Fetches full texts in chunks and writes one detail file per document; returns the ids written. */
+async function writeDetails(
+  client: ContentClient,
+  dir: string,
+  ids: readonly string[],
+  relations: Map<string, DocumentRelation[]>,
+  paths: Map<string, string>,
+  log: (message: string) => void,
+): Promise<Set<string>> {
+  const written = new Set<string>();
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += TEXT_CHUNK) chunks.push(ids.slice(i, i + TEXT_CHUNK));
+  await mapLimit(chunks, 2, async (chunk) => {
+    const documents = await client.listDocuments({ documentId: { in: chunk } }, { locale: LOCALE, withFullText: true });
+    for (const document of documents) {
+      const detail: DocumentDetail = {
+        document,
+        relations: relations.get(document.documentId) ?? [],
+        path: paths.get(document.documentId) ?? '',
+      };
+      writeJson(snapshotFiles.document(dir, document.documentId), detail);
+      written.add(document.documentId);
+    }
+  });
+  const vanished = ids.filter((id) => !written.has(id));
+  if (vanished.length > 0) log(`warning: ${vanished.length} document(s) were unpublished while fetching and are left out: ${vanished.join(', ')}`);
+  log(`Documents with full text: ${written.size}`);
+  return written;
+}
+
+function summarize(doc: LegalDocument, path: string): DocumentSummary {
+  return {
+    documentId: doc.documentId,
+    number: doc.number,
+    documentType: doc.documentType,
+    title: doc.title,
+    issuedDate: doc.issuedDate,
+    effectiveFrom: doc.effectiveFrom,
+    effectiveTo: doc.effectiveTo,
+    validityStatus: doc.validityStatus,
+    scope: doc.scope,
+    issuerNames: doc.issuers.map((i) => i.name),
+    path,
+  };
+}

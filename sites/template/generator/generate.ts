@@ -1,0 +1,211 @@
+/**
+ * generateSites: CMS → snapshot → Astro builds in batches → `<outDir>/<code>/` for each site.
+ * The CLI (cli.ts) is a thin wrapper; tests and scripts call this function directly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createContentClient, graphqlEndpoint, type ContentClient } from '@pbgdpl/content-client';
+import { NEWLY_EFFECTIVE_WINDOW_DAYS, assertIsoDate, todayInVietnam } from '@pbgdpl/domain';
+import { snapshotFiles, type BatchManifest } from './snapshot-format.js';
+import { buildBatch } from './build-batch.js';
+import { GeneratorError } from './errors.js';
+import { fetchSnapshot, type SiteSelection } from './fetch-snapshot.js';
+import { writeJson } from './fs-json.js';
+import { installSite, measureSite } from './install.js';
+
+export { GeneratorError, SiteBuildError } from './errors.js';
+
+/** sites/template, found from this file (dist-generator/generate.js or generator/generate.ts). */
+export const TEMPLATE_DIR = findTemplateDir(path.dirname(fileURLToPath(import.meta.url)));
+
+export const DEFAULT_BATCH_SIZE = 25;
+export const DEFAULT_LIST_PAGE_SIZE = 50;
+
+export interface GenerateSitesOptions {
+  /** Base URL of the CMS ("http://127.0.0.1:1337"); "/graphql" is appended unless present. */
+  cmsUrl: string;
+  /** Site codes to build; or set `all`. */
+  codes?: readonly string[];
+  /** Build every enabled site of the registry. */
+  all?: boolean;
+  /** Absolute output folder; each site goes to `<outDir>/<code>/`. Created when missing. */
+  outDir: string;
+  /** Sites per Astro run. Default 25. */
+  batchSize?: number;
+  /** Build date (YYYY-MM-DD) for "newly effective"; default today in Vietnam. */
+  asOf?: string;
+  /** Documents per page of `van-ban/`. Default 50. */
+  listPageSize?: number;
+  /** Read-only Strapi API token, when public access is not enough. */
+  token?: string;
+  /** Where to write the snapshot; default a fresh folder under sites/template/.snapshots/. */
+  snapshotDir?: string;
+  /** Keep the snapshot after the build (it is removed by default). */
+  keepSnapshot?: boolean;
+  /** Progress and warnings; default console.log. */
+  log?: (message: string) => void;
+  /** Inject a client (tests); default one for `cmsUrl`. */
+  client?: ContentClient;
+}
+
+export interface SiteResult {
+  code: string;
+  ok: boolean;
+  /** `<outDir>/<code>` when built. */
+  dir: string | null;
+  /** HTML files written. */
+  pages: number;
+  bytes: number;
+  /** Documents listed on the site. */
+  documents: number;
+  /** 1-based batch this site was built in, and that batch's Astro time (shared by its sites). */
+  batch: number;
+  batchMs: number;
+  error: string | null;
+}
+
+export interface GenerateSitesResult {
+  ok: boolean;
+  sites: SiteResult[];
+  fetchMs: number;
+  elapsedMs: number;
+  asOf: string;
+  /** Present when keepSnapshot is true. */
+  snapshotDir: string | null;
+}
+
+/**
+ * Generates the static sites. A batch whose Astro build fails marks its sites failed and the
+ * others still build; check `ok` (the CLI exits 1 then).
+ * @throws {GeneratorError} on invalid options, an unknown or disabled site code, an empty registry.
+ * @throws {ContentClientError} (from @pbgdpl/content-client) when the CMS cannot be read.
+ */
+export async function generateSites(options: GenerateSitesOptions): Promise<GenerateSitesResult> {
+  const started = Date.now();
+  const log = options.log ?? ((message: string) => console.log(message));
+  const selection = checkedSelection(options);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new GeneratorError(`--batch-size must be a whole number ≥ 1, not ${batchSize}.`);
+  if (!path.isAbsolute(options.outDir)) throw new GeneratorError(`outDir must be absolute, not "${options.outDir}".`);
+  const asOf = options.asOf === undefined ? todayInVietnam(new Date()) : checkedDate(options.asOf);
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+  const client =
+    options.client ?? createContentClient({ endpoint: graphqlEndpoint(options.cmsUrl), ...(options.token ? { token: options.token } : {}) });
+  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  const snapshotDir = path.resolve(options.snapshotDir ?? path.join(TEMPLATE_DIR, '.snapshots', runId));
+  fs.mkdirSync(options.outDir, { recursive: true });
+  // Built beside the output so that installing a site is a rename on one file system.
+  const workDir = path.join(options.outDir, `.pbgdpl-build-${runId}`);
+
+  try {
+    log(`Fetching from ${client.endpoint} (build date ${asOf}) …`);
+    const fetched = await fetchSnapshot({
+      client,
+      selection,
+      dir: snapshotDir,
+      manifest: { asOf, newlyEffectiveWindowDays: NEWLY_EFFECTIVE_WINDOW_DAYS, listPageSize: options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE },
+      log: (m) => log(`  ${m}`),
+    });
+    const fetchMs = Date.now() - started;
+    const codes = fetched.sites.map((s) => s.code);
+    log(`Snapshot ready: ${codes.length} site(s), ${fetched.documentCount} document(s) in ${elapsed()}`);
+
+    const results: SiteResult[] = [];
+    const batches = chunk(codes, batchSize);
+    for (const [index, batchCodes] of batches.entries()) {
+      const batchNumber = index + 1;
+      const batchFile = snapshotFiles.batch(snapshotDir, batchNumber);
+      writeJson(batchFile, { codes: batchCodes } satisfies BatchManifest);
+      const batchOut = path.join(workDir, `batch-${batchNumber}`);
+      const batchStarted = Date.now();
+      let failure: string | null = null;
+      try {
+        await buildBatch({
+          templateDir: TEMPLATE_DIR,
+          snapshotDir,
+          batchFile,
+          codes: batchCodes,
+          outDir: batchOut,
+          cacheDir: path.join(snapshotDir, 'astro-cache'),
+        });
+      } catch (error) {
+        failure = (error as Error).message;
+        log(`  batch ${batchNumber}/${batches.length} FAILED: ${failure}`);
+      }
+      const batchMs = Date.now() - batchStarted;
+      for (const code of batchCodes) {
+        results.push(installResult(code, batchOut, options.outDir, failure, fetched.documentsPerSite.get(code) ?? 0, batchNumber, batchMs));
+      }
+      fs.rmSync(batchOut, { recursive: true, force: true });
+      const done = results.length;
+      log(`[${done}/${codes.length} sites] batch ${batchNumber}/${batches.length} (${batchCodes.join(', ')}) in ${(batchMs / 1000).toFixed(1)} s — elapsed ${elapsed()}`);
+    }
+    const ok = results.every((r) => r.ok);
+    const failed = results.filter((r) => !r.ok).map((r) => r.code);
+    log(ok ? `Done: ${results.length} site(s) in ${options.outDir} (${elapsed()})` : `Finished with failures: ${failed.join(', ')} (${elapsed()})`);
+    return { ok, sites: results, fetchMs, elapsedMs: Date.now() - started, asOf, snapshotDir: options.keepSnapshot ? snapshotDir : null };
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    if (!options.keepSnapshot) fs.rmSync(snapshotDir, { recursive: true, force: true });
+  }
+}
+
+function installResult(
+  code: string,
+  batchOut: string,
+  outDir: string,
+  failure: string | null,
+  documents: number,
+  batch: number,
+  batchMs: number,
+): SiteResult {
+  const base = { code, documents, batch, batchMs };
+  if (failure !== null) return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: failure };
+  const built = path.join(batchOut, code);
+  if (!fs.existsSync(path.join(built, 'index.html'))) {
+    return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: `Astro produced no ${code}/index.html` };
+  }
+  // Astro writes the [site]/404 route as a folder; servers look for <code>/404.html.
+  const notFound = path.join(built, '404', 'index.html');
+  if (fs.existsSync(notFound)) {
+    fs.renameSync(notFound, path.join(built, '404.html'));
+    fs.rmSync(path.join(built, '404'), { recursive: true, force: true });
+  }
+  const { pages, bytes } = measureSite(built);
+  try {
+    return { ...base, ok: true, dir: installSite(built, outDir, code), pages, bytes, error: null };
+  } catch (error) {
+    return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: `Could not install ${code}: ${(error as Error).message}` };
+  }
+}
+
+function checkedSelection(options: GenerateSitesOptions): SiteSelection {
+  const codes = options.codes ?? [];
+  if (options.all && codes.length > 0) throw new GeneratorError('Give either site codes or all, not both.');
+  if (options.all) return { all: true };
+  if (codes.length === 0) throw new GeneratorError('No site selected: give site codes (--site) or all (--all).');
+  return { codes };
+}
+
+function checkedDate(value: string): string {
+  try {
+    return assertIsoDate(value, 'asOf');
+  } catch {
+    throw new GeneratorError(`--as-of must be a date YYYY-MM-DD, not "${value}".`);
+  }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+function findTemplateDir(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'astro.config.mjs'))) return dir;
+  }
+  throw new GeneratorError(`Cannot find sites/template (astro.config.mjs) above ${from}.`);
+}

@@ -1,0 +1,99 @@
+import type { DocumentRelation } from '@pbgdpl/content-client';
+import type { DocumentSummary, RunManifest } from '../../generator/snapshot-format.js';
+import { RECENT_FALLBACK_COUNT, listPages, newlyEffective, relationViews, siteLinks } from './site-view.js';
+
+const run: RunManifest = {
+  formatVersion: 1,
+  generatedAt: '2026-11-28T00:00:00Z',
+  asOf: '2026-11-28',
+  cmsEndpoint: 'http://127.0.0.1:1337/graphql',
+  newlyEffectiveWindowDays: 90,
+  listPageSize: 2,
+};
+
+function doc(number: string, effectiveFrom: string | null, validityStatus: DocumentSummary['validityStatus'] = 'in_force'): DocumentSummary {
+  return {
+    documentId: `id-${number}`,
+    number,
+    documentType: 'law',
+    title: `Luật ${number}`,
+    issuedDate: '2020-01-01',
+    effectiveFrom,
+    effectiveTo: null,
+    validityStatus,
+    scope: 'national',
+    issuerNames: ['Quốc hội'],
+    path: `van-ban/luat/2020/${number}/`,
+  };
+}
+
+describe('links under the site’s base path', () => {
+  it('builds every link from basePath, ending directories with a slash', () => {
+    expect(siteLinks({ basePath: '/ha-noi/' })).toEqual({
+      home: '/ha-noi/',
+      documents: '/ha-noi/van-ban/',
+      newlyEffective: '/ha-noi/van-ban-moi-co-hieu-luc/',
+      stylesheet: '/ha-noi/site.css',
+    });
+  });
+});
+
+describe('newly effective documents (C-1)', () => {
+  it('lists documents effective in the last 90 days, newest first', () => {
+    const view = newlyEffective([doc('a', '2026-09-01'), doc('b', '2026-11-01'), doc('old', '2020-01-01')], run);
+    expect(view.mode).toBe('window');
+    expect(view.documents.map((d) => d.number)).toEqual(['b', 'a']);
+  });
+
+  it('falls back, and says so, to the most recently effective documents still in force when none are new', () => {
+    const docs = [doc('2019', '2019-01-01'), doc('2021', '2021-01-01'), doc('gone', '2022-01-01', 'expired'), doc('future', '2027-01-01')];
+    const view = newlyEffective(docs, run);
+    expect(view.mode).toBe('fallback');
+    expect(view.documents.map((d) => d.number)).toEqual(['2021', '2019']);
+  });
+
+  it('caps the fallback list', () => {
+    const docs = Array.from({ length: 30 }, (_, i) => doc(`d${i}`, `2020-01-${String(i + 1).padStart(2, '0')}`));
+    expect(newlyEffective(docs, run).documents).toHaveLength(RECENT_FALLBACK_COUNT);
+  });
+});
+
+describe('the paginated document list', () => {
+  it('puts page 1 at van-ban/ and later pages at van-ban/trang-N/', () => {
+    const pages = listPages([doc('a', null), doc('b', null), doc('c', null)], 2);
+    expect(pages.map((p) => [p.path, p.documents.length])).toEqual([
+      ['van-ban/', 2],
+      ['van-ban/trang-2/', 1],
+    ]);
+  });
+
+  it('still has one page when the site has no documents', () => {
+    expect(listPages([], 50)).toEqual([{ number: 1, path: 'van-ban/', documents: [] }]);
+  });
+});
+
+describe('relations seen from one document', () => {
+  const relation: DocumentRelation = {
+    documentId: 'r1',
+    sourceNumber: '45/2019/QH14',
+    kind: 'replaces',
+    targetNumber: '10/2012/QH13',
+    sourceDocumentId: 'new',
+    targetDocumentId: 'old',
+    partial: false,
+    affectedPart: null,
+    effectiveDate: '2021-01-01',
+    note: null,
+  };
+
+  it('labels the relation from each side with RELATION_KIND_LABELS', () => {
+    expect(relationViews('new', [relation])).toMatchObject([{ direction: 'outgoing', label: 'Thay thế', otherNumber: '10/2012/QH13' }]);
+    expect(relationViews('old', [relation])).toMatchObject([{ direction: 'incoming', label: 'Được thay thế bởi', otherNumber: '45/2019/QH14' }]);
+  });
+
+  it('lists what acts on the document before what it acts on', () => {
+    const outgoing = { ...relation, documentId: 'r2', sourceDocumentId: 'x', targetDocumentId: 'y', sourceNumber: 'x', targetNumber: 'y' };
+    const views = relationViews('x', [outgoing, { ...relation, targetDocumentId: 'x' }]);
+    expect(views.map((v) => v.direction)).toEqual(['incoming', 'outgoing']);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * What the pages show, derived from the snapshot: links under the site's base path, the
+ * newly effective documents (C-1), list pagination, and a document's relations and history in
+ * the reader's terms. Pure functions over snapshot data; the .astro files only lay them out.
+ */
+import {
+  RELATION_KIND_LABELS,
+  joinBase,
+  newlyEffectivePath,
+  documentListPath,
+  selectNewlyEffective,
+  sortByEffectiveDesc,
+  type ValidityEvent,
+} from '@pbgdpl/domain';
+import type { DocumentRelation, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
+import type { DocumentSummary, RunManifest } from '../../generator/snapshot-format.js';
+
+export interface SiteLinks {
+  home: string;
+  documents: string;
+  newlyEffective: string;
+  stylesheet: string;
+}
+
+export function siteLinks(site: Pick<Site, 'basePath'>): SiteLinks {
+  return {
+    home: joinBase(site.basePath, ''),
+    documents: joinBase(site.basePath, documentListPath()),
+    newlyEffective: joinBase(site.basePath, newlyEffectivePath()),
+    stylesheet: joinBase(site.basePath, 'site.css'),
+  };
+}
+
+/** Another site of the registry (parent, child) lives at its own base path. */
+export function siteHref(site: Pick<SiteRef, 'basePath'>): string {
+  return joinBase(site.basePath, '');
+}
+
+export function documentHref(site: Pick<Site, 'basePath'>, doc: Pick<DocumentSummary, 'path'>): string {
+  return joinBase(site.basePath, doc.path);
+}
+
+/** How many documents the fallback shows when nothing entered into force within the window. */
+export const RECENT_FALLBACK_COUNT = 20;
+
+export interface NewlyEffective {
+  /** "window": documents effective within the window; "fallback": none were, so the latest effective ones. */
+  mode: 'window' | 'fallback';
+  documents: DocumentSummary[];
+  windowDays: number;
+  asOf: string;
+}
+
+/**
+ * The C-1 list: documents effective within the last `newlyEffectiveWindowDays` days up to the
+ * build date. When there are none (an old corpus), the most recently effective documents still
+ * in force, marked as such: the page must never pretend they are new.
+ */
+export function newlyEffective(documents: readonly DocumentSummary[], run: RunManifest): NewlyEffective {
+  const { asOf, newlyEffectiveWindowDays: windowDays } = run;
+  const inWindow = selectNewlyEffective(documents, asOf, windowDays);
+  if (inWindow.length > 0) return { mode: 'window', documents: inWindow, windowDays, asOf };
+  const effective = documents.filter(
+    (d) => d.effectiveFrom !== null && d.effectiveFrom <= asOf && d.validityStatus !== 'expired' && d.validityStatus !== 'suspended',
+  );
+  return { mode: 'fallback', documents: sortByEffectiveDesc(effective).slice(0, RECENT_FALLBACK_COUNT), windowDays, asOf };
+}
+
+export interface ListPage {
+  /** 1-based. */
+  number: number;
+  /** Path relative to the site base: "van-ban/" for page 1, "van-ban/trang-2/" after. */
+  path: string;
+  documents: DocumentSummary[];
+}
+
+export function listPagePath(page: number): string {
+  return page === 1 ? documentListPath() : `${documentListPath()}trang-${page}/`;
+}
+
+/** The document list split into pages; one (empty) page when the site has no documents. */
+export function listPages(documents: readonly DocumentSummary[], pageSize: number): ListPage[] {
+  const count = Math.max(1, Math.ceil(documents.length / pageSize));
+  return Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    path: listPagePath(i + 1),
+    documents: documents.slice(i * pageSize, (i + 1) * pageSize),
+  }));
+}
+
+export interface RelationView {
+  /** "incoming": another document acts on this one (amends it…); "outgoing": this one acts on another. */
+  direction: 'incoming' | 'outgoing';
+  kind: DocumentRelation['kind'];
+  /** Vietnamese label as seen from this document ("Được sửa đổi, bổ sung bởi", "Thay thế"). */
+  label: string;
+  otherNumber: string;
+  otherDocumentId: string | null;
+  partial: boolean;
+  affectedPart: string | null;
+  effectiveDate: string | null;
+  note: string | null;
+}
+
+/** The document's relations in both directions: what acts on it first, then what it acts on. */
+export function relationViews(documentId: string, relations: readonly DocumentRelation[]): RelationView[] {
+  const views: RelationView[] = [];
+  for (const r of relations) {
+    const labels = RELATION_KIND_LABELS[r.kind];
+    const common = { kind: r.kind, partial: r.partial, affectedPart: r.affectedPart, effectiveDate: r.effectiveDate, note: r.note };
+    if (r.targetDocumentId === documentId) {
+      views.push({ ...common, direction: 'incoming', label: labels?.onTarget.vi ?? r.kind, otherNumber: r.sourceNumber, otherDocumentId: r.sourceDocumentId });
+    }
+    if (r.sourceDocumentId === documentId) {
+      views.push({ ...common, direction: 'outgoing', label: labels?.onSource.vi ?? r.kind, otherNumber: r.targetNumber, otherDocumentId: r.targetDocumentId });
+    }
+  }
+  const order = (v: RelationView) => (v.direction === 'incoming' ? 0 : 1);
+  return views.sort((a, b) => order(a) - order(b) || (b.effectiveDate ?? '').localeCompare(a.effectiveDate ?? '') || a.otherNumber.localeCompare(b.otherNumber, 'vi'));
+}
+
+/** What caused one step of the status history, in words; for a relation, without the acting document's number. */
+export function historyCause(event: ValidityEvent): string {
+  switch (event.cause) {
+    case 'entry_into_force':
+      return event.assumedFromIssuedDate ? 'Bắt đầu có hiệu lực (lấy theo ngày ban hành vì chưa có ngày có hiệu lực)' : 'Bắt đầu có hiệu lực';
+    case 'effective_to':
+      return 'Hết thời hạn có hiệu lực';
+    case 'declared':
+      return event.declaredBy ? `Theo công bố của ${event.declaredBy}` : 'Theo công bố của nguồn chính thức';
+    case 'relation': {
+      return event.kind ? (RELATION_KIND_LABELS[event.kind]?.onTarget.vi ?? event.kind) : 'Văn bản tác động';
+    }
+    default:
+      return '';
+  }
+}
+
+/** A plain statement of how sure the status is, for the reader. */
+export function basisExplanation(
+  doc: Pick<LegalDocument, 'validityBasis' | 'declaredStatusSource' | 'declaredStatusAsOf'>,
+  /** Whether documents acting on this one (amending, guiding…) are recorded. */
+  hasIncomingRelations: boolean,
+): string {
+  switch (doc.validityBasis) {
+    case 'relations':
+      return 'Tình trạng hiệu lực được xác định từ ngày có hiệu lực và các văn bản sửa đổi, thay thế, bãi bỏ, đình chỉ có trong cơ sở dữ liệu.';
+    case 'declared':
+      return `Tình trạng hiệu lực theo công bố của nguồn chính thức${doc.declaredStatusSource ? ` (${doc.declaredStatusSource})` : ''}, vì các văn bản tác động chưa có trong cơ sở dữ liệu.`;
+    case 'dates_only':
+      if (hasIncomingRelations) {
+        return 'Tình trạng hiệu lực được suy ra từ ngày có hiệu lực và ngày hết hiệu lực; các văn bản tác động ghi nhận dưới đây không làm thay đổi tình trạng này. Có thể còn văn bản sửa đổi, thay thế hoặc bãi bỏ chưa có trong cơ sở dữ liệu.';
+      }
+      return 'Tình trạng hiệu lực chỉ được suy ra từ ngày có hiệu lực và ngày hết hiệu lực; chưa được đối chiếu với các văn bản sửa đổi, bổ sung, thay thế hoặc bãi bỏ. Hãy kiểm tra thêm trước khi áp dụng.';
+    default:
+      return 'Tình trạng hiệu lực chưa được xác định.';
+  }
+}

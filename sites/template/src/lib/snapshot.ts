@@ -1,0 +1,109 @@
+/**
+ * Reads the snapshot the generator wrote (format: snapshot-format.ts) during an Astro build.
+ * Runs in Node at build time only. Files are read once per build process and cached; document
+ * details are read when their page renders, so full texts are never all in memory at once.
+ */
+import fs from 'node:fs';
+import {
+  BATCH_FILE_ENV,
+  SNAPSHOT_DIR_ENV,
+  SNAPSHOT_FORMAT_VERSION,
+  snapshotFiles,
+  type BatchManifest,
+  type DocumentDetail,
+  type DocumentIndex,
+  type DocumentSummary,
+  type RunManifest,
+  type SiteSnapshot,
+} from '../../generator/snapshot-format.js';
+
+function snapshotDir(): string {
+  const dir = process.env[SNAPSHOT_DIR_ENV];
+  if (!dir) {
+    throw new Error(
+      `${SNAPSHOT_DIR_ENV} is not set: the template is built by the generator ` +
+        '(pnpm sites:build --site <code> --out <dir>), not by `astro build` alone.',
+    );
+  }
+  return dir;
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`Cannot read snapshot file ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+let run: RunManifest | undefined;
+export function loadRun(): RunManifest {
+  if (!run) {
+    const loaded = readJson<RunManifest>(snapshotFiles.run(snapshotDir()));
+    if (loaded.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
+      throw new Error(`Snapshot format ${loaded.formatVersion} is not ${SNAPSHOT_FORMAT_VERSION}: regenerate it with this generator.`);
+    }
+    run = loaded;
+  }
+  return run;
+}
+
+let index: Map<string, DocumentSummary> | undefined;
+function loadIndex(): Map<string, DocumentSummary> {
+  index ??= new Map(Object.entries(readJson<DocumentIndex>(snapshotFiles.index(snapshotDir())).documents));
+  return index;
+}
+
+/** The site codes this Astro run builds. */
+export function batchCodes(): string[] {
+  const file = process.env[BATCH_FILE_ENV];
+  if (!file) throw new Error(`${BATCH_FILE_ENV} is not set: the generator names the batch of sites to build.`);
+  return readJson<BatchManifest>(file).codes;
+}
+
+const sites = new Map<string, SiteSnapshot>();
+export function loadSite(code: string): SiteSnapshot {
+  let site = sites.get(code);
+  if (!site) {
+    site = readJson<SiteSnapshot>(snapshotFiles.site(snapshotDir(), code));
+    sites.set(code, site);
+  }
+  return site;
+}
+
+const siteDocuments = new Map<string, DocumentSummary[]>();
+/** The site's documents, newest issued first (ties by number), as every list shows them. */
+export function loadSiteDocuments(code: string): DocumentSummary[] {
+  let list = siteDocuments.get(code);
+  if (!list) {
+    const all = loadIndex();
+    list = loadSite(code)
+      .documentIds.map((id) => all.get(id))
+      .filter((d): d is DocumentSummary => d !== undefined)
+      .sort((a, b) => (a.issuedDate < b.issuedDate ? 1 : a.issuedDate > b.issuedDate ? -1 : a.number.localeCompare(b.number, 'vi')));
+    siteDocuments.set(code, list);
+  }
+  return list;
+}
+
+const siteDocumentIds = new Map<string, Set<string>>();
+/** Whether a document is published on the site (then a relation to it can be a link). */
+export function siteHasDocument(code: string, documentId: string | null): boolean {
+  if (!documentId) return false;
+  let ids = siteDocumentIds.get(code);
+  if (!ids) {
+    ids = new Set(loadSite(code).documentIds);
+    siteDocumentIds.set(code, ids);
+  }
+  return ids.has(documentId);
+}
+
+/** The summary of any document of the run (for relation links). */
+export function documentSummary(documentId: string | null): DocumentSummary | undefined {
+  return documentId ? loadIndex().get(documentId) : undefined;
+}
+
+/** One document in full; read from disk each time (pages render once). */
+export function loadDocumentDetail(documentId: string): DocumentDetail {
+  return readJson<DocumentDetail>(snapshotFiles.document(snapshotDir(), documentId));
+}
