@@ -17,7 +17,7 @@ function subdirs(dir: string): string[] {
 
 for (const dir of PACKAGE_DIRS) fs.rmSync(path.join(ROOT, dir, RESULTS), { force: true });
 
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)], {
+const turbo = spawnSync('turbo', ['run', 'test', '--concurrency=1', ...process.argv.slice(2)], {
   cwd: ROOT,
   stdio: 'inherit',
 });
