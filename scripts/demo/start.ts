@@ -76,15 +76,12 @@ function stopAll() {
 }
 
 async function main() {
-  const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
-  const [pnpmCmd, ...pnpmPre] = pnpm as [string, ...string[]];
-
   step('Building the workspace (packages, CMS, site generator)');
-  run(pnpmCmd, [...pnpmPre, 'run', 'build']);
+  run('pnpm', ['run', 'build']);
 
   step('Building the CMS admin panel (first run only, about a minute)');
   if (!fs.existsSync(path.join(CMS, 'dist', 'build', 'index.html'))) {
-    run(pnpmCmd, [...pnpmPre, '--filter', '@pbgdpl/cms', 'run', 'build:admin']);
+    run('pnpm', ['--filter', '@pbgdpl/cms', 'run', 'build:admin']);
   } else console.log('  already built');
 
   step('Seeding the CMS with the demo subset of the real data (SQLite)');
@@ -104,7 +101,7 @@ async function main() {
   await waitForHealth(CMS_URL, 120_000);
 
   step('Generating every demo site over GraphQL');
-  run(pnpmCmd, [...pnpmPre, 'sites:build', '--all', '--out', OUT, '--cms', CMS_URL]);
+  run('pnpm', ['sites:build', '--all', '--out', OUT, '--cms', CMS_URL]);
 
   step(`Serving the sites on http://127.0.0.1:${SITES_PORT}/`);
   await startStaticServer({ root: OUT, port: SITES_PORT });
