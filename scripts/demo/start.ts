@@ -77,6 +77,7 @@ function stopAll() {
 
 async function main() {
   step('Building the workspace (packages, CMS, site generator)');
+  ensureCmsEnv();
   run('pnpm', ['run', 'build']);
 
   step('Building the CMS admin panel (first run only, about a minute)');
@@ -85,7 +86,6 @@ async function main() {
   } else console.log('  already built');
 
   step('Seeding the CMS with the demo subset of the real data (SQLite)');
-  ensureCmsEnv();
   run(process.execPath, ['dist/scripts/seed.js', '--subset', 'demo', '--demo-admin'], { cwd: CMS });
 
   step(`Starting the CMS on ${CMS_URL}`);
