@@ -22,5 +22,6 @@ export type {
   LoadDatasetOptions,
   OrganizationCategory,
   OrganizationRecord,
+  RelationRecord,
   SiteRecord,
 } from './records.js';

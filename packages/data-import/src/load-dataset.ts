@@ -10,6 +10,7 @@ import { readLaws } from './laws.js';
 import { numberKey } from './law-text.js';
 import { IssuerDirectory, readCentralList } from './organizations.js';
 import type { Dataset, LoadDatasetOptions, SiteRecord } from './records.js';
+import { extractRelations } from './relations.js';
 import { readResolutions } from './resolutions.js';
 import { centralSites, readAdminUnits } from './sites.js';
 import type { SourcedDocument } from './sourced.js';
@@ -41,6 +42,8 @@ export async function loadDataset(options: LoadDatasetOptions): Promise<Dataset>
   log(`Reading ${DATA_FILES.laws}`);
   const laws = await readLaws(dataDir, { ...context, census }, log);
   const documents = uniqueNumbers([...resolutions, ...laws], issues);
+  log('Reading relations between documents from their texts');
+  const relations = extractRelations(documents, issues);
 
   const full = {
     sites,
@@ -48,12 +51,13 @@ export async function loadDataset(options: LoadDatasetOptions): Promise<Dataset>
     fields: context.fields.list(),
     report: issues.issues,
   };
-  const dataset = subset === 'demo' ? selectDemo(full, documents) : { ...full, documents: documents.map((d) => d.record) };
+  const dataset =
+    subset === 'demo' ? selectDemo(full, documents, relations) : { ...full, documents: documents.map((d) => d.record), relations };
   const errors = issues.issues.filter((issue) => issue.severity === 'error').length;
   log(
     `Loaded ${subset} dataset in ${Date.now() - started} ms: ${dataset.sites.length} sites, ` +
       `${dataset.organizations.length} organizations, ${dataset.fields.length} fields, ` +
-      `${dataset.documents.length} documents; report: ${errors} errors, ${issues.issues.length - errors} warnings.`,
+      `${dataset.documents.length} documents, ${dataset.relations.length} relations; report: ${errors} errors, ${issues.issues.length - errors} warnings.`,
   );
   return dataset;
 }

@@ -2,7 +2,7 @@
  * The plain records this package produces. They are JSON-able and their field names are the
  * CMS's attribute names, so the seed can pass them to Strapi without renaming anything.
  */
-import type { DocumentType, SiteKind, ValidityStatus } from '@pbgdpl/domain';
+import type { DocumentType, IsoDate, RelationKind, SiteKind, ValidityStatus } from '@pbgdpl/domain';
 
 export interface SiteRecord {
   /** Stable registry code (see `@pbgdpl/domain` site codes). */
@@ -91,11 +91,36 @@ export interface ImportIssue {
   message: string;
 }
 
+/**
+ * A relation a document's text states about another act ("Luật Doanh nghiệp số 68/2014/QH13
+ * hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành"), recorded from the acting document.
+ */
+export interface RelationRecord {
+  /** The acting document; always a document of the dataset. */
+  sourceNumber: string;
+  kind: RelationKind;
+  /** Normalised with the domain's rules; may be an act outside the dataset. */
+  targetNumber: string;
+  /** The target's name as the source's text gives it ("Luật Doanh nghiệp"), without number or date. */
+  targetTitle: string | null;
+  /** True when only part of the target is concerned (always for amendments). */
+  partial: boolean;
+  /** The part as the text names it ("khoản 6 Điều 19"); null for the whole act or an unnamed part. */
+  affectedPart: string | null;
+  /** From when the source says the change applies: its own entry into force, or a date it states. */
+  effectiveDate: IsoDate | null;
+  /** Verbatim context: the target's amendment history as cited, an exception ("trừ …"). */
+  note: string | null;
+  /** Whether targetNumber is a document of this dataset (of the subset, for the demo). */
+  targetInDataset: boolean;
+}
+
 export interface Dataset {
   sites: SiteRecord[];
   organizations: OrganizationRecord[];
   fields: FieldRecord[];
   documents: DocumentRecord[];
+  relations: RelationRecord[];
   report: ImportIssue[];
 }
 

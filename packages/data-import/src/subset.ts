@@ -3,7 +3,7 @@
  * a local resolution, a Party document, recent laws) while seeding in seconds.
  */
 import { NATIONAL_SITE_CODE } from '@pbgdpl/domain';
-import type { Dataset, SiteRecord } from './records.js';
+import type { Dataset, RelationRecord, SiteRecord } from './records.js';
 import type { SourcedDocument } from './sourced.js';
 
 export const DEMO_SELECTION = {
@@ -19,7 +19,11 @@ export const DEMO_SELECTION = {
   documents: ['60-NQ/TW'],
 } as const;
 
-export function selectDemo(full: Omit<Dataset, 'documents'>, documents: readonly SourcedDocument[]): Dataset {
+export function selectDemo(
+  full: Omit<Dataset, 'documents' | 'relations'>,
+  documents: readonly SourcedDocument[],
+  relations: readonly RelationRecord[],
+): Dataset {
   const chosen = new Set<string>([NATIONAL_SITE_CODE, ...DEMO_SELECTION.ministries, ...DEMO_SELECTION.provinces]);
   const communeCounts = new Map<string, number>();
   // full.sites lists communes by ascending admin code within each province.
@@ -50,11 +54,18 @@ export function selectDemo(full: Omit<Dataset, 'documents'>, documents: readonly
     ...records.flatMap((record) => record.issuerCodes),
   ]);
   const fieldCodes = new Set(records.flatMap((record) => record.fieldCodes));
+  // A relation belongs to its acting document; its target counts as in the dataset only if the
+  // demo seeds it, so a seed links exactly the targets it creates and names the others by title.
+  const numbers = new Set(records.map((record) => record.number));
+  const kept = relations
+    .filter((relation) => numbers.has(relation.sourceNumber))
+    .map((relation) => ({ ...relation, targetInDataset: numbers.has(relation.targetNumber) }));
   return {
     sites,
     organizations: full.organizations.filter((organization) => organizationCodes.has(organization.code)),
     fields: full.fields.filter((field) => fieldCodes.has(field.code)),
     documents: records,
+    relations: kept,
     report: full.report,
   };
 }
