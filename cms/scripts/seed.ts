@@ -10,6 +10,7 @@ import { loadDataset, resolveDataDir, type ImportIssue } from '@pbgdpl/data-impo
 import { bootCms, CMS_DIR } from './boot';
 import { seedFields, seedOrganizations, seedSites, type RegistryIds } from './seed/registry';
 import { seedDocuments } from './seed/documents';
+import { seedRelations } from './seed/relations';
 import { ensureDemoAdmin, DEMO_ADMIN } from './seed/demo-admin';
 import type { Tally } from './seed/upsert';
 
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
     const docs = await seedDocuments(strapi, dataset.documents, ids);
     tallies['documents (vi)'] = docs.vi;
     tallies['documents (en)'] = docs.en;
+    tallies.relations = await seedRelations(strapi, dataset.relations);
     if (values['demo-admin']) await ensureDemoAdmin(strapi);
     printSummary(tallies, dataset.report, values.report!, Date.now() - started);
     if (values.summary)

@@ -15,6 +15,13 @@ export async function ensureDemoAdmin(strapi: Core.Strapi): Promise<void> {
   const users = strapi.service('admin::user');
   if (await users.exists({ email: DEMO_ADMIN.email })) return;
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await users.create({ ...DEMO_ADMIN, registrationToken: null, isActive: true, roles: [superAdmin.id] });
+  await users.create({
+    ...DEMO_ADMIN,
+    registrationToken: null,
+    isActive: true,
+    roles: [superAdmin.id],
+    // The admin interface in Vietnamese for this account (each user can change it).
+    preferedLanguage: 'vi',
+  });
   console.log(`Demo administrator created: ${DEMO_ADMIN.email}`);
 }

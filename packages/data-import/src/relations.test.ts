@@ -16,26 +16,49 @@ const between = (source: string, target: string): RelationRecord[] =>
 const incoming = (target: string): IncomingRelation[] =>
   full.relations
     .filter((relation) => relation.targetNumber === target)
-    .map(({ kind, sourceNumber, effectiveDate, partial, affectedPart }) => ({ kind, sourceNumber, effectiveDate, partial, affectedPart }));
+    .map(({ kind, sourceNumber, effectiveDate, partial, affectedPart }) => ({
+      kind,
+      sourceNumber,
+      effectiveDate,
+      partial,
+      affectedPart,
+    }));
 
 describe('relations read from the laws', () => {
   it('records that the 2020 Enterprise Law replaces the 2014 one, wholly, from 2021-01-01', () => {
-    expect(between('59/2020/QH14', '68/2014/QH13')).toEqual([{
-      sourceNumber: '59/2020/QH14', kind: 'replaces', targetNumber: '68/2014/QH13', targetTitle: 'Luật Doanh nghiệp',
-      partial: false, affectedPart: null, effectiveDate: '2021-01-01', note: null, targetInDataset: true,
-    }]);
+    expect(between('59/2020/QH14', '68/2014/QH13')).toEqual([
+      {
+        sourceNumber: '59/2020/QH14',
+        kind: 'replaces',
+        targetNumber: '68/2014/QH13',
+        targetTitle: 'Luật Doanh nghiệp',
+        partial: false,
+        affectedPart: null,
+        effectiveDate: '2021-01-01',
+        note: null,
+        targetInDataset: true,
+      },
+    ]);
   });
 
   it('records that the 2015 Occupational Safety Law ends part of the 2014 Social Insurance Law', () => {
-    expect(between('84/2015/QH13', '58/2014/QH13')).toEqual([expect.objectContaining({
-      kind: 'annuls', partial: true, effectiveDate: '2016-07-01', targetInDataset: true,
-      affectedPart: 'Các quy định về bảo hiểm tai nạn lao động, bệnh nghề nghiệp tại Mục 3 Chương III, khoản 4 Điều 84, ' +
-        'điểm b khoản 1 và điểm a khoản 2 Điều 86, các điều 104, 105, 106, 107, 116 và 117',
-    })]);
+    expect(between('84/2015/QH13', '58/2014/QH13')).toEqual([
+      expect.objectContaining({
+        kind: 'annuls',
+        partial: true,
+        effectiveDate: '2016-07-01',
+        targetInDataset: true,
+        affectedPart:
+          'Các quy định về bảo hiểm tai nạn lao động, bệnh nghề nghiệp tại Mục 3 Chương III, khoản 4 Điều 84, ' +
+          'điểm b khoản 1 và điểm a khoản 2 Điều 86, các điều 104, 105, 106, 107, 116 và 117',
+      }),
+    ]);
   });
 
   it('ends the 2000 Insurance Business Law by the 2022 one, and not the laws that had amended it', () => {
-    expect(between('08/2022/QH15', '24/2000/QH10')).toEqual([expect.objectContaining({ kind: 'replaces', partial: false, effectiveDate: '2023-01-01' })]);
+    expect(between('08/2022/QH15', '24/2000/QH10')).toEqual([
+      expect.objectContaining({ kind: 'replaces', partial: false, effectiveDate: '2023-01-01' }),
+    ]);
     expect(between('08/2022/QH15', '61/2010/QH12')).toEqual([]);
     expect(between('08/2022/QH15', '42/2019/QH14')).toEqual([]);
   });
@@ -62,8 +85,16 @@ describe('relations read from the laws', () => {
   });
 
   it('keeps the number a text prints even when it is a misprint, and reports it', () => {
-    expect(between('61/2020/QH14', '67/2014/QH14')).toEqual([expect.objectContaining({ kind: 'annuls', partial: true, note: expect.stringContaining('trừ Điều 75') })]);
-    expect(full.report.map((issue) => issue.message)).toContainEqual(expect.stringMatching(/names 67\/2014\/QH14, but the QH14 legislature sat 2016–2021/));
+    expect(between('61/2020/QH14', '67/2014/QH14')).toEqual([
+      expect.objectContaining({
+        kind: 'annuls',
+        partial: true,
+        note: expect.stringContaining('trừ Điều 75'),
+      }),
+    ]);
+    expect(full.report.map((issue) => issue.message)).toContainEqual(
+      expect.stringMatching(/names 67\/2014\/QH14, but the QH14 legislature sat 2016–2021/),
+    );
   });
 
   it('finds 233 relations, 74 of them to documents of the dataset (update when a formula is added)', () => {
@@ -101,33 +132,57 @@ describe('validity derived from the extracted relations', () => {
   it('shows the 2014 Enterprise Law expired as of 2026-11-28, replaced by 59/2020/QH14', () => {
     const law = full.documents.find((document) => document.number === '68/2014/QH13')!;
     const result = computeValidity(
-      { issuedDate: law.issuedDate, effectiveFrom: law.effectiveFrom, effectiveTo: null, relations: incoming('68/2014/QH13') },
+      {
+        issuedDate: law.issuedDate,
+        effectiveFrom: law.effectiveFrom,
+        effectiveTo: null,
+        relations: incoming('68/2014/QH13'),
+      },
       '2026-11-28',
     );
     expect(result.status).toBe('expired');
     expect(result.basis).toBe('relations');
-    expect(result.history).toContainEqual(expect.objectContaining({
-      date: '2021-01-01', status: 'expired', cause: 'relation', kind: 'replaces', sourceNumber: '59/2020/QH14',
-    }));
+    expect(result.history).toContainEqual(
+      expect.objectContaining({
+        date: '2021-01-01',
+        status: 'expired',
+        cause: 'relation',
+        kind: 'replaces',
+        sourceNumber: '59/2020/QH14',
+      }),
+    );
   });
 
   it('shows the 2014 Social Insurance Law partly expired, with the amendment by the Labour Code in its history', () => {
     const law = full.documents.find((document) => document.number === '58/2014/QH13')!;
     const result = computeValidity(
-      { issuedDate: law.issuedDate, effectiveFrom: law.effectiveFrom, effectiveTo: null, relations: incoming('58/2014/QH13') },
+      {
+        issuedDate: law.issuedDate,
+        effectiveFrom: law.effectiveFrom,
+        effectiveTo: null,
+        relations: incoming('58/2014/QH13'),
+      },
       '2026-11-28',
     );
     expect(result.status).toBe('partly_expired');
-    expect(result.history).toContainEqual(expect.objectContaining({ cause: 'relation', kind: 'amends', sourceNumber: '45/2019/QH14' }));
+    expect(result.history).toContainEqual(
+      expect.objectContaining({ cause: 'relation', kind: 'amends', sourceNumber: '45/2019/QH14' }),
+    );
   });
 });
 
 describe('the report', () => {
   it('sums up what was found', () => {
-    expect(full.report).toContainEqual(expect.objectContaining({
-      severity: 'warning', field: 'relations', source: 'legal-docs/laws-207/uts_vlc_laws_207.jsonl',
-      message: expect.stringMatching(/^Relations read from the texts .*: 233 from \d+ documents .* 74 have their target in the dataset, 159 name an act outside it/),
-    }));
+    expect(full.report).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'relations',
+        source: 'legal-docs/laws-207/uts_vlc_laws_207.jsonl',
+        message: expect.stringMatching(
+          /^Relations read from the texts .*: 233 from \d+ documents .* 74 have their target in the dataset, 159 name an act outside it/,
+        ),
+      }),
+    );
   });
 
   it('lists each statement it could not record, with where it is and an excerpt', () => {
@@ -135,7 +190,9 @@ describe('the report', () => {
       severity: 'warning',
       field: 'relations',
       source: expect.stringMatching(/^legal-docs\/laws-207\/uts_vlc_laws_207\.jsonl:\d+$/),
-      message: expect.stringMatching(/^Relation statement not recorded: "Luật Công đoàn năm 1990" is named by date or year only.*Text: "Luật Công đoàn năm 1990 hết hiệu lực/),
+      message: expect.stringMatching(
+        /^Relation statement not recorded: "Luật Công đoàn năm 1990" is named by date or year only.*Text: "Luật Công đoàn năm 1990 hết hiệu lực/,
+      ),
     });
   });
 });
@@ -149,7 +206,12 @@ describe('demo subset', () => {
       expect(relation.targetInDataset).toBe(numbers.has(relation.targetNumber));
     }
     const fromDemoSources = full.relations.filter((relation) => numbers.has(relation.sourceNumber));
-    expect(demo.relations.map((relation) => relation.targetNumber)).toEqual(fromDemoSources.map((relation) => relation.targetNumber));
-    expect(demo.relations.find((relation) => relation.sourceNumber === '59/2020/QH14')).toMatchObject({ targetNumber: '68/2014/QH13', targetInDataset: false });
+    expect(demo.relations.map((relation) => relation.targetNumber)).toEqual(
+      fromDemoSources.map((relation) => relation.targetNumber),
+    );
+    expect(demo.relations.find((relation) => relation.sourceNumber === '59/2020/QH14')).toMatchObject({
+      targetNumber: '68/2014/QH13',
+      targetInDataset: true,
+    });
   });
 });

@@ -24,7 +24,11 @@ export function selectDemo(
   documents: readonly SourcedDocument[],
   relations: readonly RelationRecord[],
 ): Dataset {
-  const chosen = new Set<string>([NATIONAL_SITE_CODE, ...DEMO_SELECTION.ministries, ...DEMO_SELECTION.provinces]);
+  const chosen = new Set<string>([
+    NATIONAL_SITE_CODE,
+    ...DEMO_SELECTION.ministries,
+    ...DEMO_SELECTION.provinces,
+  ]);
   const communeCounts = new Map<string, number>();
   // full.sites lists communes by ascending admin code within each province.
   for (const site of full.sites) {
@@ -39,13 +43,28 @@ export function selectDemo(
 
   const newestLaws = documents
     .filter((document) => document.origin === 'laws')
-    .sort((a, b) => b.record.issuedDate.localeCompare(a.record.issuedDate) || a.record.number.localeCompare(b.record.number))
+    .sort(
+      (a, b) =>
+        b.record.issuedDate.localeCompare(a.record.issuedDate) ||
+        a.record.number.localeCompare(b.record.number),
+    )
     .slice(0, DEMO_SELECTION.laws);
+  // The laws those newest laws replace or annul come too, so the demo shows a document that is
+  // no longer (wholly or partly) in force, with the law that ended it.
+  const newestNumbers = new Set(newestLaws.map((document) => document.record.number));
+  const endedByNewest = new Set(
+    relations
+      .filter((r) => newestNumbers.has(r.sourceNumber) && (r.kind === 'replaces' || r.kind === 'annuls'))
+      .map((r) => r.targetNumber),
+  );
   const selected = documents.filter(
     (document) =>
-      (document.origin === 'resolutions' && document.record.scope === 'local' && chosen.has(document.record.owningSiteCode)) ||
+      (document.origin === 'resolutions' &&
+        document.record.scope === 'local' &&
+        chosen.has(document.record.owningSiteCode)) ||
       (DEMO_SELECTION.documents as readonly string[]).includes(document.record.number) ||
-      newestLaws.includes(document),
+      newestLaws.includes(document) ||
+      (document.origin === 'laws' && endedByNewest.has(document.record.number)),
   );
   const records = selected.map((document) => document.record);
 
