@@ -52,6 +52,7 @@ test('the first run creates the demo subset from the real data, with progress an
   expect(tallies.sites!.created).toBe(dataset.sites.length);
   expect(tallies.organizations!.created).toBe(dataset.organizations.length);
   expect(tallies['documents (vi)']!.created).toBe(dataset.documents.length);
+  expect(tallies.relations!.created).toBe(dataset.relations.length);
   expect(output).toMatch(/Trang đơn vị \(sites\): \d+\/\d+/);
   expect(output).toMatch(/data report\): \d+ errors, \d+ warnings/);
 });
@@ -84,4 +85,25 @@ test('the CMS then holds exactly the seeded registry and documents', async () =>
   }>;
   expect(communes.length).toBeGreaterThan(0);
   expect(communes.every((c) => c.parent?.kind === 'province')).toBe(true);
+});
+
+test("the relations read from the laws' texts drive validity: the Enterprise Law 2014 is replaced", async () => {
+  const [old] = (await cms!.strapi.db.query('api::legal-document.legal-document').findMany({
+    where: { number: '68/2014/QH13', locale: 'vi', publishedAt: { $notNull: true } },
+  })) as Array<{
+    validityStatus: string;
+    validityBasis: string;
+    validityHistory: Array<Record<string, unknown>>;
+  }>;
+  expect(old).toMatchObject({ validityStatus: 'expired', validityBasis: 'relations' });
+  expect(old!.validityHistory).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ kind: 'replaces', sourceNumber: '59/2020/QH14', date: '2021-01-01' }),
+    ]),
+  );
+  // A relation whose target is not in the CMS is kept by number and title, unlinked.
+  const external = await cms!.strapi.db
+    .query('api::document-relation.document-relation')
+    .count({ where: { targetDocumentId: null, targetTitle: { $notNull: true } } });
+  expect(external).toBe(dataset.relations.filter((r) => !r.targetInDataset).length);
 });

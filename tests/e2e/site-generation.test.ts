@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadDataset, type Dataset, type DocumentRecord, type SiteRecord } from '@pbgdpl/data-import';
-import { createTestDatabase, startCmsProcess, testCmsEnv, type CmsProcess, type TestDatabase } from '@pbgdpl/test-support';
+import {
+  createTestDatabase,
+  startCmsProcess,
+  testCmsEnv,
+  type CmsProcess,
+  type TestDatabase,
+} from '@pbgdpl/test-support';
 import { CMS_DIR, GENERATOR_CLI, dataDir, runNode } from './workspace';
 import { listedDocumentNumbers, readPage, stripBase } from './html';
 
@@ -23,7 +29,10 @@ function expectedNumbers(site: SiteRecord): string[] {
     doc.owningSiteCode === site.code ||
     doc.scopeSiteCode === site.code ||
     (site.parentCode !== null && doc.scopeSiteCode === site.parentCode);
-  return dataset.documents.filter(concerns).map((d) => d.number).sort();
+  return dataset.documents
+    .filter(concerns)
+    .map((d) => d.number)
+    .sort();
 }
 
 function site(code: string): SiteRecord {
@@ -43,13 +52,20 @@ beforeAll(async () => {
   commune = dataset.sites.find((s) => s.parentCode === 'ha-noi')!;
   database = await createTestDatabase('site_generation', path.join(CMS_DIR, '.tmp'));
   const env = { ...process.env, ...testCmsEnv(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
-  runNode(path.join(CMS_DIR, 'dist', 'scripts', 'seed.js'), ['--subset', 'demo', '--report', path.join(outDir, 'report.json')], {
-    cwd: CMS_DIR,
-    env,
-  });
+  runNode(
+    path.join(CMS_DIR, 'dist', 'scripts', 'seed.js'),
+    ['--subset', 'demo', '--report', path.join(outDir, 'report.json')],
+    {
+      cwd: CMS_DIR,
+      env,
+    },
+  );
   cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
   const codes = ['quoc-gia', province.code, commune.code].join(',');
-  runNode(GENERATOR_CLI, ['--site', codes, '--out', outDir, '--cms', cms.url], { cwd: outDir, env: process.env });
+  runNode(GENERATOR_CLI, ['--site', codes, '--out', outDir, '--cms', cms.url], {
+    cwd: outDir,
+    env: process.env,
+  });
 });
 
 afterAll(async () => {
@@ -75,7 +91,9 @@ test('the province site lists exactly the national documents and its own resolut
 test("a commune site shows its province's documents and not another province's", () => {
   const listed = listedDocumentNumbers(path.join(outDir, commune.code), commune.basePath, '/van-ban/');
   expect(listed.slice().sort()).toEqual(expectedNumbers(commune));
-  const elsewhere = dataset.documents.filter((d) => d.scopeSiteCode === otherProvince.code).map((d) => d.number);
+  const elsewhere = dataset.documents
+    .filter((d) => d.scopeSiteCode === otherProvince.code)
+    .map((d) => d.number);
   expect(elsewhere.length).toBeGreaterThan(0);
   for (const number of elsewhere) expect(listed).not.toContain(number);
 });
@@ -104,4 +122,36 @@ test("a document's page shows its metadata, validity status and full text", () =
   // The resolution's real text is on the page (its opening words, as imported).
   const text = page.querySelector('.document-text')?.textContent?.replace(/\s+/g, ' ') ?? '';
   expect(text.length).toBeGreaterThan(1000);
+});
+
+test('a law replaced by a newer one shows as expired, with the replacing law linked', () => {
+  const siteDir = path.join(outDir, 'quoc-gia');
+  const list = readPage(siteDir, '/van-ban/');
+  const pages = [list];
+  const href = (number: string) => {
+    for (const page of pages) {
+      const item = [...page.querySelectorAll('ul.document-list > li[data-document-number]')].find(
+        (li) => li.getAttribute('data-document-number') === number,
+      );
+      if (item) return item.querySelector('a')!.getAttribute('href')!;
+    }
+    return null;
+  };
+  let next = list.querySelector('nav.pagination a[rel="next"]')?.getAttribute('href');
+  while (next) {
+    const page = readPage(siteDir, stripBase(next, '/quoc-gia/'));
+    pages.push(page);
+    next = page.querySelector('nav.pagination a[rel="next"]')?.getAttribute('href');
+  }
+  const replacedHref = href('68/2014/QH13');
+  expect(replacedHref).toBeTruthy();
+  const page = readPage(siteDir, stripBase(replacedHref!, '/quoc-gia/'));
+  expect(
+    page.querySelector('.validity-badge[data-validity-status]')?.getAttribute('data-validity-status'),
+  ).toBe('expired');
+  const incoming = page.querySelector(
+    'li.relation[data-relation-direction="incoming"][data-relation-kind="replaces"]',
+  );
+  expect(incoming?.getAttribute('data-related-number')).toBe('59/2020/QH14');
+  expect(incoming?.querySelector('a')?.getAttribute('href')).toBe(href('59/2020/QH14'));
 });

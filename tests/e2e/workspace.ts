@@ -12,10 +12,19 @@ export function dataDir(): string {
 }
 
 /** Runs a Node script to completion; throws with its output when it fails. */
-export function runNode(script: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): string {
+export function runNode(
+  script: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): string {
   if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`pnpm build\` first`);
-  const result = spawnSync(process.execPath, [script, ...args], { ...options, encoding: 'utf8', timeout: 600_000 });
+  const result = spawnSync(process.execPath, [script, ...args], {
+    ...options,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`;
-  if (result.status !== 0) throw new Error(`${path.basename(script)} ${args.join(' ')} exited ${result.status}:\n${output}`);
+  if (result.status !== 0)
+    throw new Error(`${path.basename(script)} ${args.join(' ')} exited ${result.status}:\n${output}`);
   return output;
 }

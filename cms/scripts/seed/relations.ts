@@ -14,7 +14,9 @@ export function relationKey(r: { sourceNumber: string; kind: string; targetNumbe
  * CMS resolves the numbers and recomputes the validity of the document acted on.
  */
 export async function seedRelations(strapi: Core.Strapi, records: readonly RelationRecord[]): Promise<Tally> {
-  const rows = (await strapi.db.query(UID).findMany({})) as Array<{ documentId: string } & Record<string, unknown>>;
+  const rows = (await strapi.db.query(UID).findMany({})) as Array<
+    { documentId: string } & Record<string, unknown>
+  >;
   const existing = new Map(rows.map((row) => [relationKey(row as never), row]));
   const tally = emptyTally();
   const bar = progress('Quan hệ giữa văn bản (relations)', records.length);
