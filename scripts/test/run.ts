@@ -9,7 +9,11 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const RESULTS = '.jest-results.json';
-const PACKAGE_DIRS = ['cms', 'tests', ...['packages', 'sites'].flatMap((group) => subdirs(path.join(ROOT, group)))];
+const PACKAGE_DIRS = [
+  'cms',
+  'tests',
+  ...['packages', 'sites'].flatMap((group) => subdirs(path.join(ROOT, group))),
+];
 
 function subdirs(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).map((d) => path.relative(ROOT, path.join(dir, d))) : [];
@@ -28,10 +32,15 @@ const lines: string[] = [];
 for (const dir of PACKAGE_DIRS) {
   const file = path.join(ROOT, dir, RESULTS);
   if (!fs.existsSync(file)) continue;
-  const result = JSON.parse(fs.readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  const result = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
   passed += result.numPassedTests;
   failed += result.numFailedTests;
-  lines.push(`  ${dir.padEnd(28)} ${String(result.numPassedTests).padStart(5)} passed, ${result.numFailedTests} failed`);
+  lines.push(
+    `  ${dir.padEnd(28)} ${String(result.numPassedTests).padStart(5)} passed, ${result.numFailedTests} failed`,
+  );
 }
 console.log(`\nTest totals by package:\n${lines.join('\n')}`);
 console.log(`Tests: ${passed} passed, ${failed} failed`);

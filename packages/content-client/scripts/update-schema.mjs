@@ -17,7 +17,7 @@ if (result.errors) throw new Error(`Introspection of ${endpoint} failed: ${JSON.
 const sdl = printSchema(lexicographicSortSchema(buildClientSchema(result.data)));
 const header =
   '# GENERATED from the CMS by `pnpm --filter @pbgdpl/content-client run schema:update` — do not edit.\n' +
-  '# The contract the client\'s queries are validated against (src/queries.test.ts).\n\n';
+  "# The contract the client's queries are validated against (src/queries.test.ts).\n\n";
 const target = new URL('../src/schema.graphql', import.meta.url);
 fs.writeFileSync(target, header + sdl + '\n');
 console.log(`Wrote ${target.pathname} (${sdl.length} characters) from ${endpoint}`);

@@ -1,6 +1,11 @@
 import { createContentClient } from './client.js';
 import { ContentHttpError } from './errors.js';
-import { json, startTestServer, type ReceivedRequest, type TestServer } from './test-support/graphql-server.js';
+import {
+  json,
+  startTestServer,
+  type ReceivedRequest,
+  type TestServer,
+} from './test-support/graphql-server.js';
 import type { DocumentRelation, Site } from './types.js';
 
 let server: TestServer;
@@ -37,7 +42,9 @@ function page<T>(field: string, items: readonly T[], request: ReceivedRequest) {
   const pageSize = Number(request.variables.pageSize);
   const nodes = items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   const pageCount = Math.ceil(items.length / pageSize);
-  return json({ data: { [field]: { nodes, pageInfo: { total: items.length, page: pageNumber, pageSize, pageCount } } } });
+  return json({
+    data: { [field]: { nodes, pageInfo: { total: items.length, page: pageNumber, pageSize, pageCount } } },
+  });
 }
 
 describe('paging through lists', () => {
@@ -78,7 +85,9 @@ describe('paging through lists', () => {
         },
       }),
     );
-    const listed = await createContentClient({ endpoint: server.endpoint, pageSize: 2 }).listSites({ all: true });
+    const listed = await createContentClient({ endpoint: server.endpoint, pageSize: 2 }).listSites({
+      all: true,
+    });
     expect(listed.map((s) => s.code)).toEqual(['a', 'b']);
   });
 
@@ -102,7 +111,9 @@ describe('paging through lists', () => {
 
 describe('sites', () => {
   it('finds a site by code and returns null for an unknown code', async () => {
-    server.setHandler((req) => json({ data: { sites: req.variables.code === 'ha-noi' ? [site('ha-noi')] : [] } }));
+    server.setHandler((req) =>
+      json({ data: { sites: req.variables.code === 'ha-noi' ? [site('ha-noi')] : [] } }),
+    );
     const client = createContentClient({ endpoint: server.endpoint });
     expect((await client.getSite('ha-noi'))?.basePath).toBe('/ha-noi/');
     expect(await client.getSite('khong-co')).toBeNull();
@@ -112,18 +123,29 @@ describe('sites', () => {
     const codes = Array.from({ length: 150 }, (_, i) => `xa-${String(i).padStart(3, '0')}`);
     server.setHandler((req) => {
       const wanted = ((req.variables.filters as { code: { in: string[] } }).code.in ?? []).slice().reverse();
-      return page('sites_connection', wanted.map((c) => site(c)), req);
+      return page(
+        'sites_connection',
+        wanted.map((c) => site(c)),
+        req,
+      );
     });
-    const listed = await createContentClient({ endpoint: server.endpoint }).listSites({ codes: [...codes, codes[0]!] });
+    const listed = await createContentClient({ endpoint: server.endpoint }).listSites({
+      codes: [...codes, codes[0]!],
+    });
     expect(listed.map((s) => s.code)).toEqual(codes);
-    expect(server.requests.map((r) => (r.variables.filters as { code: { in: string[] } }).code.in.length)).toEqual([100, 50]);
+    expect(
+      server.requests.map((r) => (r.variables.filters as { code: { in: string[] } }).code.in.length),
+    ).toEqual([100, 50]);
   });
 
   it('lists a province’s communes through the parent filter', async () => {
     server.setHandler((req) => page('sites_connection', [site('ha-noi-ba-dinh', site('ha-noi'))], req));
     const children = await createContentClient({ endpoint: server.endpoint }).listChildSites('ha-noi');
     expect(children.map((s) => s.code)).toEqual(['ha-noi-ba-dinh']);
-    expect(server.requests[0]?.variables.filters).toEqual({ parent: { code: { eq: 'ha-noi' } }, enabled: { eq: true } });
+    expect(server.requests[0]?.variables.filters).toEqual({
+      parent: { code: { eq: 'ha-noi' } },
+      enabled: { eq: true },
+    });
   });
 
   it('sends the API token as a bearer token', async () => {
@@ -134,23 +156,36 @@ describe('sites', () => {
 });
 
 describe('documents that concern a site', () => {
-  const doc = (documentId: string, scope: 'national' | 'local') => ({ documentId, scope, number: documentId, fullText: 'x' });
+  const doc = (documentId: string, scope: 'national' | 'local') => ({
+    documentId,
+    scope,
+    number: documentId,
+    fullText: 'x',
+  });
 
   it('unites national documents with the local documents of the commune and its province, once each', async () => {
     server.setHandler((req) => {
       const filters = req.variables.filters as { scope: { eq: string } };
-      const items = filters.scope.eq === 'national' ? [doc('n2', 'national'), doc('n1', 'national')] : [doc('l1', 'local')];
+      const items =
+        filters.scope.eq === 'national'
+          ? [doc('n2', 'national'), doc('n1', 'national')]
+          : [doc('l1', 'local')];
       return page('legalDocuments_connection', items, req);
     });
     const commune = { code: 'ha-noi-ba-dinh', parent: { code: 'ha-noi' } };
-    const docs = await createContentClient({ endpoint: server.endpoint }).listSiteDocuments(commune, { locale: 'vi' });
+    const docs = await createContentClient({ endpoint: server.endpoint }).listSiteDocuments(commune, {
+      locale: 'vi',
+    });
 
     expect(docs.map((d) => d.documentId)).toEqual(['l1', 'n1', 'n2']);
     const filters = server.requests.map((r) => r.variables.filters);
     expect(filters).toContainEqual({ scope: { eq: 'national' } });
     expect(filters).toContainEqual({
       scope: { eq: 'local' },
-      or: [{ scopeSite: { code: { in: ['ha-noi-ba-dinh', 'ha-noi'] } } }, { owningSite: { code: { eq: 'ha-noi-ba-dinh' } } }],
+      or: [
+        { scopeSite: { code: { in: ['ha-noi-ba-dinh', 'ha-noi'] } } },
+        { owningSite: { code: { eq: 'ha-noi-ba-dinh' } } },
+      ],
     });
     for (const request of server.requests) {
       expect(request.operationName).toBe('ListLegalDocuments');
@@ -160,8 +195,13 @@ describe('documents that concern a site', () => {
   });
 
   it('can leave out the full text and then reports it as null', async () => {
-    server.setHandler((req) => page('legalDocuments_connection', [{ documentId: 'n1', scope: 'national' }], req));
-    const docs = await createContentClient({ endpoint: server.endpoint }).listNationalDocuments({ withFullText: false, locale: 'en' });
+    server.setHandler((req) =>
+      page('legalDocuments_connection', [{ documentId: 'n1', scope: 'national' }], req),
+    );
+    const docs = await createContentClient({ endpoint: server.endpoint }).listNationalDocuments({
+      withFullText: false,
+      locale: 'en',
+    });
     expect(docs[0]?.fullText).toBeNull();
     expect(server.requests[0]?.variables).toMatchObject({ withFullText: false, locale: 'en' });
   });
@@ -183,7 +223,9 @@ describe('relations between documents', () => {
 
   it('asks for both directions, in chunks of ids, and returns each relation once', async () => {
     const ids = Array.from({ length: 120 }, (_, i) => `d${i}`);
-    server.setHandler((req) => page('documentRelations_connection', [relation('r1', 'd0', 'd119'), relation('r2', 'x', 'd5')], req));
+    server.setHandler((req) =>
+      page('documentRelations_connection', [relation('r1', 'd0', 'd119'), relation('r2', 'x', 'd5')], req),
+    );
     const relations = await createContentClient({ endpoint: server.endpoint }).getDocumentRelations(ids);
 
     expect(relations.map((r) => r.documentId)).toEqual(['r1', 'r2']);

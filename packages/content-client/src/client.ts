@@ -46,7 +46,11 @@ export interface ListDocumentsOptions {
 /** Sites by code, or every site in the registry. */
 export type ListSitesOptions =
   | { codes: readonly string[]; all?: never }
-  | { all: true; codes?: never; /** Leave out sites whose `enabled` is false. Default true. */ enabledOnly?: boolean };
+  | {
+      all: true;
+      codes?: never;
+      /** Leave out sites whose `enabled` is false. Default true. */ enabledOnly?: boolean;
+    };
 
 /** The part of a site that decides which documents concern it. */
 export type SiteScope = Pick<Site, 'code'> & { parent: Pick<Site, 'code'> | null };
@@ -105,10 +109,20 @@ export function createContentClient(options: ContentClientOptions): ContentClien
         const vars = { ...variables, page, pageSize: size } as unknown as TVariables;
         const connection = pick(await runQuery(transport, query, vars));
         const count = connection?.pageInfo?.pageCount;
-        if (!connection || !Array.isArray(connection.nodes) || typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+        if (
+          !connection ||
+          !Array.isArray(connection.nodes) ||
+          typeof count !== 'number' ||
+          !Number.isInteger(count) ||
+          count < 0
+        ) {
           throw new ContentResponseError(
             `CMS query ${query.operation} returned no nodes/pageInfo for page ${page} from ${transport.endpoint}.`,
-            { operation: query.operation, endpoint: transport.endpoint, variables: { ...(vars as Record<string, unknown>) } },
+            {
+              operation: query.operation,
+              endpoint: transport.endpoint,
+              variables: { ...(vars as Record<string, unknown>) },
+            },
           );
         }
         return connection;
@@ -148,19 +162,36 @@ export function createContentClient(options: ContentClientOptions): ContentClien
     async listSites(opts) {
       if ('all' in opts && opts.all) {
         const filters: SiteFilters = opts.enabledOnly === false ? {} : { enabled: { eq: true } };
-        return all(LIST_SITES, { filters }, (d) => d.sites_connection, (s) => s.documentId);
+        return all(
+          LIST_SITES,
+          { filters },
+          (d) => d.sites_connection,
+          (s) => s.documentId,
+        );
       }
       const codes = [...new Set(opts.codes ?? [])];
       const sites: Site[] = [];
       for (const chunk of chunks(codes, IDS_PER_REQUEST)) {
-        sites.push(...(await all(LIST_SITES, { filters: { code: { in: chunk } } }, (d) => d.sites_connection, (s) => s.documentId)));
+        sites.push(
+          ...(await all(
+            LIST_SITES,
+            { filters: { code: { in: chunk } } },
+            (d) => d.sites_connection,
+            (s) => s.documentId,
+          )),
+        );
       }
       return sites.sort((a, b) => compare(a.code, b.code));
     },
 
     listChildSites(parentCode) {
       const filters = { parent: { code: { eq: parentCode } }, enabled: { eq: true } };
-      return all(LIST_SITES, { filters }, (d) => d.sites_connection, (s) => s.documentId);
+      return all(
+        LIST_SITES,
+        { filters },
+        (d) => d.sites_connection,
+        (s) => s.documentId,
+      );
     },
 
     async listSiteDocuments(site, opts) {
@@ -188,7 +219,12 @@ export function createContentClient(options: ContentClientOptions): ContentClien
       const byId = new Map<string, DocumentRelation>();
       for (const chunk of chunks(ids, IDS_PER_REQUEST)) {
         const filters = { or: [{ sourceDocumentId: { in: chunk } }, { targetDocumentId: { in: chunk } }] };
-        const rows = await all(LIST_DOCUMENT_RELATIONS, { filters }, (d) => d.documentRelations_connection, (r) => r.documentId);
+        const rows = await all(
+          LIST_DOCUMENT_RELATIONS,
+          { filters },
+          (d) => d.documentRelations_connection,
+          (r) => r.documentId,
+        );
         for (const row of rows) byId.set(row.documentId, row);
       }
       return [...byId.values()].sort((a, b) => compare(a.documentId, b.documentId));
@@ -217,7 +253,11 @@ function checkedTransport(options: ContentClientOptions): TransportOptions {
       endpoint: options.endpoint,
     });
   }
-  const transport: TransportOptions = { endpoint: url.href, fetch: options.fetch ?? globalThis.fetch, timeoutMs };
+  const transport: TransportOptions = {
+    endpoint: url.href,
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs,
+  };
   if (options.token) transport.token = options.token;
   return transport;
 }

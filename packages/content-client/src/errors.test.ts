@@ -72,7 +72,13 @@ describe('a failed request becomes a ContentClientError that says what failed an
       undefined,
       /not a GraphQL result/,
     ],
-    ['an HTTP 200 with neither data nor errors', json({ data: null }), ContentResponseError, undefined, /no data/],
+    [
+      'an HTTP 200 with neither data nor errors',
+      json({ data: null }),
+      ContentResponseError,
+      undefined,
+      /no data/,
+    ],
   ])('%s', async (_label, response, errorClass, status, message) => {
     server.setHandler(() => response);
     const client = createContentClient({ endpoint: server.endpoint });
@@ -89,8 +95,12 @@ describe('a failed request becomes a ContentClientError that says what failed an
   });
 
   it('keeps every GraphQL error, not only the first', async () => {
-    server.setHandler(() => json({ errors: [{ message: 'first' }, { message: 'second', extensions: { code: 'X' } }] }, 400));
-    const error = (await failureOf(createContentClient({ endpoint: server.endpoint }).getSite('x'))) as ContentGraphQLError;
+    server.setHandler(() =>
+      json({ errors: [{ message: 'first' }, { message: 'second', extensions: { code: 'X' } }] }, 400),
+    );
+    const error = (await failureOf(
+      createContentClient({ endpoint: server.endpoint }).getSite('x'),
+    )) as ContentGraphQLError;
     expect(error.errors.map((e) => e.message)).toEqual(['first', 'second']);
     expect(error.errors[1]?.extensions).toEqual({ code: 'X' });
     expect(error.message).toContain('2 GraphQL errors: first; second');
@@ -118,7 +128,9 @@ describe('a failed request becomes a ContentClientError that says what failed an
   it('gives up on a hung server after timeoutMs with a timeout error', async () => {
     server.setHandler(() => ({ hang: true }));
     const started = Date.now();
-    const error = await failureOf(createContentClient({ endpoint: server.endpoint, timeoutMs: 200 }).getSite('ha-noi'));
+    const error = await failureOf(
+      createContentClient({ endpoint: server.endpoint, timeoutMs: 200 }).getSite('ha-noi'),
+    );
     expect(error).toBeInstanceOf(ContentTimeoutError);
     expect(error).toBeInstanceOf(ContentNetworkError);
     expect((error as ContentTimeoutError).timeoutMs).toBe(200);

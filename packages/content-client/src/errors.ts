@@ -51,7 +51,10 @@ export class ContentHttpError extends ContentClientError {
   /** The first 500 characters of the response body, for the log. */
   readonly bodyExcerpt: string;
 
-  constructor(message: string, context: RequestContext & { status: number; bodyExcerpt: string; cause?: unknown }) {
+  constructor(
+    message: string,
+    context: RequestContext & { status: number; bodyExcerpt: string; cause?: unknown },
+  ) {
     super(message, context);
     this.bodyExcerpt = context.bodyExcerpt;
   }

@@ -30,7 +30,9 @@ export async function fetchAllPages<T>(
       pages[page - 1] = (await fetchPage(page, options.pageSize)).nodes;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, pageCount - 1)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(options.concurrency, pageCount - 1)) }, worker),
+  );
 
   const seen = new Set<string>();
   const all: T[] = [];

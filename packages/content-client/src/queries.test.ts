@@ -14,13 +14,21 @@ describe('the client’s queries', () => {
   }
 
   it('are all checked here', () => {
-    expect(all.map(([name]) => name).sort()).toEqual(['GET_SITE', 'LIST_DOCUMENTS', 'LIST_DOCUMENT_RELATIONS', 'LIST_SITES']);
+    expect(all.map(([name]) => name).sort()).toEqual([
+      'GET_SITE',
+      'LIST_DOCUMENTS',
+      'LIST_DOCUMENT_RELATIONS',
+      'LIST_SITES',
+    ]);
   });
 
-  it.each(all)('%s is valid against the committed CMS schema and named after its operation', (_name, query) => {
-    const document = parse(query.document);
-    expect(validate(schema, document).map((e) => e.message)).toEqual([]);
-    const operation = document.definitions[0];
-    expect(operation?.kind === 'OperationDefinition' && operation.name?.value).toBe(query.operation);
-  });
+  it.each(all)(
+    '%s is valid against the committed CMS schema and named after its operation',
+    (_name, query) => {
+      const document = parse(query.document);
+      expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+      const operation = document.definitions[0];
+      expect(operation?.kind === 'OperationDefinition' && operation.name?.value).toBe(query.operation);
+    },
+  );
 });

@@ -58,7 +58,10 @@ export const GET_SITE = query<{ sites: Site[] }, { code: string }>(
 /** Filters follow Strapi's SiteFiltersInput; kept loose on purpose (it is a GraphQL input). */
 export type SiteFilters = Record<string, unknown>;
 
-export const LIST_SITES = query<{ sites_connection: Connection<Site> }, PaginationVariables & { filters: SiteFilters }>(
+export const LIST_SITES = query<
+  { sites_connection: Connection<Site> },
+  PaginationVariables & { filters: SiteFilters }
+>(
   'ListSites',
   `query ListSites($filters: SiteFiltersInput, $page: Int!, $pageSize: Int!) {
     sites_connection(filters: $filters, pagination: { page: $page, pageSize: $pageSize }, sort: ["code:asc"]) {

@@ -41,7 +41,11 @@ export async function runQuery<TData, TVariables extends object>(
   query: Query<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData> {
-  const context: RequestContext = { operation: query.operation, endpoint: options.endpoint, variables: { ...(variables as Record<string, unknown>) } };
+  const context: RequestContext = {
+    operation: query.operation,
+    endpoint: options.endpoint,
+    variables: { ...(variables as Record<string, unknown>) },
+  };
   let statusText = '';
   // The body is read inside this wrapper so that a connection dropped mid-body or a timeout
   // while streaming is also reported as a network failure, not as a malformed response.
@@ -50,7 +54,11 @@ export async function runQuery<TData, TVariables extends object>(
       const response = await options.fetch(input, init);
       statusText = response.statusText;
       const body = await response.text();
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     } catch (error) {
       throw new FetchFailure(error);
     }
@@ -82,7 +90,12 @@ function describe(context: RequestContext): string {
   return `CMS query ${context.operation}`;
 }
 
-function toContentError(error: unknown, context: RequestContext, timeoutMs: number, statusText: string): ContentClientError {
+function toContentError(
+  error: unknown,
+  context: RequestContext,
+  timeoutMs: number,
+  statusText: string,
+): ContentClientError {
   if (error instanceof FetchFailure) {
     const original = error.original;
     if (isTimeout(original)) {
@@ -113,11 +126,14 @@ function toContentError(error: unknown, context: RequestContext, timeoutMs: numb
     const body = typeof error.response.body === 'string' ? error.response.body : '';
     const bodyExcerpt = body.slice(0, 500);
     if (status >= 200 && status < 300) {
-      return new ContentResponseError(`${describe(context)} got an empty or invalid GraphQL result from ${context.endpoint}.`, {
-        ...context,
-        status,
-        cause: error,
-      });
+      return new ContentResponseError(
+        `${describe(context)} got an empty or invalid GraphQL result from ${context.endpoint}.`,
+        {
+          ...context,
+          status,
+          cause: error,
+        },
+      );
     }
     return new ContentHttpError(
       `${describe(context)} failed with ${statusLabel} from ${context.endpoint}` +
@@ -168,9 +184,12 @@ function graphQLErrors(value: unknown): GraphQLErrorEntry[] {
   const list = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
   return list.map((entry: unknown) => {
     const e = (entry ?? {}) as { message?: unknown; path?: unknown; extensions?: unknown };
-    const result: GraphQLErrorEntry = { message: typeof e.message === 'string' ? e.message : JSON.stringify(entry) };
+    const result: GraphQLErrorEntry = {
+      message: typeof e.message === 'string' ? e.message : JSON.stringify(entry),
+    };
     if (Array.isArray(e.path)) result.path = e.path as Array<string | number>;
-    if (e.extensions && typeof e.extensions === 'object') result.extensions = e.extensions as Record<string, unknown>;
+    if (e.extensions && typeof e.extensions === 'object')
+      result.extensions = e.extensions as Record<string, unknown>;
     return result;
   });
 }

@@ -3,7 +3,14 @@
  * attribute names (cms/src/api/<type>/content-types/<type>/schema.json); nullable in the schema
  * means `| null` here. Enumerations reuse the vocabulary of `@pbgdpl/domain`.
  */
-import type { DocumentType, RelationKind, SiteKind, ValidityBasis, ValidityEvent, ValidityStatus } from '@pbgdpl/domain';
+import type {
+  DocumentType,
+  RelationKind,
+  SiteKind,
+  ValidityBasis,
+  ValidityEvent,
+  ValidityStatus,
+} from '@pbgdpl/domain';
 
 /** A content locale. `vi` is the default and the language of every site; `en` is optional. */
 export type Locale = 'vi' | 'en';

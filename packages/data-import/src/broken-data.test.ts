@@ -21,29 +21,54 @@ function write(file: string, content: string): void {
 
 beforeAll(async () => {
   brokenDir = mkdtempSync(path.join(tmpdir(), 'pbgdpl-broken-data-'));
-  for (const file of [DATA_FILES.provinces, DATA_FILES.wards, DATA_FILES.organizations, DATA_FILES.census]) copy(file);
+  for (const file of [DATA_FILES.provinces, DATA_FILES.wards, DATA_FILES.organizations, DATA_FILES.census])
+    copy(file);
 
   const resolutionsDir = path.dirname(DATA_FILES.resolutionsIndex);
-  const index = JSON.parse(readFileSync(path.join(realDir, DATA_FILES.resolutionsIndex), 'utf8')) as Record<string, unknown>[];
+  const index = JSON.parse(readFileSync(path.join(realDir, DATA_FILES.resolutionsIndex), 'utf8')) as Record<
+    string,
+    unknown
+  >[];
   const [anGiang, caMau, haNoi] = index;
   copy(`${resolutionsDir}/${String(anGiang!.file)}`);
   copy(`${resolutionsDir}/${String(caMau!.file)}`);
-  write(DATA_FILES.resolutionsIndex, JSON.stringify([
-    anGiang,
-    { ...caMau, so_hieu: '9999/NQ-UBTVQH15', trich_yeu: 'Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Hà Tây năm 2025' },
-    haNoi, // its .md file is not copied
-  ]));
+  write(
+    DATA_FILES.resolutionsIndex,
+    JSON.stringify([
+      anGiang,
+      {
+        ...caMau,
+        so_hieu: '9999/NQ-UBTVQH15',
+        trich_yeu: 'Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Hà Tây năm 2025',
+      },
+      haNoi, // its .md file is not copied
+    ]),
+  );
 
   const [labourCode] = readFileSync(path.join(realDir, DATA_FILES.laws), 'utf8').split('\n', 1);
   const law = JSON.parse(labourCode!) as Record<string, unknown>;
-  write(DATA_FILES.laws, [
-    labourCode,
-    '{"so_hieu": "broken',
-    JSON.stringify({ ...law, noi_dung: 'Bộ luật Lao động (bản rút gọn)' }),
-    JSON.stringify({ ...law, so_hieu: '1/2099/QH99', ten: 'Luật không ngày', ngay_ban_hanh: null, noi_dung: 'Điều 1. Nội dung.' }),
-    JSON.stringify({ ...law, so_hieu: '2/2099/UBTVQH99', loai_van_ban: 'Pháp lệnh', co_quan_ban_hanh: 'Uỷ ban thường vụ Quốc hội' }),
-    JSON.stringify({ ...law, so_hieu: '3/2099/QH99', co_quan_ban_hanh: 'Hội đồng Nhà nước' }),
-  ].join('\n'));
+  write(
+    DATA_FILES.laws,
+    [
+      labourCode,
+      '{"so_hieu": "broken',
+      JSON.stringify({ ...law, noi_dung: 'Bộ luật Lao động (bản rút gọn)' }),
+      JSON.stringify({
+        ...law,
+        so_hieu: '1/2099/QH99',
+        ten: 'Luật không ngày',
+        ngay_ban_hanh: null,
+        noi_dung: 'Điều 1. Nội dung.',
+      }),
+      JSON.stringify({
+        ...law,
+        so_hieu: '2/2099/UBTVQH99',
+        loai_van_ban: 'Pháp lệnh',
+        co_quan_ban_hanh: 'Uỷ ban thường vụ Quốc hội',
+      }),
+      JSON.stringify({ ...law, so_hieu: '3/2099/QH99', co_quan_ban_hanh: 'Hội đồng Nhà nước' }),
+    ].join('\n'),
+  );
 
   dataset = await loadDataset({ dataDir: brokenDir });
 }, 60_000);
@@ -54,11 +79,18 @@ const errorsAbout = (field: string) =>
   dataset.report.filter((issue) => issue.severity === 'error' && issue.field === field);
 
 it('keeps only the documents that can be placed, dated and told apart', () => {
-  expect(dataset.documents.map((d) => d.number).sort()).toEqual(['1654/NQ-UBTVQH15', '2/2099/UBTVQH99', '3/2099/QH99', '45/2019/QH14']);
+  expect(dataset.documents.map((d) => d.number).sort()).toEqual([
+    '1654/NQ-UBTVQH15',
+    '2/2099/UBTVQH99',
+    '3/2099/QH99',
+    '45/2019/QH14',
+  ]);
 });
 
 it('reports a resolution naming an unknown province and one without its text file', () => {
-  expect(errorsAbout('scopeSiteCode')).toEqual([expect.objectContaining({ source: `${DATA_FILES.resolutionsIndex}:9999/NQ-UBTVQH15` })]);
+  expect(errorsAbout('scopeSiteCode')).toEqual([
+    expect.objectContaining({ source: `${DATA_FILES.resolutionsIndex}:9999/NQ-UBTVQH15` }),
+  ]);
   expect(errorsAbout('fullText').map((issue) => issue.source)).toEqual([
     `${DATA_FILES.resolutionsIndex}:1656/NQ-UBTVQH15`,
     `${DATA_FILES.laws}:2`,
@@ -76,10 +108,17 @@ it('keeps the longer of two documents with the same number', () => {
 
 it('matches issuer names across the "Uỷ/Ủy" spellings and adds unknown issuers as organizations', () => {
   expect(dataset.documents.find((d) => d.number === '2/2099/UBTVQH99')).toMatchObject({
-    documentType: 'ordinance', issuerCodes: ['uy-ban-thuong-vu-quoc-hoi'],
+    documentType: 'ordinance',
+    issuerCodes: ['uy-ban-thuong-vu-quoc-hoi'],
   });
   expect(dataset.organizations.find((o) => o.code === 'hoi-dong-nha-nuoc')).toEqual({
-    code: 'hoi-dong-nha-nuoc', name: 'Hội đồng Nhà nước', nameEn: null, docSymbol: null, category: 'other',
+    code: 'hoi-dong-nha-nuoc',
+    name: 'Hội đồng Nhà nước',
+    nameEn: null,
+    docSymbol: null,
+    category: 'other',
   });
-  expect(dataset.report).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'issuerCodes', source: `${DATA_FILES.laws}:6` }));
+  expect(dataset.report).toContainEqual(
+    expect.objectContaining({ severity: 'warning', field: 'issuerCodes', source: `${DATA_FILES.laws}:6` }),
+  );
 });

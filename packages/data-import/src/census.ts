@@ -63,7 +63,12 @@ export async function readCensus(dataDir: string, issues: IssueLog): Promise<Cen
     throw new DataImportError(`${file} in "${dataDir}" has no "laws" list.`);
   }
   const asOf = parseIsoDate(typeof raw.generated_at === 'string' ? raw.generated_at.slice(0, 10) : null);
-  if (!asOf) issues.warn(file, 'declaredStatusAsOf', 'generated_at is missing or not a date; statuses carry no "as of" date.');
+  if (!asOf)
+    issues.warn(
+      file,
+      'declaredStatusAsOf',
+      'generated_at is missing or not a date; statuses carry no "as of" date.',
+    );
 
   const byNumber = new Map<string, CensusEntry>();
   for (const law of raw.laws as RawCensusLaw[]) {
@@ -73,7 +78,11 @@ export async function readCensus(dataDir: string, issues: IssueLog): Promise<Cen
     const censusStatus = typeof law.status === 'string' ? law.status : '';
     const status = STATUS_MAP[censusStatus] ?? null;
     if (!status) {
-      issues.warn(`${file}:${String(law.id)}`, 'declaredStatus', `Unknown census status "${censusStatus}"; no status declared.`);
+      issues.warn(
+        `${file}:${String(law.id)}`,
+        'declaredStatus',
+        `Unknown census status "${censusStatus}"; no status declared.`,
+      );
     }
     byNumber.set(numberKey(number), {
       number,

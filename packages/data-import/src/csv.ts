@@ -56,6 +56,8 @@ export function parseCsv(text: string): CsvRow[] {
   if (!header) return [];
   return body.map((row) => ({
     line: row.line,
-    values: Object.fromEntries(header.cells.map((name, index) => [name.trim(), (row.cells[index] ?? '').trim()])),
+    values: Object.fromEntries(
+      header.cells.map((name, index) => [name.trim(), (row.cells[index] ?? '').trim()]),
+    ),
   }));
 }

@@ -14,7 +14,9 @@ describe('resolveDataDir', () => {
   it('takes PBGDPL_DATA_DIR, relative to the working directory', () => {
     const root = findRepositoryRoot(packageDir);
     const expected = path.resolve(root, '../shared/data');
-    expect(resolveDataDir({ PBGDPL_DATA_DIR: path.relative(packageDir, expected) }, packageDir)).toBe(expected);
+    expect(resolveDataDir({ PBGDPL_DATA_DIR: path.relative(packageDir, expected) }, packageDir)).toBe(
+      expected,
+    );
   });
 
   it('names the missing folder and lists the expected layout', () => {

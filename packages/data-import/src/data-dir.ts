@@ -77,9 +77,7 @@ export function assertDataLayout(dataDir: string, origin = 'given'): void {
     ? Object.values(DATA_FILES).filter((file) => !existsSync(path.join(dataDir, file)))
     : [];
   if (isDir && missing.length === 0) return;
-  const problem = isDir
-    ? `is missing ${missing.join(', ')}`
-    : 'does not exist or is not a folder';
+  const problem = isDir ? `is missing ${missing.join(', ')}` : 'does not exist or is not a folder';
   throw new DataImportError(
     `Data folder "${dataDir}" (${origin}) ${problem}. Expected layout:\n${LAYOUT_TEXT}\n` +
       `Point ${DATA_DIR_ENV} at a folder with this layout (see packages/data-import/README.md).`,

@@ -57,5 +57,8 @@ export function documentTypeOf(
       note: 'Historical type "Sắc lệnh" (the President\'s decree-law of 1945–1959) has no current equivalent; imported as president_order.',
     };
   }
-  return { type: 'other', note: `Type "${label}" from issuer "${issuer?.code ?? 'unknown'}" has no mapping; imported as "other".` };
+  return {
+    type: 'other',
+    note: `Type "${label}" from issuer "${issuer?.code ?? 'unknown'}" has no mapping; imported as "other".`,
+  };
 }

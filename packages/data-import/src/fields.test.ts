@@ -2,9 +2,11 @@ import { FieldRegistry, fieldCodeFromSourceUrl } from './fields.js';
 
 describe('legal fields', () => {
   it('reads the category segment of a thuvienphapluat.vn URL', () => {
-    expect(fieldCodeFromSourceUrl('https://thuvienphapluat.vn/van-ban/Lao-dong-Tien-luong/Bo-Luat-lao-dong-2019-333670.aspx')).toBe(
-      'lao-dong-tien-luong',
-    );
+    expect(
+      fieldCodeFromSourceUrl(
+        'https://thuvienphapluat.vn/van-ban/Lao-dong-Tien-luong/Bo-Luat-lao-dong-2019-333670.aspx',
+      ),
+    ).toBe('lao-dong-tien-luong');
     expect(fieldCodeFromSourceUrl('https://example.org/van-ban/Lao-dong/x.aspx')).toBeNull();
   });
 
@@ -14,7 +16,12 @@ describe('legal fields', () => {
     expect(registry.use('nong-nghiep')).toBe(false);
     expect(registry.list()).toEqual([
       { code: 'nong-nghiep', name: 'Nong nghiep', nameEn: null, parentCode: null },
-      { code: 'thue-phi-le-phi', name: 'Thuế - Phí - Lệ phí', nameEn: 'Taxes, fees and charges', parentCode: null },
+      {
+        code: 'thue-phi-le-phi',
+        name: 'Thuế - Phí - Lệ phí',
+        nameEn: 'Taxes, fees and charges',
+        parentCode: null,
+      },
     ]);
   });
 });

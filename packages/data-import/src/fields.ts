@@ -57,7 +57,12 @@ export class FieldRegistry {
     const known = KNOWN_FIELDS[code];
     if (!this.fields.has(code)) {
       const standIn = code.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
-      this.fields.set(code, { code, name: known?.name ?? standIn, nameEn: known?.nameEn ?? null, parentCode: null });
+      this.fields.set(code, {
+        code,
+        name: known?.name ?? standIn,
+        nameEn: known?.nameEn ?? null,
+        parentCode: null,
+      });
     }
     return known !== undefined;
   }

@@ -59,31 +59,60 @@ export function mapLaw(raw: RawLaw, source: string, context: LawContext): Source
 
   const title = resolveTitle(text(raw.ten), fullText, rawNumber, source, context);
   const label = resolveLabel(text(raw.loai_van_ban), title, source, context);
-  const issuer = issuerOf(context, resolveIssuerName(text(raw.co_quan_ban_hanh), label, source, context), source);
+  const issuer = issuerOf(
+    context,
+    resolveIssuerName(text(raw.co_quan_ban_hanh), label, source, context),
+    source,
+  );
   const type = documentTypeOf(label, issuer);
   if (type.note) issues.warn(source, 'documentType', type.note);
 
   const number = resolveNumber(rawNumber, fullText, source, context);
   const issuedDate = resolveIssuedDate(
-    raw.ngay_ban_hanh, fullText, title, context.census.byNumber.get(numberKey(number)), source, context,
+    raw.ngay_ban_hanh,
+    fullText,
+    title,
+    context.census.byNumber.get(numberKey(number)),
+    source,
+    context,
   );
   if (!issuedDate) return null;
-  const finalNumber = fixNumberFromSourceId(number, text(raw.id) ?? '', issuedDate, fullText, source, context);
+  const finalNumber = fixNumberFromSourceId(
+    number,
+    text(raw.id) ?? '',
+    issuedDate,
+    fullText,
+    source,
+    context,
+  );
   const censusEntry = context.census.byNumber.get(numberKey(finalNumber));
   if (censusEntry) context.matchedCensusNumbers.add(numberKey(finalNumber));
 
   const { abstract, origin } = deriveAbstract(fullText, title);
   context.abstractOrigins[origin] += 1;
-  if (origin === 'title') issues.warn(source, 'abstract', 'No scope article or sentence found; the abstract repeats the title.');
+  if (origin === 'title')
+    issues.warn(source, 'abstract', 'No scope article or sentence found; the abstract repeats the title.');
 
   const signer = findSigner(fullText);
-  if (!signer) issues.warn(source, 'signerName', 'No signature found at the end of the text; signer left empty.');
-  else if (!signer.title) issues.warn(source, 'signerTitle', `The text gives the signer's name (${signer.name}) but no title; title left empty.`);
+  if (!signer)
+    issues.warn(source, 'signerName', 'No signature found at the end of the text; signer left empty.');
+  else if (!signer.title)
+    issues.warn(
+      source,
+      'signerTitle',
+      `The text gives the signer's name (${signer.name}) but no title; title left empty.`,
+    );
 
   const sourceUrl = text(raw.source_url);
   const fieldCode = sourceUrl ? fieldCodeFromSourceUrl(sourceUrl) : null;
-  if (!fieldCode) issues.warn(source, 'fieldCodes', `No category segment in source_url "${sourceUrl ?? ''}"; no field.`);
-  else if (!context.fields.use(fieldCode)) issues.warn(source, 'fieldCodes', `Category "${fieldCode}" has no Vietnamese name in the field table; named after its code.`);
+  if (!fieldCode)
+    issues.warn(source, 'fieldCodes', `No category segment in source_url "${sourceUrl ?? ''}"; no field.`);
+  else if (!context.fields.use(fieldCode))
+    issues.warn(
+      source,
+      'fieldCodes',
+      `Category "${fieldCode}" has no Vietnamese name in the field table; named after its code.`,
+    );
 
   return {
     source,
@@ -113,13 +142,21 @@ export function mapLaw(raw: RawLaw, source: string, context: LawContext): Source
   };
 }
 
-function resolveTitle(title: string | null, fullText: string, number: string, source: string, context: LawContext): string {
+function resolveTitle(
+  title: string | null,
+  fullText: string,
+  number: string,
+  source: string,
+  context: LawContext,
+): string {
   if (title) return title;
   const derived = deriveTitle(fullText);
   context.issues.warn(
     source,
     'title',
-    derived ? `ten is empty; title "${derived}" taken from the enacting or scope sentence.` : `ten is empty and the text names no title; titled by its number.`,
+    derived
+      ? `ten is empty; title "${derived}" taken from the enacting or scope sentence.`
+      : `ten is empty and the text names no title; titled by its number.`,
   );
   return derived ?? `Văn bản số ${number}`;
 }
@@ -127,7 +164,11 @@ function resolveTitle(title: string | null, fullText: string, number: string, so
 function resolveLabel(label: string | null, title: string, source: string, context: LawContext): string {
   if (label) return label;
   const inferred = /^Bộ luật/iu.test(title) ? 'Bộ luật' : /^Luật/iu.test(title) ? 'Luật' : 'Văn bản';
-  context.issues.warn(source, 'documentType', `loai_van_ban is empty; "${inferred}" inferred from the title.`);
+  context.issues.warn(
+    source,
+    'documentType',
+    `loai_van_ban is empty; "${inferred}" inferred from the title.`,
+  );
   return inferred;
 }
 
@@ -135,7 +176,11 @@ function resolveIssuerName(name: string | null, label: string, source: string, c
   if (name) return name;
   // Only the National Assembly passes laws and codes; a sắc lệnh is the President's act.
   const inferred = slugifyVietnamese(label) === 'sac-lenh' ? 'Chủ tịch nước' : 'Quốc hội';
-  context.issues.warn(source, 'issuerCodes', `co_quan_ban_hanh is empty; "${inferred}" inferred from the type "${label}".`);
+  context.issues.warn(
+    source,
+    'issuerCodes',
+    `co_quan_ban_hanh is empty; "${inferred}" inferred from the type "${label}".`,
+  );
   return inferred;
 }
 
@@ -143,7 +188,11 @@ function resolveNumber(rawNumber: string, fullText: string, source: string, cont
   const number = cleanNumber(rawNumber);
   const completed = completeNumberFromHeader(number, fullText);
   if (completed) {
-    context.issues.warn(source, 'number', `so_hieu "${rawNumber}" lacks the legislature term; completed to "${completed}" from the header.`);
+    context.issues.warn(
+      source,
+      'number',
+      `so_hieu "${rawNumber}" lacks the legislature term; completed to "${completed}" from the header.`,
+    );
     return completed;
   }
   return number;
@@ -154,12 +203,23 @@ function resolveNumber(rawNumber: string, fullText: string, source: string, cont
  * constitutional amendment) for the law's own. The source id carries the real one; it is used only
  * when its year agrees with the adoption date and the metadata's does not.
  */
-function fixNumberFromSourceId(number: string, id: string, issued: IsoDate, fullText: string, source: string, context: LawContext): string {
+function fixNumberFromSourceId(
+  number: string,
+  id: string,
+  issued: IsoDate,
+  fullText: string,
+  source: string,
+  context: LawContext,
+): string {
   const fromId = numberFromSourceId(id);
   if (!fromId || numberKey(fromId) === numberKey(number)) return number;
   const year = issued.slice(0, 4);
   if (fromId.split('/')[1] === year && number.split('/')[1] !== year) {
-    context.issues.warn(source, 'number', `so_hieu "${number}" is the number of an act cited in the text (its year is not the adoption year ${year}); using "${fromId}" from the source id.`);
+    context.issues.warn(
+      source,
+      'number',
+      `so_hieu "${number}" is the number of an act cited in the text (its year is not the adoption year ${year}); using "${fromId}" from the source id.`,
+    );
     return fromId;
   }
   const printed = fullText.slice(0, 800).includes(number) ? ' as printed in the header' : '';
@@ -177,11 +237,16 @@ function resolveIssuedDate(
 ): IsoDate | null {
   const { issues } = context;
   const declared = parseIsoDate(rawDate);
-  if (rawDate != null && !declared) issues.warn(source, 'issuedDate', `ngay_ban_hanh "${String(rawDate)}" is not a valid date.`);
+  if (rawDate != null && !declared)
+    issues.warn(source, 'issuedDate', `ngay_ban_hanh "${String(rawDate)}" is not a valid date.`);
   // A law is dated the day the National Assembly adopts it, which its closing formula states.
   const adopted = findAdoptionDate(fullText);
   if (declared && adopted && declared !== adopted) {
-    issues.warn(source, 'issuedDate', `ngay_ban_hanh ${declared} contradicts the adoption formula (${adopted}); using ${adopted}.`);
+    issues.warn(
+      source,
+      'issuedDate',
+      `ngay_ban_hanh ${declared} contradicts the adoption formula (${adopted}); using ${adopted}.`,
+    );
     return adopted;
   }
   if (declared) return declared;
@@ -194,7 +259,11 @@ function resolveIssuedDate(
   ];
   const found = fallbacks.find(([date]) => date !== null);
   if (!found) {
-    issues.error(source, 'issuedDate', 'ngay_ban_hanh is empty and no date was found in the text; the CMS requires it, skipped.');
+    issues.error(
+      source,
+      'issuedDate',
+      'ngay_ban_hanh is empty and no date was found in the text; the CMS requires it, skipped.',
+    );
     return null;
   }
   issues.warn(source, 'issuedDate', `ngay_ban_hanh is empty; took ${found[0]} from ${found[1]}.`);
@@ -210,7 +279,8 @@ function resolveEffectiveFrom(
 ): IsoDate | null {
   const { issues } = context;
   const declared = parseIsoDate(rawDate);
-  if (rawDate != null && !declared) issues.warn(source, 'effectiveFrom', `ngay_hieu_luc "${String(rawDate)}" is not a valid date.`);
+  if (rawDate != null && !declared)
+    issues.warn(source, 'effectiveFrom', `ngay_hieu_luc "${String(rawDate)}" is not a valid date.`);
   const fromText = declared ? null : findEffectiveDate(fullText);
   const value = declared ?? fromText;
   // The census knows about later postponements the original text cannot (the 2015 Penal Code).
@@ -224,7 +294,17 @@ function resolveEffectiveFrom(
     );
     return census.inForceDate;
   }
-  if (fromText) issues.warn(source, 'effectiveFrom', `ngay_hieu_luc is empty; took ${fromText} from the entry-into-force clause.`);
-  else if (!value) issues.warn(source, 'effectiveFrom', 'ngay_hieu_luc is empty and neither the text nor the census gives one; left empty.');
+  if (fromText)
+    issues.warn(
+      source,
+      'effectiveFrom',
+      `ngay_hieu_luc is empty; took ${fromText} from the entry-into-force clause.`,
+    );
+  else if (!value)
+    issues.warn(
+      source,
+      'effectiveFrom',
+      'ngay_hieu_luc is empty and neither the text nor the census gives one; left empty.',
+    );
   return value;
 }

@@ -34,8 +34,12 @@ describe('dates', () => {
   });
 
   it('tolerates "ngày" typed for "năm" in the adoption and entry-into-force clauses (67/2011/QH12)', () => {
-    expect(findAdoptionDate('khóa XII, kỳ họp thứ 9 thông qua ngày 29 tháng 3 ngày 2011.')).toBe('2011-03-29');
-    expect(findEffectiveDate('Luật này có hiệu lực thi hành từ ngày 01 tháng 01 ngày 2012.')).toBe('2012-01-01');
+    expect(findAdoptionDate('khóa XII, kỳ họp thứ 9 thông qua ngày 29 tháng 3 ngày 2011.')).toBe(
+      '2011-03-29',
+    );
+    expect(findEffectiveDate('Luật này có hiệu lực thi hành từ ngày 01 tháng 01 ngày 2012.')).toBe(
+      '2012-01-01',
+    );
   });
 
   it('reads the entry-into-force clause of the law itself, not a transitional one', () => {
@@ -47,9 +51,15 @@ describe('dates', () => {
   });
 
   it('reads header dates whatever the case of "ngày", and dates written into old titles', () => {
-    expect(findHeaderDate('QUỐC HỘI\nLuật số: 53/2019/QH14\nHà Nội, Ngày 26 tháng 11 năm 2019\nLUẬT')).toBe('2019-11-26');
-    expect(findDateInTitle('Sắc lệnh luật số 102-sl/l-004 ngày 20-5-1957 quy định quyền lập hội')).toBe('1957-05-20');
-    expect(findDateInTitle('Luật của quốc hội số 21-lct/hđnn8 ngày 30/06/1989 về bảo vệ sức khoẻ nhân dân')).toBe('1989-06-30');
+    expect(findHeaderDate('QUỐC HỘI\nLuật số: 53/2019/QH14\nHà Nội, Ngày 26 tháng 11 năm 2019\nLUẬT')).toBe(
+      '2019-11-26',
+    );
+    expect(findDateInTitle('Sắc lệnh luật số 102-sl/l-004 ngày 20-5-1957 quy định quyền lập hội')).toBe(
+      '1957-05-20',
+    );
+    expect(
+      findDateInTitle('Luật của quốc hội số 21-lct/hđnn8 ngày 30/06/1989 về bảo vệ sức khoẻ nhân dân'),
+    ).toBe('1989-06-30');
   });
 });
 
@@ -60,7 +70,9 @@ describe('numbers', () => {
   });
 
   it('completes a number cut before its legislature term from the header', () => {
-    expect(completeNumberFromHeader('73/2006/QH', 'QUỐC HỘI\nLuật số: 73/2006/QH 11\nHà Nội')).toBe('73/2006/QH11');
+    expect(completeNumberFromHeader('73/2006/QH', 'QUỐC HỘI\nLuật số: 73/2006/QH 11\nHà Nội')).toBe(
+      '73/2006/QH11',
+    );
     expect(completeNumberFromHeader('73/2006/QH', 'no header here')).toBeNull();
     expect(completeNumberFromHeader('45/2019/QH14', 'Bộ luật số: 45/2019/QH14')).toBeNull();
   });
@@ -73,22 +85,27 @@ describe('numbers', () => {
 
 describe('titles and abstracts', () => {
   it('derives a missing title from the enacting clause, else from the scope sentence', () => {
-    expect(deriveTitle('Căn cứ Hiến pháp…;\nQuốc hội ban hành Luật Lực lượng dự bị động viên.\nChương I')).toBe(
-      'Luật Lực lượng dự bị động viên',
-    );
-    expect(deriveTitle('…của Quốc hội khoá X, kỳ họp thứ 10;\nLuật này quy định về biên giới quốc gia.\nChương 1:')).toBe(
-      'Luật biên giới quốc gia',
-    );
+    expect(
+      deriveTitle('Căn cứ Hiến pháp…;\nQuốc hội ban hành Luật Lực lượng dự bị động viên.\nChương I'),
+    ).toBe('Luật Lực lượng dự bị động viên');
+    expect(
+      deriveTitle(
+        '…của Quốc hội khoá X, kỳ họp thứ 10;\nLuật này quy định về biên giới quốc gia.\nChương 1:',
+      ),
+    ).toBe('Luật biên giới quốc gia');
     expect(deriveTitle('Điều 1. Không có câu nào phù hợp')).toBeNull();
   });
 
   it('prefers the scope article, then the scope sentence, then the title', () => {
-    const scopeArticle = 'LUẬT\nLAO ĐỘNG\nĐiều 1. Phạm vi điều chỉnh\nBộ luật Lao động quy định tiêu chuẩn lao động.\nĐiều 2.';
+    const scopeArticle =
+      'LUẬT\nLAO ĐỘNG\nĐiều 1. Phạm vi điều chỉnh\nBộ luật Lao động quy định tiêu chuẩn lao động.\nĐiều 2.';
     expect(deriveAbstract(scopeArticle, 'Bộ luật Lao động')).toEqual({
       abstract: 'Bộ luật Lao động quy định tiêu chuẩn lao động.',
       origin: 'scope-article',
     });
-    expect(deriveAbstract('Luật này quy định về thi đua, khen thưởng.\nChương I', 'x').origin).toBe('scope-sentence');
+    expect(deriveAbstract('Luật này quy định về thi đua, khen thưởng.\nChương I', 'x').origin).toBe(
+      'scope-sentence',
+    );
     expect(deriveAbstract('Điều 1. Nhiệm vụ của Bộ luật hình sự', 'Bộ luật hình sự')).toEqual({
       abstract: 'Bộ luật hình sự',
       origin: 'title',
@@ -105,9 +122,21 @@ describe('titles and abstracts', () => {
 
 describe('findSigner', () => {
   it.each([
-    ['title then name', 'Luật này đã được Quốc hội… thông qua ngày 20 tháng 11 năm 2019.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Thị Kim Ngân', { title: 'Chủ tịch Quốc hội', name: 'Nguyễn Thị Kim Ngân' }],
-    ['a name over "(Đã ký)" with no title', '…thông qua ngày 17 tháng 6 năm 2003.\nNguyễn Văn An\n(Đã ký)', { title: null, name: 'Nguyễn Văn An' }],
-    ['a signature followed by an annex table', 'CHỦ TỊCH QUỐC HỘI\nNguyễn Sinh Hùng\nPHỤ LỤC\nSTT\n17\nPhí hoạt động chứng khoán', { title: 'Chủ tịch Quốc hội', name: 'Nguyễn Sinh Hùng' }],
+    [
+      'title then name',
+      'Luật này đã được Quốc hội… thông qua ngày 20 tháng 11 năm 2019.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Thị Kim Ngân',
+      { title: 'Chủ tịch Quốc hội', name: 'Nguyễn Thị Kim Ngân' },
+    ],
+    [
+      'a name over "(Đã ký)" with no title',
+      '…thông qua ngày 17 tháng 6 năm 2003.\nNguyễn Văn An\n(Đã ký)',
+      { title: null, name: 'Nguyễn Văn An' },
+    ],
+    [
+      'a signature followed by an annex table',
+      'CHỦ TỊCH QUỐC HỘI\nNguyễn Sinh Hùng\nPHỤ LỤC\nSTT\n17\nPhí hoạt động chứng khoán',
+      { title: 'Chủ tịch Quốc hội', name: 'Nguyễn Sinh Hùng' },
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(findSigner(text)).toEqual(expected);
   });

@@ -26,7 +26,9 @@ const dateFrom = (match: RegExpExecArray | RegExpMatchArray | null | undefined):
 /** The adoption date in the closing formula; the last one, since earlier ones cite other acts. */
 export function findAdoptionDate(text: string): IsoDate | null {
   // "ngày 2011" instead of "năm 2011" is a typo seen in the corpus (67/2011/QH12).
-  const matches = [...text.matchAll(/thông qua ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm|ngày)\s*(\d{4})/giu)];
+  const matches = [
+    ...text.matchAll(/thông qua ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm|ngày)\s*(\d{4})/giu),
+  ];
   return dateFrom(matches.at(-1));
 }
 
@@ -82,7 +84,8 @@ export function numberFromSourceId(id: string): string | null {
  */
 export function deriveTitle(text: string): string | null {
   const enacted = /Quốc hội ban hành\s+((?:Bộ\s+)?[Ll]uật\s+[^.;\n]{3,200})[.;\n]/u.exec(text);
-  if (enacted) return enacted[1]!.trim().replace(/^(Bộ\s+)?luật/u, (word) => word[0]!.toUpperCase() + word.slice(1));
+  if (enacted)
+    return enacted[1]!.trim().replace(/^(Bộ\s+)?luật/u, (word) => word[0]!.toUpperCase() + word.slice(1));
   const scope = /(Bộ\s+)?Luật này quy định(?: về)?\s+([^.;\n]{3,200})[.;\n]/u.exec(text);
   return scope ? `${scope[1] ? 'Bộ luật' : 'Luật'} ${scope[2]!.trim()}` : null;
 }
@@ -131,7 +134,10 @@ const isPersonName = (line: string | undefined): line is string =>
  * carry annex tables after it), else a bare name over "(Đã ký)" with no title printed.
  */
 export function findSigner(text: string): Signer | null {
-  const lines = text.split('\n').map((line) => line.trim().normalize('NFC')).filter((line) => line !== '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim().normalize('NFC'))
+    .filter((line) => line !== '');
   for (let i = lines.length - 2; i >= 0; i -= 1) {
     const title = SIGNER_TITLES[lines[i]!.replace(/\s+/g, ' ').toUpperCase()];
     if (title && isPersonName(lines[i + 1])) return { title, name: lines[i + 1]! };

@@ -24,7 +24,10 @@ export async function readLaws(
     matchedCensusNumbers: new Set(),
   };
   const documents: SourcedDocument[] = [];
-  const lines = createInterface({ input: createReadStream(path.join(dataDir, file), 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(path.join(dataDir, file), 'utf8'),
+    crlfDelay: Infinity,
+  });
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber += 1;
@@ -34,7 +37,11 @@ export async function readLaws(
     try {
       raw = JSON.parse(line) as RawLaw;
     } catch (error) {
-      context.issues.error(source, 'fullText', `Line is not valid JSON (${(error as Error).message}); skipped.`);
+      context.issues.error(
+        source,
+        'fullText',
+        `Line is not valid JSON (${(error as Error).message}); skipped.`,
+      );
       continue;
     }
     const document = mapLaw(raw, source, lawContext);
@@ -55,14 +62,18 @@ function summarise(file: string, count: number, context: LawContext): void {
       `scope article (Điều 1), ${abstractOrigins['scope-sentence']} from the "Luật này quy định" sentence, ` +
       `${abstractOrigins.title} repeat the title.`,
   );
-  const amended = [...matchedCensusNumbers].filter((key) => census.byNumber.get(key)?.censusStatus === 'amended');
+  const amended = [...matchedCensusNumbers].filter(
+    (key) => census.byNumber.get(key)?.censusStatus === 'amended',
+  );
   issues.warn(
     file,
     'declaredStatus',
     `tinh_trang_hieu_luc is empty for every law; ${matchedCensusNumbers.size} of ${count} get a declared status from the ` +
       `census, the rest none. ${amended.length} marked "amended" there are declared in_force (see declaredStatusSource).`,
   );
-  const unmatched = [...census.byNumber].filter(([key]) => !matchedCensusNumbers.has(key)).map(([, entry]) => entry);
+  const unmatched = [...census.byNumber]
+    .filter(([key]) => !matchedCensusNumbers.has(key))
+    .map(([, entry]) => entry);
   if (unmatched.length > 0) {
     issues.warn(
       DATA_FILES.census,

@@ -34,7 +34,11 @@ export async function loadDataset(options: LoadDatasetOptions): Promise<Dataset>
   const sites = uniqueSites([...centralSites(central.centralUnits, issues), ...adminUnits.sites], issues);
   log(`  ${sites.length} sites`);
 
-  const context = { issues, issuers: new IssuerDirectory(central.organizations), fields: new FieldRegistry() };
+  const context = {
+    issues,
+    issuers: new IssuerDirectory(central.organizations),
+    fields: new FieldRegistry(),
+  };
   log(`Reading ${DATA_FILES.census}`);
   const census = await readCensus(dataDir, issues);
   log(`Reading ${DATA_FILES.resolutionsIndex}`);
@@ -52,7 +56,9 @@ export async function loadDataset(options: LoadDatasetOptions): Promise<Dataset>
     report: issues.issues,
   };
   const dataset =
-    subset === 'demo' ? selectDemo(full, documents, relations) : { ...full, documents: documents.map((d) => d.record), relations };
+    subset === 'demo'
+      ? selectDemo(full, documents, relations)
+      : { ...full, documents: documents.map((d) => d.record), relations };
   const errors = issues.issues.filter((issue) => issue.severity === 'error').length;
   log(
     `Loaded ${subset} dataset in ${Date.now() - started} ms: ${dataset.sites.length} sites, ` +
@@ -67,7 +73,11 @@ function uniqueSites(sites: readonly SiteRecord[], issues: IssueLog): SiteRecord
   const seen = new Set<string>();
   return sites.filter((site) => {
     if (!seen.has(site.code)) return seen.add(site.code);
-    issues.error(`site ${site.code}`, 'code', `Two sites would share the code "${site.code}" (${site.name}); the second was dropped.`);
+    issues.error(
+      `site ${site.code}`,
+      'code',
+      `Two sites would share the code "${site.code}" (${site.name}); the second was dropped.`,
+    );
     return false;
   });
 }
@@ -88,7 +98,11 @@ function uniqueNumbers(documents: readonly SourcedDocument[], issues: IssueLog):
     const [kept, ...rest] = [...group].sort((a, b) => b.record.fullText.length - a.record.fullText.length);
     for (const duplicate of rest) {
       dropped.add(duplicate);
-      issues.error(duplicate.source, 'number', `Duplicate number ${duplicate.record.number}, also at ${kept!.source}; kept that one (longer text), dropped this one.`);
+      issues.error(
+        duplicate.source,
+        'number',
+        `Duplicate number ${duplicate.record.number}, also at ${kept!.source}; kept that one (longer text), dropped this one.`,
+      );
     }
   }
   return documents.filter((document) => !dropped.has(document));

@@ -80,21 +80,30 @@ export async function readCentralList(dataDir: string, issues: IssueLog): Promis
   for (const group of [...Object.keys(SITE_GROUPS), 'other_central_issuers']) {
     const entries = raw[group];
     if (!Array.isArray(entries)) {
-      throw new DataImportError(`${file} in "${dataDir}" has no "${group}" list; the import needs all four groups.`);
+      throw new DataImportError(
+        `${file} in "${dataDir}" has no "${group}" list; the import needs all four groups.`,
+      );
     }
     for (const entry of entries as RawOrganization[]) {
       const code = optionalText(entry.id);
       const name = optionalText(entry.ten);
       if (!code || !name || slugifyVietnamese(code) !== code) {
-        issues.error(`${file}:${group}`, 'code', `Entry ${JSON.stringify(entry)} has no valid id (slug) or name; skipped.`);
+        issues.error(
+          `${file}:${group}`,
+          'code',
+          `Entry ${JSON.stringify(entry)} has no valid id (slug) or name; skipped.`,
+        );
         continue;
       }
       const siteGroup = SITE_GROUPS[group as keyof typeof SITE_GROUPS] as
-        | (typeof SITE_GROUPS)[keyof typeof SITE_GROUPS]
-        | undefined;
+        (typeof SITE_GROUPS)[keyof typeof SITE_GROUPS] | undefined;
       const category = siteGroup?.category ?? OTHER_ISSUER_CATEGORIES[code];
       if (!category) {
-        issues.warn(`${file}:${code}`, 'category', `Unknown central issuer "${name}"; imported with category "other".`);
+        issues.warn(
+          `${file}:${code}`,
+          'category',
+          `Unknown central issuer "${name}"; imported with category "other".`,
+        );
       }
       const nameEn = optionalText(entry.ten_en);
       organizations.push({
@@ -133,7 +142,11 @@ export class IssuerDirectory {
       ? { code: slug, ...extra }
       : { code: slug, name: normalized, nameEn: null, docSymbol: null, category: 'other' };
     if (!extra) {
-      issues.warn(source, 'issuerCodes', `Issuer "${normalized}" is not in ${DATA_FILES.organizations}; added as "${slug}" with category "other".`);
+      issues.warn(
+        source,
+        'issuerCodes',
+        `Issuer "${normalized}" is not in ${DATA_FILES.organizations}; added as "${slug}" with category "other".`,
+      );
     }
     this.bySlug.set(slug, record);
     return record.code;

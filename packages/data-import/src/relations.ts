@@ -17,8 +17,15 @@ const SUMMARY_SOURCE = DATA_FILES.laws;
 
 /** The legislature terms, for a plausibility check of "…/<year>/QH<term>" numbers. */
 const TERMS: Readonly<Record<string, readonly [number, number]>> = {
-  QH8: [1987, 1992], QH9: [1992, 1997], QH10: [1997, 2002], QH11: [2002, 2007], QH12: [2007, 2011],
-  QH13: [2011, 2016], QH14: [2016, 2021], QH15: [2021, 2026], QH16: [2026, 2031],
+  QH8: [1987, 1992],
+  QH9: [1992, 1997],
+  QH10: [1997, 2002],
+  QH11: [2002, 2007],
+  QH12: [2007, 2011],
+  QH13: [2011, 2016],
+  QH14: [2016, 2021],
+  QH15: [2021, 2026],
+  QH16: [2026, 2031],
 };
 
 /**
@@ -37,7 +44,11 @@ export function extractRelations(documents: readonly SourcedDocument[], issues: 
     unreadable += report(notes, source, issues);
     if (notes.some((note) => note.kind === 'general-repeal')) generalRepeals.push(record.number);
     if (relations.length > 0 && !record.effectiveFrom) {
-      issues.warn(source, 'relations', `${record.number} has no effective date, so its ${relations.length} relations have no effectiveDate.`);
+      issues.warn(
+        source,
+        'relations',
+        `${record.number} has no effective date, so its ${relations.length} relations have no effectiveDate.`,
+      );
     }
   }
   const relations = capLengths(deduplicate(found), documents, issues);
@@ -51,7 +62,11 @@ function report(notes: readonly ExtractionNote[], source: string, issues: IssueL
   for (const note of notes) {
     if (note.kind === 'unreadable') {
       unreadable += 1;
-      issues.warn(source, 'relations', `Relation statement not recorded: ${note.message}. Text: "${note.excerpt}"`);
+      issues.warn(
+        source,
+        'relations',
+        `Relation statement not recorded: ${note.message}. Text: "${note.excerpt}"`,
+      );
     } else if (note.kind === 'repair') {
       issues.warn(source, 'relations', `${note.message} Text: "${note.excerpt}"`);
     }
@@ -87,7 +102,11 @@ function joinUnique(a: string | null, b: string | null): string | null {
 }
 
 /** The CMS stores these fields with a maximum length; a longer value is cut and reported. */
-function capLengths(relations: RelationRecord[], documents: readonly SourcedDocument[], issues: IssueLog): RelationRecord[] {
+function capLengths(
+  relations: RelationRecord[],
+  documents: readonly SourcedDocument[],
+  issues: IssueLog,
+): RelationRecord[] {
   return relations.map((relation) => {
     const capped = { ...relation };
     for (const field of ['targetTitle', 'affectedPart', 'note'] as const) {
@@ -95,7 +114,11 @@ function capLengths(relations: RelationRecord[], documents: readonly SourcedDocu
       const limit = RELATION_FIELD_LIMITS[field];
       if (value === null || value.length <= limit) continue;
       capped[field] = `${value.slice(0, limit - 1)}…`;
-      issues.warn(sourceOf(relation, documents), 'relations', `${field} of ${relation.sourceNumber} → ${relation.targetNumber} is ${value.length} characters; cut to ${limit}.`);
+      issues.warn(
+        sourceOf(relation, documents),
+        'relations',
+        `${field} of ${relation.sourceNumber} → ${relation.targetNumber} is ${value.length} characters; cut to ${limit}.`,
+      );
     }
     return capped;
   });
@@ -117,10 +140,17 @@ function checkTerm(relation: RelationRecord, documents: readonly SourcedDocument
 }
 
 function sourceOf(relation: RelationRecord, documents: readonly SourcedDocument[]): string {
-  return documents.find((document) => document.record.number === relation.sourceNumber)?.source ?? SUMMARY_SOURCE;
+  return (
+    documents.find((document) => document.record.number === relation.sourceNumber)?.source ?? SUMMARY_SOURCE
+  );
 }
 
-function summarise(relations: readonly RelationRecord[], unreadable: number, generalRepeals: readonly string[], issues: IssueLog): void {
+function summarise(
+  relations: readonly RelationRecord[],
+  unreadable: number,
+  generalRepeals: readonly string[],
+  issues: IssueLog,
+): void {
   const byKind = new Map<string, number>();
   for (const relation of relations) byKind.set(relation.kind, (byKind.get(relation.kind) ?? 0) + 1);
   const kinds = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(', ');

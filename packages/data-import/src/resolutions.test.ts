@@ -2,8 +2,14 @@ import { findResolutionSigner, provinceNamedIn } from './resolutions.js';
 
 describe('2025 resolutions', () => {
   it.each([
-    ['Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh An Giang năm 2025', { unitWord: 'tỉnh', name: 'An Giang' }],
-    ['Về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Hồ Chí Minh năm 2025', { unitWord: 'thành phố', name: 'Hồ Chí Minh' }],
+    [
+      'Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh An Giang năm 2025',
+      { unitWord: 'tỉnh', name: 'An Giang' },
+    ],
+    [
+      'Về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Hồ Chí Minh năm 2025',
+      { unitWord: 'thành phố', name: 'Hồ Chí Minh' },
+    ],
     ['Nghị quyết Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII', null],
   ])('reads the province of "%s"', (abstract, expected) => {
     expect(provinceNamedIn(abstract)).toEqual(expected);

@@ -55,13 +55,18 @@ export interface ResolutionContext extends ReadContext {
 /**
  * @throws {DataImportError} when index.json is not a JSON list.
  */
-export async function readResolutions(dataDir: string, context: ResolutionContext): Promise<SourcedDocument[]> {
+export async function readResolutions(
+  dataDir: string,
+  context: ResolutionContext,
+): Promise<SourcedDocument[]> {
   const indexFile = DATA_FILES.resolutionsIndex;
   let entries: unknown;
   try {
     entries = JSON.parse(await readFile(path.join(dataDir, indexFile), 'utf8'));
   } catch (cause) {
-    throw new DataImportError(`Cannot read ${indexFile} in "${dataDir}": ${(cause as Error).message}`, { cause });
+    throw new DataImportError(`Cannot read ${indexFile} in "${dataDir}": ${(cause as Error).message}`, {
+      cause,
+    });
   }
   if (!Array.isArray(entries)) throw new DataImportError(`${indexFile} in "${dataDir}" is not a JSON list.`);
 
@@ -75,7 +80,11 @@ export async function readResolutions(dataDir: string, context: ResolutionContex
   for (const { record } of documents.filter((document) => document.record.scope === 'local')) {
     const earlier = owners.get(record.owningSiteCode);
     if (earlier) {
-      context.issues.warn(indexFile, 'scopeSiteCode', `${earlier} and ${record.number} both concern ${record.owningSiteCode}.`);
+      context.issues.warn(
+        indexFile,
+        'scopeSiteCode',
+        `${earlier} and ${record.number} both concern ${record.owningSiteCode}.`,
+      );
     }
     owners.set(record.owningSiteCode, record.number);
   }
@@ -96,7 +105,11 @@ async function readResolution(
   const issuerName = text(entry.co_quan_ban_hanh);
   const abstract = text(entry.trich_yeu);
   if (!number || !file || !label || !issuerName || !abstract) {
-    issues.error(source, 'number', 'Entry lacks one of file, so_hieu, loai_van_ban, co_quan_ban_hanh, trich_yeu; skipped.');
+    issues.error(
+      source,
+      'number',
+      'Entry lacks one of file, so_hieu, loai_van_ban, co_quan_ban_hanh, trich_yeu; skipped.',
+    );
     return null;
   }
 
@@ -112,14 +125,26 @@ async function readResolution(
   if (!issuedDate) {
     issuedDate = findHeaderDate(fullText);
     if (!issuedDate) {
-      issues.error(source, 'issuedDate', `ngay_ban_hanh "${String(entry.ngay_ban_hanh)}" is not a date and the header has none; skipped.`);
+      issues.error(
+        source,
+        'issuedDate',
+        `ngay_ban_hanh "${String(entry.ngay_ban_hanh)}" is not a date and the header has none; skipped.`,
+      );
       return null;
     }
-    issues.warn(source, 'issuedDate', `ngay_ban_hanh is missing; took ${issuedDate} from the header of ${file}.`);
+    issues.warn(
+      source,
+      'issuedDate',
+      `ngay_ban_hanh is missing; took ${issuedDate} from the header of ${file}.`,
+    );
   }
   const effectiveFrom = parseIsoDate(entry.ngay_hieu_luc);
   if (!effectiveFrom) {
-    issues.warn(source, 'effectiveFrom', `ngay_hieu_luc is ${JSON.stringify(entry.ngay_hieu_luc)}; effectiveFrom left empty.`);
+    issues.warn(
+      source,
+      'effectiveFrom',
+      `ngay_hieu_luc is ${JSON.stringify(entry.ngay_hieu_luc)}; effectiveFrom left empty.`,
+    );
   }
 
   const issuer = issuerOf(context, issuerName, source);
@@ -160,12 +185,22 @@ async function readResolution(
 }
 
 /** null: a national document; undefined: names a province that is not in the registry (reported). */
-function owningProvince(abstract: string, source: string, context: ResolutionContext): ProvinceUnit | null | undefined {
+function owningProvince(
+  abstract: string,
+  source: string,
+  context: ResolutionContext,
+): ProvinceUnit | null | undefined {
   const named = provinceNamedIn(abstract);
   if (!named) return null;
-  const province = context.provinces.find((candidate) => slugifyVietnamese(candidate.name) === slugifyVietnamese(named.name));
+  const province = context.provinces.find(
+    (candidate) => slugifyVietnamese(candidate.name) === slugifyVietnamese(named.name),
+  );
   if (!province) {
-    context.issues.error(source, 'scopeSiteCode', `The abstract names "${named.unitWord} ${named.name}", which matches no province in ${DATA_FILES.provinces}; skipped.`);
+    context.issues.error(
+      source,
+      'scopeSiteCode',
+      `The abstract names "${named.unitWord} ${named.name}", which matches no province in ${DATA_FILES.provinces}; skipped.`,
+    );
     return undefined;
   }
   const isCity = province.unitType.startsWith('Thành phố');

@@ -68,10 +68,22 @@ async function readCsv(dataDir: string, file: string, columns: readonly string[]
  */
 export async function readAdminUnits(dataDir: string, issues: IssueLog): Promise<AdminUnits> {
   const provinceRows = await readCsv(dataDir, DATA_FILES.provinces, [
-    'code', 'name', 'full_name', 'full_name_en', 'code_name', 'unit_type', 'ward_count',
+    'code',
+    'name',
+    'full_name',
+    'full_name_en',
+    'code_name',
+    'unit_type',
+    'ward_count',
   ]);
   const wardRows = await readCsv(dataDir, DATA_FILES.wards, [
-    'code', 'name', 'full_name', 'full_name_en', 'code_name', 'unit_type', 'province_code',
+    'code',
+    'name',
+    'full_name',
+    'full_name_en',
+    'code_name',
+    'unit_type',
+    'province_code',
   ]);
 
   const provinces: ProvinceUnit[] = [];
@@ -84,7 +96,12 @@ export async function readAdminUnits(dataDir: string, issues: IssueLog): Promise
       continue;
     }
     const code = provinceSiteCode(values.code_name ?? '', values.name);
-    provinces.push({ adminCode: values.code!, name: values.name, unitType: values.unit_type ?? '', siteCode: code });
+    provinces.push({
+      adminCode: values.code!,
+      name: values.name,
+      unitType: values.unit_type ?? '',
+      siteCode: code,
+    });
     declaredWardCount.set(values.code!, Number(values.ward_count));
     provinceSites.push({
       code,
@@ -108,7 +125,11 @@ export async function readAdminUnits(dataDir: string, issues: IssueLog): Promise
     if (!/^\d{5}$/.test(code ?? '') || !fullName) {
       issues.error(source, 'adminUnitCode', `Commune row without a 5-digit code or a full name; skipped.`);
     } else if (!declaredWardCount.has(provinceCode ?? '')) {
-      issues.error(source, 'parentCode', `Commune ${code} names province "${provinceCode}", which is not in ${DATA_FILES.provinces}; skipped.`);
+      issues.error(
+        source,
+        'parentCode',
+        `Commune ${code} names province "${provinceCode}", which is not in ${DATA_FILES.provinces}; skipped.`,
+      );
     } else {
       wardsByProvince.set(provinceCode!, [...(wardsByProvince.get(provinceCode!) ?? []), row]);
     }
@@ -142,7 +163,11 @@ function communeSitesOf(province: ProvinceUnit, rows: readonly CsvRow[], issues:
   try {
     codes = assignCommuneCodes(province.siteCode, communes);
   } catch (error) {
-    issues.error(`${DATA_FILES.wards}:province ${province.adminCode}`, 'code', `${(error as Error).message} The province's communes were skipped.`);
+    issues.error(
+      `${DATA_FILES.wards}:province ${province.adminCode}`,
+      'code',
+      `${(error as Error).message} The province's communes were skipped.`,
+    );
     return [];
   }
   reportSlugCollisions(province, communes, codes, issues);
@@ -176,7 +201,9 @@ function reportSlugCollisions(
   }
   for (const [slug, group] of bySlug) {
     if (group.length < 2) continue;
-    const members = group.map((commune) => `${commune.adminCode} "${commune.name}" → ${codes.get(commune.adminCode)}`);
+    const members = group.map(
+      (commune) => `${commune.adminCode} "${commune.name}" → ${codes.get(commune.adminCode)}`,
+    );
     issues.warn(
       `${DATA_FILES.wards}:province ${province.adminCode}`,
       'code',
@@ -185,7 +212,12 @@ function reportSlugCollisions(
   }
 }
 
-function checkCount(kind: keyof typeof EXPECTED_COUNTS, actual: number, file: string, issues: IssueLog): void {
+function checkCount(
+  kind: keyof typeof EXPECTED_COUNTS,
+  actual: number,
+  file: string,
+  issues: IssueLog,
+): void {
   if (actual !== EXPECTED_COUNTS[kind]) {
     issues.warn(file, 'kind', `Expected ${EXPECTED_COUNTS[kind]} ${kind} sites, found ${actual}.`);
   }
@@ -207,21 +239,23 @@ export function centralSites(units: readonly CentralUnit[], issues: IssueLog): S
       : null,
   };
   if (national.organizationCode === null) {
-    issues.error(DATA_FILES.organizations, 'organizationCode', `"${NATIONAL_PORTAL.organizationCode}" is missing; the national portal has no organization.`);
+    issues.error(
+      DATA_FILES.organizations,
+      'organizationCode',
+      `"${NATIONAL_PORTAL.organizationCode}" is missing; the national portal has no organization.`,
+    );
   }
-  const sites = units.map(
-    (unit): SiteRecord => ({
-      code: centralSiteCode(unit.code),
-      name: unit.name,
-      nameEn: unit.nameEn,
-      kind: unit.kind,
-      parentCode: NATIONAL_SITE_CODE,
-      adminUnitCode: null,
-      unitType: null,
-      basePath: siteBasePath(unit.code),
-      organizationCode: unit.code,
-    }),
-  );
+  const sites = units.map((unit): SiteRecord => ({
+    code: centralSiteCode(unit.code),
+    name: unit.name,
+    nameEn: unit.nameEn,
+    kind: unit.kind,
+    parentCode: NATIONAL_SITE_CODE,
+    adminUnitCode: null,
+    unitType: null,
+    basePath: siteBasePath(unit.code),
+    organizationCode: unit.code,
+  }));
   for (const kind of ['ministry', 'ministry_agency', 'mass_organisation'] as const) {
     checkCount(kind, sites.filter((site) => site.kind === kind).length, DATA_FILES.organizations, issues);
   }

@@ -37,6 +37,10 @@ export function issuerOf(
 export function canonicalNumber(context: ReadContext, number: string, source: string): string {
   const parsed = safeParseDocumentNumber(number);
   if (parsed.ok) return parsed.value.normalized;
-  context.issues.warn(source, 'number', `"${number}" is not a valid document number for @pbgdpl/domain (problem: ${parsed.error.problem}); kept as printed, so it gets no citable URL.`);
+  context.issues.warn(
+    source,
+    'number',
+    `"${number}" is not a valid document number for @pbgdpl/domain (problem: ${parsed.error.problem}); kept as printed, so it gets no citable URL.`,
+  );
   return number;
 }

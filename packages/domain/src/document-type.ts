@@ -71,7 +71,12 @@ export const DOCUMENT_TYPE_INFO: Readonly<Record<DocumentType, DocumentTypeInfo>
     normative: true,
     slug: 'nghi-quyet-lien-tich',
   },
-  president_order: { vi: 'Lệnh của Chủ tịch nước', en: 'Order of the President', normative: true, slug: 'lenh' },
+  president_order: {
+    vi: 'Lệnh của Chủ tịch nước',
+    en: 'Order of the President',
+    normative: true,
+    slug: 'lenh',
+  },
   president_decision: {
     vi: 'Quyết định của Chủ tịch nước',
     en: 'Decision of the President',
@@ -104,7 +109,12 @@ export const DOCUMENT_TYPE_INFO: Readonly<Record<DocumentType, DocumentTypeInfo>
     slug: 'nghi-quyet-hdtp',
   },
   circular: { vi: 'Thông tư', en: 'Circular', normative: true, slug: 'thong-tu' },
-  joint_circular: { vi: 'Thông tư liên tịch', en: 'Joint circular', normative: true, slug: 'thong-tu-lien-tich' },
+  joint_circular: {
+    vi: 'Thông tư liên tịch',
+    en: 'Joint circular',
+    normative: true,
+    slug: 'thong-tu-lien-tich',
+  },
   provincial_council_resolution: {
     vi: 'Nghị quyết của Hội đồng nhân dân cấp tỉnh',
     en: 'Resolution of a provincial People’s Council',

@@ -69,14 +69,25 @@ describe('assignCommuneCodes', () => {
   });
 
   it.each([
-    ['a duplicate admin code', [{ adminCode: '1', codeName: 'a' }, { adminCode: '1', codeName: 'b' }], /twice/],
+    [
+      'a duplicate admin code',
+      [
+        { adminCode: '1', codeName: 'a' },
+        { adminCode: '1', codeName: 'b' },
+      ],
+      /twice/,
+    ],
     ['a non-numeric admin code', [{ adminCode: 'x1', codeName: 'a' }], /not numeric/],
     ['a commune without any name', [{ adminCode: '1', codeName: '', name: '' }], /neither/],
-    ['a code that still collides after suffixing', [
-      { adminCode: '1', codeName: 'a' },
-      { adminCode: '2', codeName: 'a' },
-      { adminCode: '3', codeName: 'a_1' },
-    ], /both give/],
+    [
+      'a code that still collides after suffixing',
+      [
+        { adminCode: '1', codeName: 'a' },
+        { adminCode: '2', codeName: 'a' },
+        { adminCode: '3', codeName: 'a_1' },
+      ],
+      /both give/,
+    ],
   ])('refuses %s', (_label, wards, message) => {
     expect(() => assignCommuneCodes('p', wards)).toThrow(message);
   });

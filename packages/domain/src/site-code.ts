@@ -97,7 +97,9 @@ export function assignCommuneCodes(
     }
     const slug = slugifyVietnamese(commune.codeName) || slugifyVietnamese(commune.name ?? '');
     if (slug === '') {
-      throw new SiteCodeError(`Commune ${commune.adminCode} in ${provinceCode} has neither a code name nor a name.`);
+      throw new SiteCodeError(
+        `Commune ${commune.adminCode} in ${provinceCode} has neither a code name nor a name.`,
+      );
     }
     const base = `${provinceCode}-${slug}`;
     baseByAdminCode.set(commune.adminCode, base);
@@ -112,7 +114,9 @@ export function assignCommuneCodes(
     const other = taken.get(code);
     if (other !== undefined) {
       // Only possible if a name itself ends in another commune's admin code; refuse to guess.
-      throw new SiteCodeError(`Communes ${other} and ${adminCode} in ${provinceCode} both give the code "${code}".`);
+      throw new SiteCodeError(
+        `Communes ${other} and ${adminCode} in ${provinceCode} both give the code "${code}".`,
+      );
     }
     taken.set(code, adminCode);
     codes.set(adminCode, code);

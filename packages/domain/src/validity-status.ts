@@ -20,7 +20,9 @@ export const VALIDITY_STATUS_LABELS: Readonly<Record<ValidityStatus, { vi: strin
 };
 
 /** schema.org legislationLegalForce for each status. */
-export const VALIDITY_LEGAL_FORCE: Readonly<Record<ValidityStatus, 'InForce' | 'NotInForce' | 'PartiallyInForce'>> = {
+export const VALIDITY_LEGAL_FORCE: Readonly<
+  Record<ValidityStatus, 'InForce' | 'NotInForce' | 'PartiallyInForce'>
+> = {
   not_yet_in_force: 'NotInForce',
   in_force: 'InForce',
   partly_expired: 'PartiallyInForce',

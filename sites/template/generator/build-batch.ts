@@ -47,13 +47,24 @@ export function buildBatch(options: BuildBatchOptions): Promise<void> {
     });
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
-      tail.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== ''));
+      tail.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== ''),
+      );
       tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', (error) =>
-      reject(new SiteBuildError(`Could not start Astro (${astroBin}): ${error.message}`, options.codes, tail.join('\n'))),
+      reject(
+        new SiteBuildError(
+          `Could not start Astro (${astroBin}): ${error.message}`,
+          options.codes,
+          tail.join('\n'),
+        ),
+      ),
     );
     child.on('close', (code, signal) => {
       if (code === 0) return resolve();

@@ -53,9 +53,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const codes = (values.site ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const codes = (values.site ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!values.out) return usage('--out <dir> is required.');
-  if (values.all === (codes.length > 0)) return usage('Give either --site <code>[,<code>…] or --all.');
+  if (values.all === codes.length > 0) return usage('Give either --site <code>[,<code>…] or --all.');
   const batchSize = wholeNumber(values['batch-size'], DEFAULT_BATCH_SIZE);
   const listPageSize = wholeNumber(values['page-size'], DEFAULT_LIST_PAGE_SIZE);
   if (batchSize === null) return usage('--batch-size must be a whole number ≥ 1.');
@@ -77,7 +80,9 @@ async function main(argv: string[]): Promise<number> {
       ...(token ? { token } : {}),
     });
     for (const site of result.sites) {
-      const detail = site.ok ? `${site.pages} pages, ${(site.bytes / 1024).toFixed(0)} KiB, ${site.documents} documents` : `FAILED: ${site.error}`;
+      const detail = site.ok
+        ? `${site.pages} pages, ${(site.bytes / 1024).toFixed(0)} KiB, ${site.documents} documents`
+        : `FAILED: ${site.error}`;
       console.log(`  ${site.ok ? '✓' : '✗'} ${site.code.padEnd(28)} ${detail}`);
     }
     if (result.snapshotDir) console.log(`Snapshot kept in ${result.snapshotDir}`);

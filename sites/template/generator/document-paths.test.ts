@@ -4,7 +4,10 @@ const base = { owningSite: null, scopeSite: null, issuedDate: '2019-11-20' };
 
 describe('document paths of a run', () => {
   it('gives each document its citable path from @pbgdpl/domain', () => {
-    const paths = assignDocumentPaths([{ ...base, documentId: 'a', documentType: 'code', number: '45/2019/QH14' }], () => {});
+    const paths = assignDocumentPaths(
+      [{ ...base, documentId: 'a', documentType: 'code', number: '45/2019/QH14' }],
+      () => {},
+    );
     expect(paths.get('a')).toBe('van-ban/bo-luat/2019/45-2019-qh14/');
   });
 
@@ -15,9 +18,18 @@ describe('document paths of a run', () => {
       documentType: 'provincial_committee_decision' as const,
       number: '25/2024/QĐ-UBND',
       issuedDate: '2024-05-01',
-      owningSite: { documentId: 's', code: 'ha-noi', name: 'Hà Nội', kind: 'province' as const, basePath: '/ha-noi/', enabled: true },
+      owningSite: {
+        documentId: 's',
+        code: 'ha-noi',
+        name: 'Hà Nội',
+        kind: 'province' as const,
+        basePath: '/ha-noi/',
+        enabled: true,
+      },
     };
-    expect(assignDocumentPaths([doc], () => {}).get('a')).toMatch(/^van-ban\/quyet-dinh-ubnd-tinh\/2024\/ha-noi\//);
+    expect(assignDocumentPaths([doc], () => {}).get('a')).toMatch(
+      /^van-ban\/quyet-dinh-ubnd-tinh\/2024\/ha-noi\//,
+    );
   });
 
   it('publishes a document whose number cannot be parsed, or whose path is taken, by id — with a warning', () => {

@@ -6,21 +6,31 @@
 import { documentPath, needsIssuerSegment } from '@pbgdpl/domain';
 import type { LegalDocument } from '@pbgdpl/content-client';
 
-type PathInput = Pick<LegalDocument, 'documentId' | 'documentType' | 'issuedDate' | 'number' | 'owningSite' | 'scopeSite'>;
+type PathInput = Pick<
+  LegalDocument,
+  'documentId' | 'documentType' | 'issuedDate' | 'number' | 'owningSite' | 'scopeSite'
+>;
 
 /**
  * @returns documentId → path relative to a site's base ("van-ban/luat/2019/45-2019-qh14/").
  *   Decided over the documents sorted by documentId, so the same data always gives the same paths.
  */
-export function assignDocumentPaths(documents: Iterable<PathInput>, warn: (message: string) => void): Map<string, string> {
-  const sorted = [...documents].sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+export function assignDocumentPaths(
+  documents: Iterable<PathInput>,
+  warn: (message: string) => void,
+): Map<string, string> {
+  const sorted = [...documents].sort((a, b) =>
+    a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0,
+  );
   const paths = new Map<string, string>();
   const owner = new Map<string, string>();
   for (const doc of sorted) {
     let path = citablePath(doc, warn);
     const taken = owner.get(path);
     if (taken !== undefined) {
-      warn(`Documents ${taken} and ${doc.documentId} (${doc.number}) share the path ${path}; the second is published by id.`);
+      warn(
+        `Documents ${taken} and ${doc.documentId} (${doc.number}) share the path ${path}; the second is published by id.`,
+      );
       path = fallbackPath(doc);
     }
     owner.set(path, doc.documentId);
@@ -34,7 +44,12 @@ function citablePath(doc: PathInput, warn: (message: string) => void): string {
     const issuerSymbol = needsIssuerSegment(doc.documentType, doc.number)
       ? (doc.owningSite?.code ?? doc.scopeSite?.code ?? null)
       : null;
-    return documentPath({ documentType: doc.documentType, issuedDate: doc.issuedDate, number: doc.number, issuerSymbol });
+    return documentPath({
+      documentType: doc.documentType,
+      issuedDate: doc.issuedDate,
+      number: doc.number,
+      issuerSymbol,
+    });
   } catch (error) {
     warn(`Document ${doc.documentId} (${doc.number}): ${(error as Error).message} It is published by id.`);
     return fallbackPath(doc);

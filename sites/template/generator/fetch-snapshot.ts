@@ -65,7 +65,8 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
         ? []
         : await client.listChildSites(site.code);
     fetchedSites += 1;
-    if (fetchedSites % 100 === 0 || fetchedSites === sites.length) log(`Local documents and child sites: ${fetchedSites}/${sites.length} sites`);
+    if (fetchedSites % 100 === 0 || fetchedSites === sites.length)
+      log(`Local documents and child sites: ${fetchedSites}/${sites.length} sites`);
     return { site, localIds: local.map((d) => d.documentId), children };
   });
 
@@ -99,14 +100,19 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
   return { sites, documentsPerSite, documentCount: present.size };
 }
 
-async function selectSites(client: ContentClient, selection: SiteSelection): Promise<{ sites: Site[]; registry: Site[] | null }> {
+async function selectSites(
+  client: ContentClient,
+  selection: SiteSelection,
+): Promise<{ sites: Site[]; registry: Site[] | null }> {
   if ('all' in selection) {
     const registry = await client.listSites({ all: true });
-    if (registry.length === 0) throw new GeneratorError('The registry has no enabled site: nothing to build. Seed the CMS first.');
+    if (registry.length === 0)
+      throw new GeneratorError('The registry has no enabled site: nothing to build. Seed the CMS first.');
     return { sites: registry, registry };
   }
   const codes = [...new Set(selection.codes)];
-  if (codes.length === 0) throw new GeneratorError('No site code given: pass --site <code>[,<code>…] or --all.');
+  if (codes.length === 0)
+    throw new GeneratorError('No site code given: pass --site <code>[,<code>…] or --all.');
   const found = await client.listSites({ codes });
   const byCode = new Map(found.map((s) => [s.code, s]));
   const missing = codes.filter((c) => !byCode.has(c));
@@ -118,7 +124,9 @@ async function selectSites(client: ContentClient, selection: SiteSelection): Pro
   }
   const disabled = found.filter((s) => !s.enabled).map((s) => s.code);
   if (disabled.length > 0) {
-    throw new GeneratorError(`Site${disabled.length > 1 ? 's' : ''} disabled in the registry: ${disabled.join(', ')}. Enable them in the CMS first.`);
+    throw new GeneratorError(
+      `Site${disabled.length > 1 ? 's' : ''} disabled in the registry: ${disabled.join(', ')}. Enable them in the CMS first.`,
+    );
   }
   return { sites: codes.map((c) => byCode.get(c) as Site), registry: null };
 }
@@ -126,7 +134,14 @@ async function selectSites(client: ContentClient, selection: SiteSelection): Pro
 function childrenFrom(registry: readonly Site[], parentCode: string): SiteRef[] {
   return registry
     .filter((s) => s.parent?.code === parentCode && s.enabled)
-    .map(({ documentId, code, name, kind, basePath, enabled }) => ({ documentId, code, name, kind, basePath, enabled }));
+    .map(({ documentId, code, name, kind, basePath, enabled }) => ({
+      documentId,
+      code,
+      name,
+      kind,
+      basePath,
+      enabled,
+    }));
 }
 
 const collator = new Intl.Collator('vi');
@@ -162,7 +177,10 @@ async function writeDetails(
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += TEXT_CHUNK) chunks.push(ids.slice(i, i + TEXT_CHUNK));
   await mapLimit(chunks, 2, async (chunk) => {
-    const documents = await client.listDocuments({ documentId: { in: chunk } }, { locale: LOCALE, withFullText: true });
+    const documents = await client.listDocuments(
+      { documentId: { in: chunk } },
+      { locale: LOCALE, withFullText: true },
+    );
     for (const document of documents) {
       const detail: DocumentDetail = {
         document,
@@ -174,7 +192,10 @@ async function writeDetails(
     }
   });
   const vanished = ids.filter((id) => !written.has(id));
-  if (vanished.length > 0) log(`warning: ${vanished.length} document(s) were unpublished while fetching and are left out: ${vanished.join(', ')}`);
+  if (vanished.length > 0)
+    log(
+      `warning: ${vanished.length} document(s) were unpublished while fetching and are left out: ${vanished.join(', ')}`,
+    );
   log(`Documents with full text: ${written.size}`);
   return written;
 }

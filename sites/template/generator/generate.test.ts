@@ -51,7 +51,9 @@ describe('generating a province and one of its communes', () => {
     expect(commune).toContain('<html lang="vi">');
     expect(commune).toMatch(/<a href="\/ha-noi\/" data-site-link="parent">/);
     expect(commune).toContain('href="/ha-noi-ba-dinh/van-ban/nghi-quyet-ubtvqh/2025/1656-nq-ubtvqh15/"');
-    expect(read('ha-noi', 'index.html')).toMatch(/<a href="\/ha-noi-ba-dinh\/" data-site-link="child" data-site-code="ha-noi-ba-dinh">/);
+    expect(read('ha-noi', 'index.html')).toMatch(
+      /<a href="\/ha-noi-ba-dinh\/" data-site-link="child" data-site-code="ha-noi-ba-dinh">/,
+    );
   });
 
   it('lists the documents effective within 90 days of the build date as newly effective', () => {
@@ -65,7 +67,9 @@ describe('generating a province and one of its communes', () => {
     const page = read('ha-noi', 'van-ban', 'bo-luat', '2012', '10-2012-qh13', 'index.html');
     expect(page).toContain('data-validity-status="expired"');
     expect(page).toContain('data-validity-basis="relations"');
-    expect(page).toMatch(/data-relation-kind="replaces" data-relation-direction="incoming" data-related-number="45\/2019\/QH14"><span class="relation-label">Được thay thế bởi:<\/span> <a href="\/ha-noi\/van-ban\/bo-luat\/2019\/45-2019-qh14\/">/);
+    expect(page).toMatch(
+      /data-relation-kind="replaces" data-relation-direction="incoming" data-related-number="45\/2019\/QH14"><span class="relation-label">Được thay thế bởi:<\/span> <a href="\/ha-noi\/van-ban\/bo-luat\/2019\/45-2019-qh14\/">/,
+    );
     expect(page).toMatch(/<li data-status="expired" data-cause="relation">/);
   });
 
@@ -73,10 +77,14 @@ describe('generating a province and one of its communes', () => {
     const page = read('ha-noi', 'van-ban', 'bo-luat', '2019', '45-2019-qh14', 'index.html');
     expect(page).toContain('data-validity-basis="dates_only"');
     expect(page).toContain('chỉ được suy ra từ ngày có hiệu lực');
-    expect(page).toMatch(/<tr data-field="signer"><th scope="row">Người ký<\/th><td>Chủ tịch Quốc hội Nguyễn Thị Kim Ngân<\/td>/);
+    expect(page).toMatch(
+      /<tr data-field="signer"><th scope="row">Người ký<\/th><td>Chủ tịch Quốc hội Nguyễn Thị Kim Ngân<\/td>/,
+    );
     expect(page).toContain('<h3>Chương I. NHỮNG QUY ĐỊNH CHUNG</h3>');
     expect(page).toContain('&lt;b&gt;tiêu chuẩn lao động&lt;/b&gt;');
-    expect(read('ha-noi', 'van-ban', 'nghi-quyet-ubtvqh', '2025', '1656-nq-ubtvqh15', 'index.html')).not.toContain('<script>alert');
+    expect(
+      read('ha-noi', 'van-ban', 'nghi-quyet-ubtvqh', '2025', '1656-nq-ubtvqh15', 'index.html'),
+    ).not.toContain('<script>alert');
   });
 
   it('darkens a theme colour that would fail contrast under white text', () => {
@@ -87,7 +95,14 @@ describe('generating a province and one of its communes', () => {
 describe('regenerating', () => {
   it('replaces a site’s folder as a whole, leaving nothing of the old build', async () => {
     fs.writeFileSync(path.join(outDir, 'ha-noi', 'stale.html'), 'old');
-    const again = await generateSites({ cmsUrl: 'x', client: fakeClient(), codes: ['ha-noi'], outDir, asOf: '2025-07-01', log: () => {} });
+    const again = await generateSites({
+      cmsUrl: 'x',
+      client: fakeClient(),
+      codes: ['ha-noi'],
+      outDir,
+      asOf: '2025-07-01',
+      log: () => {},
+    });
     expect(again.ok).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', 'stale.html'))).toBe(false);
     expect(fs.readdirSync(outDir).filter((name) => name.startsWith('.'))).toEqual([]);

@@ -86,13 +86,19 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
   const log = options.log ?? ((message: string) => console.log(message));
   const selection = checkedSelection(options);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new GeneratorError(`--batch-size must be a whole number ≥ 1, not ${batchSize}.`);
-  if (!path.isAbsolute(options.outDir)) throw new GeneratorError(`outDir must be absolute, not "${options.outDir}".`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new GeneratorError(`--batch-size must be a whole number ≥ 1, not ${batchSize}.`);
+  if (!path.isAbsolute(options.outDir))
+    throw new GeneratorError(`outDir must be absolute, not "${options.outDir}".`);
   const asOf = options.asOf === undefined ? todayInVietnam(new Date()) : checkedDate(options.asOf);
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
   const client =
-    options.client ?? createContentClient({ endpoint: graphqlEndpoint(options.cmsUrl), ...(options.token ? { token: options.token } : {}) });
+    options.client ??
+    createContentClient({
+      endpoint: graphqlEndpoint(options.cmsUrl),
+      ...(options.token ? { token: options.token } : {}),
+    });
   const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
   const snapshotDir = path.resolve(options.snapshotDir ?? path.join(TEMPLATE_DIR, '.snapshots', runId));
   fs.mkdirSync(options.outDir, { recursive: true });
@@ -105,7 +111,11 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       client,
       selection,
       dir: snapshotDir,
-      manifest: { asOf, newlyEffectiveWindowDays: NEWLY_EFFECTIVE_WINDOW_DAYS, listPageSize: options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE },
+      manifest: {
+        asOf,
+        newlyEffectiveWindowDays: NEWLY_EFFECTIVE_WINDOW_DAYS,
+        listPageSize: options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE,
+      },
       log: (m) => log(`  ${m}`),
     });
     const fetchMs = Date.now() - started;
@@ -136,16 +146,39 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       }
       const batchMs = Date.now() - batchStarted;
       for (const code of batchCodes) {
-        results.push(installResult(code, batchOut, options.outDir, failure, fetched.documentsPerSite.get(code) ?? 0, batchNumber, batchMs));
+        results.push(
+          installResult(
+            code,
+            batchOut,
+            options.outDir,
+            failure,
+            fetched.documentsPerSite.get(code) ?? 0,
+            batchNumber,
+            batchMs,
+          ),
+        );
       }
       fs.rmSync(batchOut, { recursive: true, force: true });
       const done = results.length;
-      log(`[${done}/${codes.length} sites] batch ${batchNumber}/${batches.length} (${batchCodes.join(', ')}) in ${(batchMs / 1000).toFixed(1)} s — elapsed ${elapsed()}`);
+      log(
+        `[${done}/${codes.length} sites] batch ${batchNumber}/${batches.length} (${batchCodes.join(', ')}) in ${(batchMs / 1000).toFixed(1)} s — elapsed ${elapsed()}`,
+      );
     }
     const ok = results.every((r) => r.ok);
     const failed = results.filter((r) => !r.ok).map((r) => r.code);
-    log(ok ? `Done: ${results.length} site(s) in ${options.outDir} (${elapsed()})` : `Finished with failures: ${failed.join(', ')} (${elapsed()})`);
-    return { ok, sites: results, fetchMs, elapsedMs: Date.now() - started, asOf, snapshotDir: options.keepSnapshot ? snapshotDir : null };
+    log(
+      ok
+        ? `Done: ${results.length} site(s) in ${options.outDir} (${elapsed()})`
+        : `Finished with failures: ${failed.join(', ')} (${elapsed()})`,
+    );
+    return {
+      ok,
+      sites: results,
+      fetchMs,
+      elapsedMs: Date.now() - started,
+      asOf,
+      snapshotDir: options.keepSnapshot ? snapshotDir : null,
+    };
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
     if (!options.keepSnapshot) fs.rmSync(snapshotDir, { recursive: true, force: true });
@@ -165,7 +198,14 @@ function installResult(
   if (failure !== null) return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: failure };
   const built = path.join(batchOut, code);
   if (!fs.existsSync(path.join(built, 'index.html'))) {
-    return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: `Astro produced no ${code}/index.html` };
+    return {
+      ...base,
+      ok: false,
+      dir: null,
+      pages: 0,
+      bytes: 0,
+      error: `Astro produced no ${code}/index.html`,
+    };
   }
   // Astro writes the [site]/404 route as a folder; servers look for <code>/404.html.
   const notFound = path.join(built, '404', 'index.html');
@@ -177,7 +217,14 @@ function installResult(
   try {
     return { ...base, ok: true, dir: installSite(built, outDir, code), pages, bytes, error: null };
   } catch (error) {
-    return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: `Could not install ${code}: ${(error as Error).message}` };
+    return {
+      ...base,
+      ok: false,
+      dir: null,
+      pages: 0,
+      bytes: 0,
+      error: `Could not install ${code}: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -185,7 +232,8 @@ function checkedSelection(options: GenerateSitesOptions): SiteSelection {
   const codes = options.codes ?? [];
   if (options.all && codes.length > 0) throw new GeneratorError('Give either site codes or all, not both.');
   if (options.all) return { all: true };
-  if (codes.length === 0) throw new GeneratorError('No site selected: give site codes (--site) or all (--all).');
+  if (codes.length === 0)
+    throw new GeneratorError('No site selected: give site codes (--site) or all (--all).');
   return { codes };
 }
 

@@ -87,18 +87,22 @@ export function readActList(subject: string): { act: ActReference | null; text: 
     return ` ⟦${histories.length - 1}⟧`;
   };
   // "… của Luật X số N như sau: <new wording>" — what follows "như sau" is not the subject.
-  const marked = trimPunctuation(squash(subject).replace(/\s+như sau\b.*$/u, '')).replace(HISTORY, mark).replace(HISTORY_TO_END, mark);
+  const marked = trimPunctuation(squash(subject).replace(/\s+như sau\b.*$/u, ''))
+    .replace(HISTORY, mark)
+    .replace(HISTORY_TO_END, mark);
   // A list written with semicolons keeps commas and "và" inside its items ("Điều 2 của Luật số
   // 34/2009/QH12 sửa đổi, bổ sung Điều 126 của Luật nhà ở và Điều 121 của Luật đất đai; Điều 4 …"),
   // except before a further act ("…; Luật A ngày … và Luật B số …").
   const items = marked.includes(';')
     ? splitWhereIdentified(marked, /\s*;\s*/gu).flatMap((item) => splitWhereIdentified(item, ACT_SEPARATOR))
     : splitWhereIdentified(marked, ITEM_SEPARATOR);
-  return items.filter((item) => trimPunctuation(item) !== '').map((item) => {
-    const history = [...item.matchAll(/⟦(\d+)⟧/gu)].map((m) => histories[Number(m[1])]!).join('; ');
-    const text = trimPunctuation(squash(item.replace(/\s*⟦\d+⟧/gu, '')));
-    return { act: readAct(text, history === '' ? null : history), text };
-  });
+  return items
+    .filter((item) => trimPunctuation(item) !== '')
+    .map((item) => {
+      const history = [...item.matchAll(/⟦(\d+)⟧/gu)].map((m) => histories[Number(m[1])]!).join('; ');
+      const text = trimPunctuation(squash(item.replace(/\s*⟦\d+⟧/gu, '')));
+      return { act: readAct(text, history === '' ? null : history), text };
+    });
 }
 
 /** Cuts `text` at each separator before which the current item already identifies an act. */
@@ -127,7 +131,13 @@ function readAct(text: string, history: string | null): ActReference | null {
   const date = DATE_RE.exec(act);
   const year = date ? Number(date[3]) : YEAR_RE.exec(act) ? Number(YEAR_RE.exec(act)![1]) : null;
   const title = trimPunctuation(squash(number ? act.replace(NUMBERED_WITH_DATE, '') : act));
-  return { part: part === '' || ALL_OF_IT.test(part) ? null : part, title, number, year: number ? null : year, history };
+  return {
+    part: part === '' || ALL_OF_IT.test(part) ? null : part,
+    title,
+    number,
+    year: number ? null : year,
+    history,
+  };
 }
 
 /**

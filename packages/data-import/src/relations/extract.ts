@@ -9,7 +9,13 @@ import type { IsoDate, RelationKind } from '@pbgdpl/domain';
 import type { RelationRecord } from '../records.js';
 import { readActList, subjectKey, type ActReference } from './act-reference.js';
 import { PROVISIONS, isUnreadable, mayStateRelation, readStatement, type Statement } from './patterns.js';
-import { citedNumbers, resolveNumber, subjectsOf, type ResolveContext, type TargetDirectory } from './resolve.js';
+import {
+  citedNumbers,
+  resolveNumber,
+  subjectsOf,
+  type ResolveContext,
+  type TargetDirectory,
+} from './resolve.js';
 import { pointsAfter, sentencesOf, splitUnits, type TextUnit } from './text-structure.js';
 
 export interface ActingDocument {
@@ -64,7 +70,10 @@ interface Place {
 const ALL_PATTERNS: readonly string[] = ['expiry', 'replacement', 'annulment', 'amendment', 'unknown'];
 
 /** The relations `document` states, before deduplication across the dataset. */
-export function extractDocumentRelations(document: ActingDocument, directory: TargetDirectory): DocumentRelations {
+export function extractDocumentRelations(
+  document: ActingDocument,
+  directory: TargetDirectory,
+): DocumentRelations {
   const walk: Walk = {
     document,
     resolve: { actingNumber: document.number, cited: once(() => citedNumbers(document.fullText)), directory },
@@ -87,7 +96,8 @@ export function extractDocumentRelations(document: ActingDocument, directory: Ta
       // some amending articles name the act only there ("Điều 155. Sửa đổi, bổ sung Phụ lục IV
       // của Luật Đầu tư số 61/2020/QH14 …").
       const accepted = /[.;]$/u.test(unit.text) ? ALL_PATTERNS : ['amendment'];
-      for (const sentence of sentencesOf(unit.text)) readSentence(sentence, { unit, index, context: null }, walk, accepted);
+      for (const sentence of sentencesOf(unit.text))
+        readSentence(sentence, { unit, index, context: null }, walk, accepted);
       return;
     }
     if (unit.level === 'clause') clauseTarget = amendedBy(unit.text, walk);
@@ -110,10 +120,19 @@ function amendedBy(text: string, walk: Walk): Target | null {
 }
 
 /** Reads one sentence; `accepted` limits the patterns (headings yield amendments only). */
-function readSentence(sentence: string, { unit, index, context }: Place, walk: Walk, accepted: readonly string[]): void {
+function readSentence(
+  sentence: string,
+  { unit, index, context }: Place,
+  walk: Walk,
+  accepted: readonly string[],
+): void {
   const excerpt = shorten(`${unit.label ? `${unit.label}. ` : ''}${sentence}`);
   if (GENERAL_REPEAL.test(sentence)) {
-    walk.out.notes.push({ kind: 'general-repeal', excerpt, message: 'general repeal clause; it names no act' });
+    walk.out.notes.push({
+      kind: 'general-repeal',
+      excerpt,
+      message: 'general repeal clause; it names no act',
+    });
   }
   const statement = readStatement(sentence, context !== null);
   if (statement === null || !accepted.includes(statement.pattern)) return;
@@ -126,7 +145,11 @@ function readSentence(sentence: string, { unit, index, context }: Place, walk: W
     subjects = pointsAfter(walk.units, index);
     subjects.forEach((_, offset) => walk.consumed.add(index + 1 + offset));
     if (subjects.length === 0) {
-      walk.out.notes.push({ kind: 'unreadable', excerpt, message: 'announces a list ("sau đây") but no points a), b) … follow' });
+      walk.out.notes.push({
+        kind: 'unreadable',
+        excerpt,
+        message: 'announces a list ("sau đây") but no points a), b) … follow',
+      });
       return;
     }
   }
@@ -186,13 +209,25 @@ function addRelation(
  * keeps provisions of X in force for good ("trừ Điều 75 của Luật Đầu tư …") makes it partial;
  * one that concerns cases ("trừ trường hợp …") or lasts until a date does not.
  */
-function classify(statement: Statement, target: Target, part: string | null, actingSubjects: Set<string>): { kind: RelationKind; partial: boolean } {
-  const kinds: Record<Statement['pattern'], RelationKind> = { expiry: 'annuls', replacement: 'replaces', annulment: 'annuls', amendment: 'amends' };
+function classify(
+  statement: Statement,
+  target: Target,
+  part: string | null,
+  actingSubjects: Set<string>,
+): { kind: RelationKind; partial: boolean } {
+  const kinds: Record<Statement['pattern'], RelationKind> = {
+    expiry: 'annuls',
+    replacement: 'replaces',
+    annulment: 'annuls',
+    amendment: 'amends',
+  };
   if (statement.pattern === 'amendment') return { kind: 'amends', partial: true };
   const exception = statement.exception ?? '';
-  const keepsParts = exception !== '' && !/^trừ\s+(?:các\s+)?trường hợp/u.test(exception) && !/đến hết ngày/u.test(exception);
+  const keepsParts =
+    exception !== '' && !/^trừ\s+(?:các\s+)?trường hợp/u.test(exception) && !/đến hết ngày/u.test(exception);
   const partial = part !== null || keepsParts;
-  if (statement.pattern === 'expiry' && !partial && actingSubjects.has(subjectKey(target.title))) return { kind: 'replaces', partial };
+  if (statement.pattern === 'expiry' && !partial && actingSubjects.has(subjectKey(target.title)))
+    return { kind: 'replaces', partial };
   return { kind: kinds[statement.pattern], partial };
 }
 

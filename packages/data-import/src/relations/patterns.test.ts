@@ -9,7 +9,13 @@ describe('readStatement recognises the formulas by which a law acts on other act
       '59/2020/QH14',
       '2. Luật Doanh nghiệp số 68/2014/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.',
       false,
-      { pattern: 'expiry', subject: 'Luật Doanh nghiệp số 68/2014/QH13', from: { kind: 'acting' }, exception: null, listFollows: false },
+      {
+        pattern: 'expiry',
+        subject: 'Luật Doanh nghiệp số 68/2014/QH13',
+        from: { kind: 'acting' },
+        exception: null,
+        listFollows: false,
+      },
     ],
     [
       '45/2019/QH14',
@@ -23,7 +29,8 @@ describe('readStatement recognises the formulas by which a law acts on other act
       false,
       {
         pattern: 'expiry',
-        subject: 'Luật Kinh doanh bảo hiểm số 24/2000/QH10 đã được sửa đổi, bổ sung một số điều theo Luật số 61/2010/QH12 và Luật số 42/2019/QH14',
+        subject:
+          'Luật Kinh doanh bảo hiểm số 24/2000/QH10 đã được sửa đổi, bổ sung một số điều theo Luật số 61/2010/QH12 và Luật số 42/2019/QH14',
         exception: 'trừ trường hợp sau đây',
       },
     ],
@@ -31,19 +38,32 @@ describe('readStatement recognises the formulas by which a law acts on other act
       '05/2017/QH14',
       '2. Các pháp lệnh sau đây hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành, trừ trường hợp quy định tại Điều 113 của Luật này:',
       false,
-      { pattern: 'expiry', subject: 'Các pháp lệnh sau đây', listFollows: true, exception: 'trừ trường hợp quy định tại Điều 113 của Luật này' },
+      {
+        pattern: 'expiry',
+        subject: 'Các pháp lệnh sau đây',
+        listFollows: true,
+        exception: 'trừ trường hợp quy định tại Điều 113 của Luật này',
+      },
     ],
     [
       '49/2005/QH11',
       '2. Pháp lệnh thương phiếu ngày 24 tháng 12 năm 1999 và các văn bản quy phạm pháp luật khác về thương phiếu và séc hết hiệu lực từ ngày Luật này có hiệu lực.',
       false,
-      { pattern: 'expiry', subject: 'Pháp lệnh thương phiếu ngày 24 tháng 12 năm 1999 và các văn bản quy phạm pháp luật khác về thương phiếu và séc' },
+      {
+        pattern: 'expiry',
+        subject:
+          'Pháp lệnh thương phiếu ngày 24 tháng 12 năm 1999 và các văn bản quy phạm pháp luật khác về thương phiếu và séc',
+      },
     ],
     [
       '19/2012/QH13',
       'Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2013 và thay thế Luật xuất bản số 30/2004/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 12/2008/QH12.',
       false,
-      { pattern: 'replacement', subject: 'Luật xuất bản số 30/2004/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 12/2008/QH12' },
+      {
+        pattern: 'replacement',
+        subject:
+          'Luật xuất bản số 30/2004/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 12/2008/QH12',
+      },
     ],
     [
       '13/2008/QH12',
@@ -77,14 +97,19 @@ describe('readStatement recognises the formulas by which a law acts on other act
         pattern: 'annulment',
         subject:
           'các quy định tại Luật thuế tiêu thụ đặc biệt số 05/1998/QH10; Luật sửa đổi, bổ sung một số điều của Luật thuế tiêu thụ đặc biệt số 08/2003/QH11; Điều 1 của Luật sửa đổi, bổ sung một số điều của Luật thuế tiêu thụ đặc biệt và Luật thuế giá trị gia tăng số 57/2005/QH11',
-        exception: 'trừ các quy định đối với mặt hàng rượu và bia tiếp tục có hiệu lực thi hành đến hết ngày 31 tháng 12 năm 2009',
+        exception:
+          'trừ các quy định đối với mặt hàng rượu và bia tiếp tục có hiệu lực thi hành đến hết ngày 31 tháng 12 năm 2009',
       },
     ],
     [
       '45/2019/QH14',
       '1. Sửa đổi, bổ sung một số điều của Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi, bổ sung theo Luật số 84/2015/QH13 và Luật số 35/2018/QH14:',
       false,
-      { pattern: 'amendment', subject: 'một số điều của Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi, bổ sung theo Luật số 84/2015/QH13 và Luật số 35/2018/QH14' },
+      {
+        pattern: 'amendment',
+        subject:
+          'một số điều của Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi, bổ sung theo Luật số 84/2015/QH13 và Luật số 35/2018/QH14',
+      },
     ],
     [
       '08/2017/QH14',
@@ -103,15 +128,27 @@ describe('readStatement recognises the formulas by which a law acts on other act
 describe('readStatement leaves alone what only looks like a relation', () => {
   const sentences: [string, string][] = [
     // A licence, a court decision, a plan: not acts.
-    ['45/2019/QH14', 'Giấy phép lao động hết hiệu lực đối với người lao động là người nước ngoài làm việc tại Việt Nam theo quy định tại Điều 156 của Bộ luật này.'],
-    ['92/2015/QH13', 'Quyết định tạm đình chỉ giải quyết vụ án dân sự hết hiệu lực kể từ ngày ban hành quyết định tiếp tục giải quyết vụ án dân sự.'],
-    ['21/2017/QH14', 'd) Các quy hoạch về đầu tư phát triển hàng hóa, dịch vụ, sản phẩm cụ thể … đã được quyết định hoặc phê duyệt hết hiệu lực chậm nhất là ngày 31 tháng 12 năm 2018.'],
+    [
+      '45/2019/QH14',
+      'Giấy phép lao động hết hiệu lực đối với người lao động là người nước ngoài làm việc tại Việt Nam theo quy định tại Điều 156 của Bộ luật này.',
+    ],
+    [
+      '92/2015/QH13',
+      'Quyết định tạm đình chỉ giải quyết vụ án dân sự hết hiệu lực kể từ ngày ban hành quyết định tiếp tục giải quyết vụ án dân sự.',
+    ],
+    [
+      '21/2017/QH14',
+      'd) Các quy hoạch về đầu tư phát triển hàng hóa, dịch vụ, sản phẩm cụ thể … đã được quyết định hoặc phê duyệt hết hiệu lực chậm nhất là ngày 31 tháng 12 năm 2018.',
+    ],
     // A power of an organ, not an annulment by this law.
     ['57/2014/QH13', 'Bãi bỏ văn bản trái với Hiến pháp, luật, nghị quyết của Quốc hội'],
     // Amending a contract, or the acting law's own article inside an amendment: no other act named.
     ['45/2019/QH14', 'Sửa đổi, bổ sung hợp đồng lao động'],
     ['45/2019/QH14', 'a) Sửa đổi, bổ sung Điều 54 như sau:'],
-    ['18/2017/QH14', 'Các quy chuẩn kỹ thuật quốc gia, định mức kinh tế - kỹ thuật đã được ban hành trước ngày Luật này có hiệu lực thì tiếp tục được áp dụng cho đến khi bị bãi bỏ hoặc thay thế.'],
+    [
+      '18/2017/QH14',
+      'Các quy chuẩn kỹ thuật quốc gia, định mức kinh tế - kỹ thuật đã được ban hành trước ngày Luật này có hiệu lực thì tiếp tục được áp dụng cho đến khi bị bãi bỏ hoặc thay thế.',
+    ],
   ];
 
   it.each(sentences)('%s: %s', (_law, sentence) => {

@@ -42,9 +42,11 @@ const EXPIRY = /^(.+?)\s+hết hiệu lực(?:\s+thi hành)?\s+(?:kể\s+)?từ\
 const ACTING_START = /^(?:(?:Bộ\s+)?[Ll]uật|Pháp lệnh|Nghị quyết) này có hiệu lực(?:\s+thi hành)?/u;
 /** What follows "từ ngày" when a date is given: "01 tháng 7 năm 2021". */
 const DATE_START = /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
-const REPLACEMENT = /^(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết) này(?:\s+có hiệu lực[^.;]*?\s+và)?\s+thay thế\s+(.+)$/u;
+const REPLACEMENT =
+  /^(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết) này(?:\s+có hiệu lực[^.;]*?\s+và)?\s+thay thế\s+(.+)$/u;
 const ANNULMENT = /^Bãi bỏ\s+(.+)$/u;
-const AMENDMENT = /^(?:Bãi bỏ, sửa đổi, bổ sung|Sửa đổi, bổ sung, bãi bỏ|Sửa đổi, bãi bỏ|Sửa đổi, bổ sung|Sửa đổi|Bổ sung)\s+(.+?)(?:\s+như sau\b.*)?$/u;
+const AMENDMENT =
+  /^(?:Bãi bỏ, sửa đổi, bổ sung|Sửa đổi, bổ sung, bãi bỏ|Sửa đổi, bãi bỏ|Sửa đổi, bổ sung|Sửa đổi|Bổ sung)\s+(.+?)(?:\s+như sau\b.*)?$/u;
 /** "…; bỏ cụm từ “…” tại …" after an annulment edits wording: an amendment, not part of what is annulled. */
 const WORDING_EDIT = /;\s*(?:bỏ|sửa|thay(?: thế)?)\s+cụm từ.*$/u;
 /** An act other than the acting one: "Luật Thương mại", not "Luật này". */
@@ -73,7 +75,9 @@ const listFollows = (subject: string): boolean => /sau đây$/u.test(subject);
 export function readStatement(sentence: string, inAmendment: boolean): Statement | Unreadable | null {
   const text = sentence.replace(/^(?:\d{1,3}\.|[a-zđ]\))\s*/u, '').trim();
   if (!KEYWORDS.test(text)) return null;
-  return expiry(text) ?? replacement(text) ?? annulment(text, inAmendment) ?? amendment(text) ?? looseMention(text);
+  return (
+    expiry(text) ?? replacement(text) ?? annulment(text, inAmendment) ?? amendment(text) ?? looseMention(text)
+  );
 }
 
 function expiry(text: string): Statement | Unreadable | null {
@@ -98,15 +102,28 @@ function expiry(text: string): Statement | Unreadable | null {
     return null;
   }
   const exception = /^\s*,?\s*(trừ\s.+)$/u.exec(rest);
-  if (!exception && clean(rest) !== '') return { pattern: 'expiry', reason: `unexpected words after the date: "${clean(rest)}"` };
-  return { pattern: 'expiry', subject, listFollows: listFollows(subject), from, exception: exception ? clean(exception[1]!) : null };
+  if (!exception && clean(rest) !== '')
+    return { pattern: 'expiry', reason: `unexpected words after the date: "${clean(rest)}"` };
+  return {
+    pattern: 'expiry',
+    subject,
+    listFollows: listFollows(subject),
+    from,
+    exception: exception ? clean(exception[1]!) : null,
+  };
 }
 
 function replacement(text: string): Statement | null {
   const match = REPLACEMENT.exec(text);
   if (!match) return null;
   const subject = clean(match[1]!);
-  return { pattern: 'replacement', subject, listFollows: listFollows(subject), from: { kind: 'acting' }, exception: null };
+  return {
+    pattern: 'replacement',
+    subject,
+    listFollows: listFollows(subject),
+    from: { kind: 'acting' },
+    exception: null,
+  };
 }
 
 function annulment(text: string, inAmendment: boolean): Statement | Unreadable | null {
@@ -118,11 +135,20 @@ function annulment(text: string, inAmendment: boolean): Statement | Unreadable |
   )!;
   const namesAct = OTHER_ACT.test(subject);
   if (!namesAct && !inAmendment && PROVISIONS.test(subject)) {
-    return { pattern: 'annulment', reason: 'it annuls provisions without naming their act, outside any amendment of another act' };
+    return {
+      pattern: 'annulment',
+      reason: 'it annuls provisions without naming their act, outside any amendment of another act',
+    };
   }
   // "Bãi bỏ văn bản trái với Hiến pháp" describes a power, not an act of this law.
   if (!namesAct && !(inAmendment && PROVISIONS.test(subject))) return null;
-  return { pattern: 'annulment', subject, listFollows: listFollows(subject), from: { kind: 'acting' }, exception: exception && clean(exception) };
+  return {
+    pattern: 'annulment',
+    subject,
+    listFollows: listFollows(subject),
+    from: { kind: 'acting' },
+    exception: exception && clean(exception),
+  };
 }
 
 function amendment(text: string): Statement | null {
@@ -139,9 +165,17 @@ function amendment(text: string): Statement | null {
  */
 function looseMention(text: string): Unreadable | null {
   const keyword = /hết hiệu lực|thay thế|bãi bỏ/iu.exec(text);
-  if (!keyword || !OTHER_ACT.test(text) || !/(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết) này có hiệu lực/u.test(text)) return null;
+  if (
+    !keyword ||
+    !OTHER_ACT.test(text) ||
+    !/(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết) này có hiệu lực/u.test(text)
+  )
+    return null;
   if (/cho đến khi|đến khi|chưa bị|bị bãi bỏ hoặc|trái với/u.test(text)) return null;
-  return { pattern: 'unknown', reason: `"${keyword[0]}" and another act are named, but the sentence fits no known formula` };
+  return {
+    pattern: 'unknown',
+    reason: `"${keyword[0]}" and another act are named, but the sentence fits no known formula`,
+  };
 }
 
 export function isUnreadable(value: Statement | Unreadable): value is Unreadable {

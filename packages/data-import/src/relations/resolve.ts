@@ -28,7 +28,9 @@ export interface DirectoryEntry {
 /** The subjects a document is known by: its title and, for the corpus's long metadata titles, its enacting clause. */
 export function subjectsOf(document: Pick<DirectoryEntry, 'title' | 'fullText'>): Set<string> {
   const derived = deriveTitle(document.fullText);
-  return new Set([subjectKey(document.title), ...(derived ? [subjectKey(derived)] : [])].filter((key) => key !== ''));
+  return new Set(
+    [subjectKey(document.title), ...(derived ? [subjectKey(derived)] : [])].filter((key) => key !== ''),
+  );
 }
 
 export function buildDirectory(documents: readonly DirectoryEntry[]): TargetDirectory {
@@ -69,9 +71,7 @@ export function citedNumbers(fullText: string): Map<string, Set<string>> {
   return cited;
 }
 
-export type Resolution =
-  | { ok: true; number: string; repair: string | null }
-  | { ok: false; reason: string };
+export type Resolution = { ok: true; number: string; repair: string | null } | { ok: false; reason: string };
 
 export interface ResolveContext {
   actingNumber: string;
@@ -82,7 +82,8 @@ export interface ResolveContext {
 
 /** The act's normalised number, with a note when it was not printed beside the act. */
 export function resolveNumber(act: ActReference, context: ResolveContext): Resolution {
-  if (/^\S+(?:\s\S+)?\snày$/u.test(act.title)) return { ok: false, reason: 'it names the acting document itself ("… này")' };
+  if (/^\S+(?:\s\S+)?\snày$/u.test(act.title))
+    return { ok: false, reason: 'it names the acting document itself ("… này")' };
   if (act.number) {
     const parsed = safeParseDocumentNumber(compactNumber(act.number));
     return parsed.ok
@@ -90,15 +91,33 @@ export function resolveNumber(act: ActReference, context: ResolveContext): Resol
       : { ok: false, reason: `"${act.number}" is not a valid document number (${parsed.error.problem})` };
   }
   const subject = subjectKey(act.title);
-  const yearFits = (number: string): boolean => act.year === null || number.split('/')[1] === String(act.year);
-  const cited = [...(context.cited().get(subject) ?? [])].filter((number) => number !== context.actingNumber && yearFits(number));
+  const yearFits = (number: string): boolean =>
+    act.year === null || number.split('/')[1] === String(act.year);
+  const cited = [...(context.cited().get(subject) ?? [])].filter(
+    (number) => number !== context.actingNumber && yearFits(number),
+  );
   if (cited.length === 1) {
-    return { ok: true, number: cited[0]!, repair: `"${act.title}" is named here without number; took ${cited[0]!}, the number the same text cites it with.` };
+    return {
+      ok: true,
+      number: cited[0]!,
+      repair: `"${act.title}" is named here without number; took ${cited[0]!}, the number the same text cites it with.`,
+    };
   }
-  if (cited.length > 1) return { ok: false, reason: `"${act.title}" is named without number and the text cites several (${cited.join(', ')})` };
+  if (cited.length > 1)
+    return {
+      ok: false,
+      reason: `"${act.title}" is named without number and the text cites several (${cited.join(', ')})`,
+    };
   const inDataset = act.year === null ? null : context.directory.byTitleAndYear(subject, act.year);
   if (inDataset && inDataset !== context.actingNumber) {
-    return { ok: true, number: inDataset, repair: `"${act.title}" is named here by year only; took ${inDataset}, the dataset's one act of that name issued in ${act.year}.` };
+    return {
+      ok: true,
+      number: inDataset,
+      repair: `"${act.title}" is named here by year only; took ${inDataset}, the dataset's one act of that name issued in ${act.year}.`,
+    };
   }
-  return { ok: false, reason: `"${act.title}" is named by ${act.year === null ? 'name' : 'date or year'} only, and neither the text nor the dataset gives its number` };
+  return {
+    ok: false,
+    reason: `"${act.title}" is named by ${act.year === null ? 'name' : 'date or year'} only, and neither the text nor the dataset gives its number`,
+  };
 }

@@ -32,7 +32,8 @@ export function cleanLawText(text: string): string {
   let clean = text.normalize('NFC');
   // Each pass only when needed: the corpus is 24 MB and most texts need none of them.
   if (/[\u00d0\u00f0]/u.test(clean)) clean = clean.replace(/\u00d0/gu, 'Đ').replace(/\u00f0/gu, 'đ');
-  if (clean.includes('**') || clean.includes('\\')) clean = clean.replace(/\*\*/gu, '').replace(/\\([.\-*()])/gu, '$1');
+  if (clean.includes('**') || clean.includes('\\'))
+    clean = clean.replace(/\*\*/gu, '').replace(/\\([.\-*()])/gu, '$1');
   return clean.includes('“') ? clean.replace(/“[^“”]*”/gu, '“…”') : clean;
 }
 
@@ -47,7 +48,10 @@ export function splitUnits(text: string): TextUnit[] {
   for (let i = 0; i < lines.length; i += 1) {
     let line = lines[i]!;
     // "6. Bãi bỏ" then the parts on the next line is one statement broken by the PDF conversion.
-    while (i + 1 < lines.length && (/^(?:Điều\s+\d+[a-zđ]?\.?|\d{1,3}\.|[a-zđ]\))$/u.test(line) || /\bBãi bỏ$/u.test(line))) {
+    while (
+      i + 1 < lines.length &&
+      (/^(?:Điều\s+\d+[a-zđ]?\.?|\d{1,3}\.|[a-zđ]\))$/u.test(line) || /\bBãi bỏ$/u.test(line))
+    ) {
       i += 1;
       line = `${line} ${lines[i]!}`;
     }
@@ -80,6 +84,7 @@ export function sentencesOf(text: string): string[] {
 /** The "a) …; b) …" points that follow unit `index`, for statements ending in "sau đây:". */
 export function pointsAfter(units: readonly TextUnit[], index: number): string[] {
   const points: string[] = [];
-  for (let i = index + 1; i < units.length && units[i]!.level === 'point'; i += 1) points.push(units[i]!.text);
+  for (let i = index + 1; i < units.length && units[i]!.level === 'point'; i += 1)
+    points.push(units[i]!.text);
   return points;
 }

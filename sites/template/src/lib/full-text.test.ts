@@ -14,7 +14,8 @@ describe('rendering a document’s full text', () => {
   });
 
   it('renders a law given as plain text with one paragraph per line, not one run-on paragraph', () => {
-    const law = 'QUỐC HỘI\n--------\nLUẬT\nĐẦU TƯ\nChương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định…\n1. Khoản một.';
+    const law =
+      'QUỐC HỘI\n--------\nLUẬT\nĐẦU TƯ\nChương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định…\n1. Khoản một.';
     expect(detectFormat(law)).toBe('plain');
     const html = renderFullText(law);
     expect(html).toContain('<p>QUỐC HỘI</p>');

@@ -42,7 +42,13 @@ export function renderFullText(text: string): string {
   return detectFormat(normalized) === 'plain' ? renderPlainText(normalized) : renderMarkdown(normalized);
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
@@ -93,7 +99,7 @@ export function renderMarkdown(text: string): string {
     if (pending.length > 0) html.push(markdown.render(pending.join('\n')));
     pending = [];
   };
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const table = readGridTable(lines, i) ?? readMultilineTable(lines, i);
     if (table) {
       flush();

@@ -11,7 +11,11 @@ const run: RunManifest = {
   listPageSize: 2,
 };
 
-function doc(number: string, effectiveFrom: string | null, validityStatus: DocumentSummary['validityStatus'] = 'in_force'): DocumentSummary {
+function doc(
+  number: string,
+  effectiveFrom: string | null,
+  validityStatus: DocumentSummary['validityStatus'] = 'in_force',
+): DocumentSummary {
   return {
     documentId: `id-${number}`,
     number,
@@ -40,20 +44,30 @@ describe('links under the site’s base path', () => {
 
 describe('newly effective documents (C-1)', () => {
   it('lists documents effective in the last 90 days, newest first', () => {
-    const view = newlyEffective([doc('a', '2026-09-01'), doc('b', '2026-11-01'), doc('old', '2020-01-01')], run);
+    const view = newlyEffective(
+      [doc('a', '2026-09-01'), doc('b', '2026-11-01'), doc('old', '2020-01-01')],
+      run,
+    );
     expect(view.mode).toBe('window');
     expect(view.documents.map((d) => d.number)).toEqual(['b', 'a']);
   });
 
   it('falls back, and says so, to the most recently effective documents still in force when none are new', () => {
-    const docs = [doc('2019', '2019-01-01'), doc('2021', '2021-01-01'), doc('gone', '2022-01-01', 'expired'), doc('future', '2027-01-01')];
+    const docs = [
+      doc('2019', '2019-01-01'),
+      doc('2021', '2021-01-01'),
+      doc('gone', '2022-01-01', 'expired'),
+      doc('future', '2027-01-01'),
+    ];
     const view = newlyEffective(docs, run);
     expect(view.mode).toBe('fallback');
     expect(view.documents.map((d) => d.number)).toEqual(['2021', '2019']);
   });
 
   it('caps the fallback list', () => {
-    const docs = Array.from({ length: 30 }, (_, i) => doc(`d${i}`, `2020-01-${String(i + 1).padStart(2, '0')}`));
+    const docs = Array.from({ length: 30 }, (_, i) =>
+      doc(`d${i}`, `2020-01-${String(i + 1).padStart(2, '0')}`),
+    );
     expect(newlyEffective(docs, run).documents).toHaveLength(RECENT_FALLBACK_COUNT);
   });
 });
@@ -87,12 +101,23 @@ describe('relations seen from one document', () => {
   };
 
   it('labels the relation from each side with RELATION_KIND_LABELS', () => {
-    expect(relationViews('new', [relation])).toMatchObject([{ direction: 'outgoing', label: 'Thay thế', otherNumber: '10/2012/QH13' }]);
-    expect(relationViews('old', [relation])).toMatchObject([{ direction: 'incoming', label: 'Được thay thế bởi', otherNumber: '45/2019/QH14' }]);
+    expect(relationViews('new', [relation])).toMatchObject([
+      { direction: 'outgoing', label: 'Thay thế', otherNumber: '10/2012/QH13' },
+    ]);
+    expect(relationViews('old', [relation])).toMatchObject([
+      { direction: 'incoming', label: 'Được thay thế bởi', otherNumber: '45/2019/QH14' },
+    ]);
   });
 
   it('lists what acts on the document before what it acts on', () => {
-    const outgoing = { ...relation, documentId: 'r2', sourceDocumentId: 'x', targetDocumentId: 'y', sourceNumber: 'x', targetNumber: 'y' };
+    const outgoing = {
+      ...relation,
+      documentId: 'r2',
+      sourceDocumentId: 'x',
+      targetDocumentId: 'y',
+      sourceNumber: 'x',
+      targetNumber: 'y',
+    };
     const views = relationViews('x', [outgoing, { ...relation, targetDocumentId: 'x' }]);
     expect(views.map((v) => v.direction)).toEqual(['incoming', 'outgoing']);
   });

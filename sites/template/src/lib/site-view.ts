@@ -61,9 +61,18 @@ export function newlyEffective(documents: readonly DocumentSummary[], run: RunMa
   const inWindow = selectNewlyEffective(documents, asOf, windowDays);
   if (inWindow.length > 0) return { mode: 'window', documents: inWindow, windowDays, asOf };
   const effective = documents.filter(
-    (d) => d.effectiveFrom !== null && d.effectiveFrom <= asOf && d.validityStatus !== 'expired' && d.validityStatus !== 'suspended',
+    (d) =>
+      d.effectiveFrom !== null &&
+      d.effectiveFrom <= asOf &&
+      d.validityStatus !== 'expired' &&
+      d.validityStatus !== 'suspended',
   );
-  return { mode: 'fallback', documents: sortByEffectiveDesc(effective).slice(0, RECENT_FALLBACK_COUNT), windowDays, asOf };
+  return {
+    mode: 'fallback',
+    documents: sortByEffectiveDesc(effective).slice(0, RECENT_FALLBACK_COUNT),
+    windowDays,
+    asOf,
+  };
 }
 
 export interface ListPage {
@@ -107,23 +116,48 @@ export function relationViews(documentId: string, relations: readonly DocumentRe
   const views: RelationView[] = [];
   for (const r of relations) {
     const labels = RELATION_KIND_LABELS[r.kind];
-    const common = { kind: r.kind, partial: r.partial, affectedPart: r.affectedPart, effectiveDate: r.effectiveDate, note: r.note };
+    const common = {
+      kind: r.kind,
+      partial: r.partial,
+      affectedPart: r.affectedPart,
+      effectiveDate: r.effectiveDate,
+      note: r.note,
+    };
     if (r.targetDocumentId === documentId) {
-      views.push({ ...common, direction: 'incoming', label: labels?.onTarget.vi ?? r.kind, otherNumber: r.sourceNumber, otherDocumentId: r.sourceDocumentId });
+      views.push({
+        ...common,
+        direction: 'incoming',
+        label: labels?.onTarget.vi ?? r.kind,
+        otherNumber: r.sourceNumber,
+        otherDocumentId: r.sourceDocumentId,
+      });
     }
     if (r.sourceDocumentId === documentId) {
-      views.push({ ...common, direction: 'outgoing', label: labels?.onSource.vi ?? r.kind, otherNumber: r.targetNumber, otherDocumentId: r.targetDocumentId });
+      views.push({
+        ...common,
+        direction: 'outgoing',
+        label: labels?.onSource.vi ?? r.kind,
+        otherNumber: r.targetNumber,
+        otherDocumentId: r.targetDocumentId,
+      });
     }
   }
   const order = (v: RelationView) => (v.direction === 'incoming' ? 0 : 1);
-  return views.sort((a, b) => order(a) - order(b) || (b.effectiveDate ?? '').localeCompare(a.effectiveDate ?? '') || a.otherNumber.localeCompare(b.otherNumber, 'vi'));
+  return views.sort(
+    (a, b) =>
+      order(a) - order(b) ||
+      (b.effectiveDate ?? '').localeCompare(a.effectiveDate ?? '') ||
+      a.otherNumber.localeCompare(b.otherNumber, 'vi'),
+  );
 }
 
 /** What caused one step of the status history, in words; for a relation, without the acting document's number. */
 export function historyCause(event: ValidityEvent): string {
   switch (event.cause) {
     case 'entry_into_force':
-      return event.assumedFromIssuedDate ? 'Bắt đầu có hiệu lực (lấy theo ngày ban hành vì chưa có ngày có hiệu lực)' : 'Bắt đầu có hiệu lực';
+      return event.assumedFromIssuedDate
+        ? 'Bắt đầu có hiệu lực (lấy theo ngày ban hành vì chưa có ngày có hiệu lực)'
+        : 'Bắt đầu có hiệu lực';
     case 'effective_to':
       return 'Hết thời hạn có hiệu lực';
     case 'declared':

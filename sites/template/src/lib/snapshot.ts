@@ -41,7 +41,9 @@ export function loadRun(): RunManifest {
   if (!run) {
     const loaded = readJson<RunManifest>(snapshotFiles.run(snapshotDir()));
     if (loaded.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
-      throw new Error(`Snapshot format ${loaded.formatVersion} is not ${SNAPSHOT_FORMAT_VERSION}: regenerate it with this generator.`);
+      throw new Error(
+        `Snapshot format ${loaded.formatVersion} is not ${SNAPSHOT_FORMAT_VERSION}: regenerate it with this generator.`,
+      );
     }
     run = loaded;
   }
@@ -57,7 +59,8 @@ function loadIndex(): Map<string, DocumentSummary> {
 /** The site codes this Astro run builds. */
 export function batchCodes(): string[] {
   const file = process.env[BATCH_FILE_ENV];
-  if (!file) throw new Error(`${BATCH_FILE_ENV} is not set: the generator names the batch of sites to build.`);
+  if (!file)
+    throw new Error(`${BATCH_FILE_ENV} is not set: the generator names the batch of sites to build.`);
   return readJson<BatchManifest>(file).codes;
 }
 
@@ -80,7 +83,13 @@ export function loadSiteDocuments(code: string): DocumentSummary[] {
     list = loadSite(code)
       .documentIds.map((id) => all.get(id))
       .filter((d): d is DocumentSummary => d !== undefined)
-      .sort((a, b) => (a.issuedDate < b.issuedDate ? 1 : a.issuedDate > b.issuedDate ? -1 : a.number.localeCompare(b.number, 'vi')));
+      .sort((a, b) =>
+        a.issuedDate < b.issuedDate
+          ? 1
+          : a.issuedDate > b.issuedDate
+            ? -1
+            : a.number.localeCompare(b.number, 'vi'),
+      );
     siteDocuments.set(code, list);
   }
   return list;

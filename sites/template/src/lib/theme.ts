@@ -13,7 +13,9 @@ export interface SiteColors {
   accent: string;
 }
 
-export function siteColors(theme: { primaryColor: string | null; accentColor: string | null } | null): SiteColors {
+export function siteColors(
+  theme: { primaryColor: string | null; accentColor: string | null } | null,
+): SiteColors {
   return {
     primary: readableOnWhite(validHex(theme?.primaryColor) ?? DEFAULT_PRIMARY),
     accent: readableOnWhite(validHex(theme?.accentColor) ?? DEFAULT_ACCENT),
@@ -27,7 +29,8 @@ function validHex(value: string | null | undefined): string | null {
 /** The colour itself when it contrasts 4.5:1 with white, else the lightest darker shade that does. */
 export function readableOnWhite(hex: string): string {
   let rgb = toRgb(hex);
-  for (let i = 0; i < 100 && contrastWithWhite(rgb) < AA; i++) rgb = rgb.map((c) => Math.floor(c * 0.95)) as Rgb;
+  for (let i = 0; i < 100 && contrastWithWhite(rgb) < AA; i++)
+    rgb = rgb.map((c) => Math.floor(c * 0.95)) as Rgb;
   return toHex(rgb);
 }
 

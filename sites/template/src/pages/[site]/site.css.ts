@@ -7,6 +7,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import css from '../../styles/site.css?raw';
 import { batchCodes } from '../../lib/snapshot';
 
-export const getStaticPaths = (() => batchCodes().map((code) => ({ params: { site: code } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  batchCodes().map((code) => ({ params: { site: code } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = () => new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
+export const GET: APIRoute = () =>
+  new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
