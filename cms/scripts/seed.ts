@@ -29,6 +29,8 @@ const HELP = `Nạp dữ liệu thật vào CMS (Seed the CMS with real public d
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
+    // `pnpm seed -- --subset demo` passes the separator through: ignore it.
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
     options: {
       subset: { type: 'string', default: 'full' },
       'data-dir': { type: 'string' },
