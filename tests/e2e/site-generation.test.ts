@@ -11,6 +11,7 @@ import {
 } from '@pbgdpl/test-support';
 import { CMS_DIR, GENERATOR_CLI, dataDir, runNode } from './workspace';
 import { listedDocumentNumbers, readPage, stripBase } from './html';
+import { launchChromium, serveFromDisk } from './browser';
 
 /**
  * The whole spine on real components: the real data is seeded into a real CMS, the generator
@@ -154,4 +155,27 @@ test('a law replaced by a newer one shows as expired, with the replacing law lin
   );
   expect(incoming?.getAttribute('data-related-number')).toBe('59/2020/QH14');
   expect(incoming?.querySelector('a')?.getAttribute('href')).toBe(href('59/2020/QH14'));
+});
+
+test('the province home page renders in a real Chromium at 320 px, with no errors and no third-party request', async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const { origin, foreign } = await serveFromDisk(page, outDir);
+    const response = await page.goto(`${origin}${province.basePath}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain(province.name);
+    // Readable at 320 px: nothing wider than the screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });
