@@ -1,7 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
-import { createTestDatabase, startCmsProcess, testCmsEnv, type CmsProcess, type TestDatabase } from '@pbgdpl/test-support';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import {
+  createTestDatabase,
+  startCmsProcess,
+  testCmsEnv,
+  type CmsProcess,
+  type TestDatabase,
+} from '@pbgdpl/test-support';
 import { CMS_DIR, ROOT } from './workspace';
 
 /**
@@ -37,6 +49,7 @@ test('the CMS serves exactly the GraphQL schema committed as the content-client 
     .filter((line) => !line.startsWith('#'))
     .join('\n')
     .trim();
-  const hint = 'schema drifted: run `PBGDPL_CMS_URL=… pnpm --filter @pbgdpl/content-client run schema:update`';
+  const hint =
+    'schema drifted: run `PBGDPL_CMS_URL=… pnpm --filter @pbgdpl/content-client run schema:update`';
   expect({ hint, schema: live.trim() }).toEqual({ hint, schema: committed });
 });

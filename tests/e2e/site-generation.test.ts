@@ -150,6 +150,10 @@ test('a law replaced by a newer one shows as expired, with the replacing law lin
   expect(
     page.querySelector('.validity-badge[data-validity-status]')?.getAttribute('data-validity-status'),
   ).toBe('expired');
+  const endDate =
+    page.querySelector('table.document-metadata tr[data-field="effectiveTo"] > td')?.textContent ?? '';
+  expect(endDate).toContain('01/01/2021');
+  expect(endDate).toContain('59/2020/QH14');
   const incoming = page.querySelector(
     'li.relation[data-relation-direction="incoming"][data-relation-kind="replaces"]',
   );
