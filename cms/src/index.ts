@@ -4,6 +4,7 @@ import { grantPublicRead } from './extensions/public-access';
 import { registerLocaleFactSync } from './extensions/locale-facts';
 import { registerValidity, recomputeAllValidity } from './extensions/validity';
 import { registerDocumentValidation } from './extensions/document-validation';
+import { ensureIndexes } from './extensions/indexes';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -19,6 +20,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi);
+    await ensureIndexes(strapi);
     strapi.cron.add({
       // Documents enter into force and expire at 00:00 in Vietnam: recompute their status then.
       validityAtMidnight: {
