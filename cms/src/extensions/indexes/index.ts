@@ -39,13 +39,20 @@ export const INDEXES: readonly IndexSpec[] = [
     definition: '(locale, effective_from, id) WHERE published_at IS NULL',
   },
   // A document's relations: content-client's getDocumentRelations and the validity recompute.
-  { name: 'pbgdpl_document_relations_source_idx', table: 'document_relations', definition: '(source_document_id)' },
-  { name: 'pbgdpl_document_relations_target_idx', table: 'document_relations', definition: '(target_document_id)' },
+  {
+    name: 'pbgdpl_document_relations_source_idx',
+    table: 'document_relations',
+    definition: '(source_document_id)',
+  },
+  {
+    name: 'pbgdpl_document_relations_target_idx',
+    table: 'document_relations',
+    definition: '(target_document_id)',
+  },
 ];
 
 export type IndexReport =
-  | { skipped: 'not-postgres' | 'disabled'; created: [] }
-  | { skipped: false; created: string[] };
+  { skipped: 'not-postgres' | 'disabled'; created: [] } | { skipped: false; created: string[] };
 
 /**
  * Creates the missing indexes of `INDEXES` on PostgreSQL (CONCURRENTLY, so a live CMS keeps
