@@ -166,3 +166,25 @@ describe('validateLegalDocumentInput', () => {
     ]);
   });
 });
+
+describe('numbers of documents older than the modern numbering convention', () => {
+  // The 1957 law on the freedom of assembly (laws-207) is numbered "101-SL/L.003", issued 20 May 1957.
+  const decree1957 = {
+    ...LABOUR_CODE,
+    number: '101-SL/L.003',
+    documentType: 'law',
+    issuedDate: '1957-05-20',
+    effectiveFrom: null,
+  };
+
+  it('are kept as printed when the document was issued before 1960', () => {
+    const result = validateLegalDocumentInput(decree1957);
+    expect(result).toMatchObject({ ok: true, value: { number: '101-SL/L.003' } });
+  });
+
+  it('are still refused for a document issued under the modern convention', () => {
+    const result = validateLegalDocumentInput({ ...decree1957, issuedDate: '2019-11-20' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toContain('number');
+  });
+});

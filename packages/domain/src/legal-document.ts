@@ -159,11 +159,16 @@ function enumField<const T extends readonly [string, ...string[]]>(field: FieldN
   return z.enum(values, { error: `${label(field)} không hợp lệ: hãy chọn một giá trị trong danh sách.` });
 }
 
-const documentNumberField = requiredText('number').transform((value, ctx) => {
+/**
+ * Documents issued before this date predate today's "number/year/symbol" convention (e.g. the
+ * 1957 Sắc lệnh "101-SL/L.003"): their numbers are kept as printed instead of being refused.
+ */
+export const HISTORIC_NUMBERING_BEFORE: IsoDate = '1960-01-01';
+
+/** Normalised when it parses; checked against the issue date in checkAcrossFields. */
+const documentNumberField = requiredText('number').transform((value) => {
   const parsed = safeParseDocumentNumber(value);
-  if (parsed.ok) return parsed.value.normalized;
-  ctx.addIssue({ code: 'custom', message: parsed.error.message });
-  return z.NEVER;
+  return parsed.ok ? parsed.value.normalized : value;
 });
 
 /**
@@ -218,6 +223,12 @@ function checkAcrossFields(value: Partial<Record<FieldName, unknown>>, ctx: z.Re
   const to = date('effectiveTo');
   const gazette = date('gazetteDate');
   const fmt = formatVietnameseDate;
+
+  if (typeof value.number === 'string' && value.number !== '') {
+    const parsed = safeParseDocumentNumber(value.number);
+    const historic = issued !== null && issued < HISTORIC_NUMBERING_BEFORE;
+    if (!parsed.ok && !historic) issue('number', parsed.error.message);
+  }
 
   if (issued && from && from < issued) {
     issue(
