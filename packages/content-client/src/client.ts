@@ -143,12 +143,18 @@ export function createContentClient(options: ContentClientOptions): ContentClien
     return nodes.map((n: ListedDocument): LegalDocument => ({ ...n, fullText: n.fullText ?? null }));
   };
 
-  const localFilters = (site: SiteScope): LegalDocumentFilters => {
+  /**
+   * A site's local documents are those scoped to it or its parent, plus those it owns. Sent as
+   * two listings merged by documentId: one filter with an OR across the two relations makes
+   * PostgreSQL join every local document with both link tables (~0.5 s at 100k documents),
+   * while each branch alone is served by the link-table indexes (docs/benchmarks.md).
+   */
+  const localFilterBranches = (site: SiteScope): LegalDocumentFilters[] => {
     const scopeCodes = site.parent ? [site.code, site.parent.code] : [site.code];
-    return {
-      scope: { eq: 'local' },
-      or: [{ scopeSite: { code: { in: scopeCodes } } }, { owningSite: { code: { eq: site.code } } }],
-    };
+    return [
+      { scope: { eq: 'local' }, scopeSite: { code: { in: scopeCodes } } },
+      { scope: { eq: 'local' }, owningSite: { code: { eq: site.code } } },
+    ];
   };
 
   const client: ContentClient = {
@@ -208,8 +214,11 @@ export function createContentClient(options: ContentClientOptions): ContentClien
       return listDocuments({ scope: { eq: 'national' } }, opts);
     },
 
-    listLocalDocuments(site, opts) {
-      return listDocuments(localFilters(site), opts);
+    async listLocalDocuments(site, opts) {
+      const branches = await Promise.all(localFilterBranches(site).map((f) => listDocuments(f, opts)));
+      const byId = new Map<string, LegalDocument>();
+      for (const doc of branches.flat()) byId.set(doc.documentId, doc);
+      return [...byId.values()].sort((a, b) => compare(a.documentId, b.documentId));
     },
 
     listDocuments,
