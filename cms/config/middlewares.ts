@@ -8,6 +8,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  // Answers repeated anonymous reads (GraphQL queries, public REST) from memory until content changes.
+  'global::read-cache',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -5,12 +5,15 @@ import { registerLocaleFactSync } from './extensions/locale-facts';
 import { registerValidity, recomputeAllValidity } from './extensions/validity';
 import { registerDocumentValidation } from './extensions/document-validation';
 import { ensureIndexes } from './extensions/indexes';
+import { bumpContentVersion, prepareReadCache, registerReadCacheInvalidation } from './extensions/read-cache';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
   register({ strapi }: { strapi: Core.Strapi }) {
     // The i18n plugin reads this on an empty database only; `vi` is the platform's default.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'vi';
+    // First, so it is the outermost Document Service middleware: the version moves after every other effect.
+    registerReadCacheInvalidation(strapi);
     registerDocumentValidation(strapi);
     registerLocaleFactSync(strapi);
     registerValidity(strapi);
@@ -21,11 +24,13 @@ export default {
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi);
     await ensureIndexes(strapi);
+    await prepareReadCache(strapi);
     strapi.cron.add({
       // Documents enter into force and expire at 00:00 in Vietnam: recompute their status then.
       validityAtMidnight: {
         task: async () => {
           const changed = await recomputeAllValidity(strapi);
+          if (changed > 0) await bumpContentVersion(strapi);
           strapi.log.info(`validity: nightly recompute changed ${changed} documents`);
         },
         options: { rule: '0 5 0 * * *', tz: 'Asia/Ho_Chi_Minh' },

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { PUBLIC_READABLE } from '../public-access';
+import { bumpContentVersion, ensureContentVersionTable, readContentVersion } from './content-version';
+import { ResponseCache } from './response-cache';
+import { isCacheableRequest } from './cacheable';
+import { readJsonBody } from './graphql-body';
+import type { IncomingMessage } from 'node:http';
+
+export { bumpContentVersion };
+
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+/** Bootstrap: the version row exists. */
+export async function prepareReadCache(strapi: Core.Strapi): Promise<void> {
+  await ensureContentVersionTable(strapi);
+}
+
+/** Register: any write through the Document Service (admin, REST, GraphQL, scripts) moves the content version. */
+export function registerReadCacheInvalidation(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (WRITE_ACTIONS.has(context.action)) await bumpContentVersion(strapi);
+    return result;
+  });
+}
+
+type KoaContext = {
+  method: string;
+  path: string;
+  querystring: string;
+  status: number;
+  body: unknown;
+  type: string;
+  req: IncomingMessage;
+  is: (type: string) => string | false | null;
+  request: { body?: unknown; headers: Record<string, string | string[] | undefined> };
+  set: (name: string, value: string) => void;
+};
+
+/**
+ * Koa middleware (`global::read-cache`): answers repeated anonymous public reads from memory
+ * while the content version is unchanged. Requests with credentials are never cached (a revoked
+ * token must stop working at once). The key covers the path, the query string and the GraphQL
+ * body, so an answer is only ever replayed to a request that would get the same one.
+ */
+export function createReadCacheMiddleware(
+  config: { maxMegabytes?: number; enabled?: boolean },
+  { strapi }: { strapi: Core.Strapi },
+) {
+  const enabled = config.enabled ?? process.env.PBGDPL_READ_CACHE !== 'false';
+  const cache = new ResponseCache(
+    (config.maxMegabytes ?? Number(process.env.PBGDPL_READ_CACHE_MB ?? 64)) * 1024 * 1024,
+  );
+  let prefixes: string[] | null = null;
+  const publicPrefixes = () =>
+    (prefixes ??= PUBLIC_READABLE.map((uid) => `/api/${strapi.contentType(uid).info.pluralName}`));
+
+  return async (ctx: KoaContext, next: () => Promise<void>) => {
+    if (!enabled || ctx.request.headers.authorization) return next();
+    if (ctx.path === '/graphql' && ctx.method === 'POST' && ctx.request.body === undefined) {
+      if (!ctx.is('application/json')) return next();
+      const parsed = await readJsonBody(ctx.req);
+      if (!parsed.ok) {
+        ctx.status = parsed.status;
+        ctx.body = { errors: [{ message: parsed.status === 413 ? 'Yêu cầu quá lớn.' : 'Nội dung yêu cầu không phải JSON hợp lệ.' }] };
+        return;
+      }
+      ctx.request.body = parsed.body;
+    }
+    const described = { method: ctx.method, path: ctx.path, body: ctx.request.body };
+    if (!isCacheableRequest(described, publicPrefixes())) return next();
+    const version = await readContentVersion(strapi);
+    const key = createHash('sha256')
+      .update(`${ctx.method} ${ctx.path}?${ctx.querystring}`)
+      .update('\n')
+      .update(ctx.method === 'POST' ? JSON.stringify(ctx.request.body ?? null) : '')
+      .digest('hex');
+    const hit = cache.get(key, version);
+    if (hit) {
+      ctx.status = hit.status;
+      ctx.type = hit.type;
+      ctx.body = hit.body;
+      ctx.set('X-Read-Cache', 'hit');
+      return;
+    }
+    await next();
+    ctx.set('X-Read-Cache', 'miss');
+    if (ctx.status !== 200) return;
+    const body = serialise(ctx.body);
+    if (!body || (ctx.path === '/graphql' && hasGraphqlErrors(body))) return;
+    cache.set(key, { version, status: ctx.status, type: ctx.type || 'application/json', body });
+  };
+}
+
+function serialise(body: unknown): Buffer | null {
+  if (Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string') return Buffer.from(body);
+  if (body && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe !== 'function') {
+    return Buffer.from(JSON.stringify(body));
+  }
+  return null;
+}
+
+function hasGraphqlErrors(body: Buffer): boolean {
+  return body.includes('"errors"');
+}

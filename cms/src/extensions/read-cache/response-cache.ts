@@ -1,0 +1,48 @@
+/** A byte-bounded, least-recently-used map of serialised responses, each tagged with the content version it was built from. */
+export interface CachedResponse {
+  version: string;
+  status: number;
+  type: string;
+  body: Buffer;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** The entry for `key` if it was built from `version`; an entry from an older version is dropped. */
+  get(key: string, version: string): CachedResponse | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.delete(key);
+    if (entry.version !== version) return undefined;
+    this.entries.set(key, entry); // most recently used goes last
+    this.bytes += entry.body.length;
+    return entry;
+  }
+
+  set(key: string, entry: CachedResponse): void {
+    if (entry.body.length > this.maxBytes / 4) return; // one huge answer must not flush the rest
+    this.delete(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
+    for (const [oldest, old] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= old.body.length;
+    }
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.length;
+  }
+}

@@ -1,0 +1,107 @@
+import request from 'supertest';
+import { startTestCms, type TestCms } from './harness';
+import { censusAct, createRegistry } from './fixtures';
+import { bumpContentVersion } from '../src/extensions/read-cache';
+
+const UID = 'api::legal-document.legal-document';
+let cms: TestCms;
+let registry: Awaited<ReturnType<typeof createRegistry>>;
+
+beforeAll(async () => {
+  cms = await startTestCms('read_cache');
+  registry = await createRegistry(cms.strapi);
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+const law = censusAct('45/2019/QH14');
+const LISTING = `query ($number: String!) {
+  legalDocuments(filters: { number: { eq: $number } }) { documentId number title }
+}`;
+
+function listing() {
+  return request(cms.http).post('/graphql').send({ query: LISTING, variables: { number: law.official_number } });
+}
+
+async function createLaw(title: string) {
+  const created = (await cms.strapi.documents(UID).create({
+    locale: 'vi',
+    status: 'published',
+    data: {
+      number: law.official_number,
+      documentType: 'code',
+      title,
+      abstract: title,
+      issuedDate: law.issued_date,
+      effectiveFrom: law.in_force_date,
+      scope: 'national',
+      owningSite: registry.sites.national,
+    },
+  } as never)) as { documentId: string };
+  return created.documentId;
+}
+
+describe('the public read cache', () => {
+  test('answers a repeated anonymous GraphQL query from memory, identically', async () => {
+    await createLaw(law.title);
+    const first = await listing().expect(200);
+    const second = await listing().expect(200);
+    expect(first.headers['x-read-cache']).toBe('miss');
+    expect(second.headers['x-read-cache']).toBe('hit');
+    expect(second.body).toEqual(first.body);
+    expect(second.body.data.legalDocuments[0].title).toBe(law.title);
+  });
+
+  test('a write through the Document Service makes the next read fresh', async () => {
+    await listing().expect(200);
+    const [row] = (await cms.strapi.documents(UID).findMany({ locale: 'vi', filters: { number: law.official_number } } as never)) as Array<{ documentId: string }>;
+    await cms.strapi.documents(UID).update({ documentId: row!.documentId, locale: 'vi', data: { title: 'Bộ luật Lao động (đã sửa tiêu đề)' } } as never);
+    await cms.strapi.documents(UID).publish({ documentId: row!.documentId, locale: 'vi' } as never);
+    const after = await listing().expect(200);
+    expect(after.headers['x-read-cache']).toBe('miss');
+    expect(after.body.data.legalDocuments[0].title).toBe('Bộ luật Lao động (đã sửa tiêu đề)');
+  });
+
+  test('an explicit version bump (writes that bypass the Document Service) also invalidates', async () => {
+    await listing().expect(200);
+    expect((await listing()).headers['x-read-cache']).toBe('hit');
+    await bumpContentVersion(cms.strapi);
+    expect((await listing()).headers['x-read-cache']).toBe('miss');
+  });
+
+  test('caches public REST reads too, keyed by the query string', async () => {
+    const url = `/api/legal-documents?filters[number][$eq]=${encodeURIComponent(law.official_number)}`;
+    expect((await request(cms.http).get(url).expect(200)).headers['x-read-cache']).toBe('miss');
+    const hit = await request(cms.http).get(url).expect(200);
+    expect(hit.headers['x-read-cache']).toBe('hit');
+    expect(hit.body.data[0].number).toBe(law.official_number);
+    const other = await request(cms.http).get(`${url}&locale=en`).expect(200);
+    expect(other.headers['x-read-cache']).toBe('miss');
+  });
+
+  test('never caches mutations, requests with credentials, errors or non-public paths', async () => {
+    const mutation = await request(cms.http)
+      .post('/graphql')
+      .send({ query: 'mutation { deleteLegalDocument(documentId: "x") { documentId } }' });
+    expect(mutation.headers['x-read-cache']).toBeUndefined();
+    expect(JSON.stringify(mutation.body)).toMatch(/Forbidden|errors/);
+
+    const withToken = await listing().set('Authorization', 'Bearer not-a-token');
+    expect(withToken.headers['x-read-cache']).toBeUndefined();
+    expect(withToken.status).toBe(401);
+
+    const invalid = { query: '{ legalDocuments { noSuchField } }' };
+    await request(cms.http).post('/graphql').send(invalid);
+    const again = await request(cms.http).post('/graphql').send(invalid);
+    expect(again.headers['x-read-cache']).toBe('miss');
+    expect(again.body.errors?.length).toBeGreaterThan(0);
+
+    const broken = await request(cms.http).post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0].message).toMatch(/JSON/);
+
+    const health = await request(cms.http).get('/api/health');
+    expect(health.headers['x-read-cache']).toBeUndefined();
+  });
+});
