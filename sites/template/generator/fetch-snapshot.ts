@@ -16,6 +16,7 @@ import {
 import { assignDocumentPaths } from './document-paths.js';
 import { GeneratorError } from './errors.js';
 import { mapLimit, writeJson } from './fs-json.js';
+import { copyLogo, fetchOverHttp, type FetchAsset } from './logo.js';
 
 export type SiteSelection = { codes: readonly string[] } | { all: true };
 
@@ -27,6 +28,8 @@ export interface FetchSnapshotOptions {
   log: (message: string) => void;
   /** Sites whose local documents are fetched at once. */
   concurrency?: number;
+  /** Downloads a file of the CMS (the sites' logos); default fetch over HTTP. */
+  fetchAsset?: FetchAsset;
 }
 
 export interface FetchedSnapshot {
@@ -64,10 +67,17 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
       : site.kind === 'commune'
         ? []
         : await client.listChildSites(site.code);
+    const logo = await copyLogo({
+      site,
+      cmsEndpoint: client.endpoint,
+      target: (file) => snapshotFiles.asset(dir, site.code, file),
+      fetchAsset: options.fetchAsset ?? fetchOverHttp,
+      warn: (m) => log(`warning: ${m}`),
+    });
     fetchedSites += 1;
     if (fetchedSites % 100 === 0 || fetchedSites === sites.length)
       log(`Local documents and child sites: ${fetchedSites}/${sites.length} sites`);
-    return { site, localIds: local.map((d) => d.documentId), children };
+    return { site, localIds: local.map((d) => d.documentId), children, logo };
   });
 
   const allIds = [...summaries.keys()].sort();
@@ -83,9 +93,9 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
   writeJson(snapshotFiles.index(dir), index);
 
   const documentsPerSite = new Map<string, number>();
-  for (const { site, localIds, children } of perSite) {
+  for (const { site, localIds, children, logo } of perSite) {
     const documentIds = [...new Set([...nationalIds, ...localIds])].filter((id) => present.has(id)).sort();
-    const snapshot: SiteSnapshot = { site, children: sortByName(children), documentIds };
+    const snapshot: SiteSnapshot = { site, children: sortByName(children), documentIds, logo };
     writeJson(snapshotFiles.site(dir, site.code), snapshot);
     documentsPerSite.set(site.code, documentIds.length);
   }
@@ -212,6 +222,8 @@ function summarize(doc: LegalDocument, path: string): DocumentSummary {
     validityStatus: doc.validityStatus,
     scope: doc.scope,
     issuerNames: doc.issuers.map((i) => i.name),
+    issuers: doc.issuers.map(({ code, name }) => ({ code, name })),
+    fields: doc.fields.map(({ code, name }) => ({ code, name })),
     path,
   };
 }

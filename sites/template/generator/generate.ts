@@ -13,6 +13,7 @@ import { GeneratorError } from './errors.js';
 import { fetchSnapshot, type SiteSelection } from './fetch-snapshot.js';
 import { writeJson } from './fs-json.js';
 import { installSite, measureSite } from './install.js';
+import type { FetchAsset } from './logo.js';
 
 export { GeneratorError, SiteBuildError } from './errors.js';
 
@@ -47,6 +48,8 @@ export interface GenerateSitesOptions {
   log?: (message: string) => void;
   /** Inject a client (tests); default one for `cmsUrl`. */
   client?: ContentClient;
+  /** Inject the download of CMS files such as logos (tests); default fetch over HTTP. */
+  fetchAsset?: FetchAsset;
 }
 
 export interface SiteResult {
@@ -117,6 +120,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
         listPageSize: options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE,
       },
       log: (m) => log(`  ${m}`),
+      ...(options.fetchAsset ? { fetchAsset: options.fetchAsset } : {}),
     });
     const fetchMs = Date.now() - started;
     const codes = fetched.sites.map((s) => s.code);

@@ -8,6 +8,7 @@
  *   <dir>/documents/index.json      DocumentIndex: a summary of every document of the run
  *   <dir>/documents/<documentId>.json  DocumentDetail: one document in full, with its relations
  *   <dir>/sites/<code>.json         SiteSnapshot: the registry entry and its document ids
+ *   <dir>/assets/<code>/logo.<ext>  the site's logo, copied from the CMS (pages never call the CMS)
  *   <dir>/batches/<n>.json          BatchManifest: the site codes one Astro run builds
  *
  * Documents are stored once per run, not once per site: every site shows the national ones.
@@ -16,7 +17,7 @@ import path from 'node:path';
 import type { DocumentRelation, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
 
 /** Bumped when a field changes meaning, so pages refuse a snapshot written by another version. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 
 export interface RunManifest {
   formatVersion: number;
@@ -43,8 +44,17 @@ export interface DocumentSummary {
   validityStatus: LegalDocument['validityStatus'];
   scope: LegalDocument['scope'];
   issuerNames: string[];
+  /** Issuing bodies and fields by code, for the browser's facets (van-ban/co-quan/…, van-ban/linh-vuc/…). */
+  issuers: FacetRef[];
+  fields: FacetRef[];
   /** Citable path relative to a site's base, e.g. "van-ban/bo-luat/2019/45-2019-qh14/". */
   path: string;
+}
+
+/** An issuer or a field as the document browser groups by it. */
+export interface FacetRef {
+  code: string;
+  name: string;
 }
 
 export interface DocumentIndex {
@@ -57,6 +67,37 @@ export interface DocumentDetail {
   relations: DocumentRelation[];
   /** Citable path relative to a site's base (same as in the index). */
   path: string;
+  /**
+   * Dissemination items that cite this document ("Được giải thích bởi"). Absent until the
+   * citing types (introduction, Q&A, material…) are fetched; the page then shows nothing.
+   */
+  explainedBy?: ExplanationLink[];
+}
+
+/** One item that explains a document: its title, its URL (absolute or under the site's base), its section. */
+export interface ExplanationLink {
+  title: string;
+  url: string;
+  /** The section's Vietnamese name, e.g. "Hỏi đáp pháp luật". */
+  section: string;
+}
+
+/** A policy dialogue open for comments (C-4), as the home page announces it. */
+export interface OpenDialogueLink {
+  title: string;
+  url: string;
+  /** ISO date the dialogue closes, when known. */
+  closesOn: string | null;
+}
+
+/** The site's logo, downloaded into the snapshot so a page never requests the CMS. */
+export interface LogoAsset {
+  /** File name under <dir>/assets/<code>/, e.g. "logo.png". */
+  file: string;
+  mime: string;
+  alt: string | null;
+  width: number | null;
+  height: number | null;
 }
 
 export interface SiteSnapshot {
@@ -65,6 +106,10 @@ export interface SiteSnapshot {
   children: SiteRef[];
   /** Every document that concerns the site (see content-client listSiteDocuments). */
   documentIds: string[];
+  /** The logo when the registry has one the generator could copy; null: the neutral emblem. */
+  logo?: LogoAsset | null;
+  /** Open policy dialogues; absent until dialogues are fetched (the home page's slot stays empty). */
+  openDialogues?: OpenDialogueLink[];
 }
 
 export interface BatchManifest {
@@ -80,8 +125,15 @@ export const snapshotFiles = {
   index: (dir: string) => path.join(dir, 'documents', 'index.json'),
   document: (dir: string, documentId: string) => path.join(dir, 'documents', `${safeName(documentId)}.json`),
   site: (dir: string, code: string) => path.join(dir, 'sites', `${safeName(code)}.json`),
+  asset: (dir: string, code: string, file: string) => path.join(dir, 'assets', safeName(code), safeFileName(file)),
   batch: (dir: string, index: number) => path.join(dir, 'batches', `${index}.json`),
 };
+
+/** "logo.png": one name and one extension, nothing that could leave the folder. */
+function safeFileName(name: string): string {
+  if (!/^[A-Za-z0-9_-]+\.[a-z0-9]+$/.test(name)) throw new Error(`Unsafe snapshot file name "${name}"`);
+  return name;
+}
 
 /** documentIds and site codes are [a-z0-9-]; anything else must not become a path. */
 function safeName(name: string): string {

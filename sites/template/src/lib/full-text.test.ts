@@ -20,13 +20,13 @@ describe('rendering a document’s full text', () => {
     const html = renderFullText(law);
     expect(html).toContain('<p>QUỐC HỘI</p>');
     expect(html).not.toContain('--------');
-    expect(html).toContain('<h3>Chương I. NHỮNG QUY ĐỊNH CHUNG</h3>');
-    expect(html).toContain('<h4>Điều 1. Phạm vi điều chỉnh</h4>');
+    expect(html).toContain('<h3 id="chuong-i">Chương I. NHỮNG QUY ĐỊNH CHUNG</h3>');
+    expect(html).toContain('<h4 id="dieu-1">Điều 1. Phạm vi điều chỉnh</h4>');
     expect(html).toContain('<p>1. Khoản một.</p>');
   });
 
   it('keeps article headings at h3 when a law has no chapters', () => {
-    expect(renderFullText('Điều 1. Một\nNội dung\nĐiều 2. Hai')).toContain('<h3>Điều 1. Một</h3>');
+    expect(renderFullText('Điều 1. Một\nNội dung\nĐiều 2. Hai')).toContain('<h3 id="dieu-1">Điều 1. Một</h3>');
   });
 
   it('renders Markdown paragraphs and starts its headings at h3, below the page’s own', () => {

@@ -10,9 +10,12 @@
  *   paragraph; "Chương", "Mục" and "Điều" lines become headings, so a reader (and a screen
  *   reader) can jump between articles.
  *
- * Headings start at h3: the document page's own h1/h2 come first.
+ * Headings start at h3: the document page's own h1/h2 come first. Part, chapter, section and
+ * article headings get stable anchors ("chuong-ii", "chuong-ii-muc-1", "dieu-12") from which the
+ * table of contents is read (src/lib/document-text.ts builds it and splits long texts into pages).
  */
 import MarkdownIt from 'markdown-it';
+import { slugifyVietnamese } from '@pbgdpl/domain';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 // An image would make the reader's browser call another host; the text still shows its alt text.
@@ -39,7 +42,58 @@ export function detectFormat(text: string): FullTextFormat {
 export function renderFullText(text: string): string {
   const normalized = text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
   if (normalized === '') return '';
-  return detectFormat(normalized) === 'plain' ? renderPlainText(normalized) : renderMarkdown(normalized);
+  const html = detectFormat(normalized) === 'plain' ? renderPlainText(normalized) : renderMarkdown(normalized);
+  return withHeadingAnchors(html);
+}
+
+/** The kind of a structural heading, from its first word. */
+export type HeadingKind = 'part' | 'chapter' | 'section' | 'article';
+
+const HEADING_WORDS: Record<string, HeadingKind> = {
+  phần: 'part',
+  chương: 'chapter',
+  mục: 'section',
+  điều: 'article',
+};
+const STRUCTURAL = /^(Phần|Chương|Mục|Điều)\s+(thứ\s+[^\s.:]+|[0-9]+[a-zđ]?|[IVXLCDM]+[a-z]?)(?=[\s.:]|$)/iu;
+
+/** Reads a heading's kind and its number words ("Chương II", "Điều 12a") from its text. */
+export function structuralHeading(text: string): { kind: HeadingKind; label: string } | null {
+  const match = STRUCTURAL.exec(text.trim());
+  if (!match) return null;
+  const kind = HEADING_WORDS[(match[1] as string).toLocaleLowerCase('vi')];
+  return kind ? { kind, label: match[0] } : null;
+}
+
+const UNESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Plain text of a heading's inner HTML. */
+export function headingText(innerHtml: string): string {
+  return innerHtml
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => UNESCAPES[entity] ?? entity)
+    .trim();
+}
+
+/**
+ * Gives each part, chapter, section and article heading an id: "phan-thu-nhat", "chuong-ii",
+ * "chuong-ii-muc-1" (sections restart in every chapter), "dieu-12". A repeated id (an amending
+ * law quotes the articles it changes) gets "-2", "-3"… so every anchor stays unique.
+ */
+function withHeadingAnchors(html: string): string {
+  const used = new Map<string, number>();
+  let chapter = '';
+  return html.replace(/<h([3-6])>([\s\S]*?)<\/h\1>/g, (whole, level: string, inner: string) => {
+    const heading = structuralHeading(headingText(inner));
+    if (!heading) return whole;
+    let id = slugifyVietnamese(heading.label);
+    if (heading.kind === 'chapter' || heading.kind === 'part') chapter = id;
+    if (heading.kind === 'section' && chapter) id = `${chapter}-${id}`;
+    const seen = used.get(id) ?? 0;
+    used.set(id, seen + 1);
+    if (seen > 0) id = `${id}-${seen + 1}`;
+    return `<h${level} id="${id}">${inner}</h${level}>`;
+  });
 }
 
 const ESCAPES: Record<string, string> = {
@@ -55,7 +109,8 @@ export function escapeHtml(text: string): string {
 
 const CHAPTER = /^(Chương|CHƯƠNG|Phần|PHẦN)\s+([IVXLCDM]+|[0-9]+|thứ\s+\S+)\s*$/u;
 const SECTION = /^(Mục|MỤC)\s+[0-9IVXLC]+[a-z]?\s*[.:]?\s*\S?/u;
-const ARTICLE = /^Điều\s+[0-9]+[a-zđ]?\s*\./u;
+// "Điều 5." or, in older laws, "Điều 5" alone on its line.
+const ARTICLE = /^Điều\s+[0-9]+[a-zđ]?\s*(\.|$)/u;
 
 /** Laws: one paragraph per line; chapter, section and article lines as headings in order. */
 export function renderPlainText(text: string): string {
@@ -93,6 +148,11 @@ export function renderPlainText(text: string): string {
 /** Markdown, with pandoc layout tables turned into blocks first. */
 export function renderMarkdown(text: string): string {
   const lines = text.split('\n');
+  const hasChapters = lines.some((line) => {
+    const inner = BOLD_LINE.exec(line.trim())?.[1];
+    const kind = inner ? structuralHeading(inner)?.kind : undefined;
+    return kind === 'chapter' || kind === 'part';
+  });
   const html: string[] = [];
   let pending: string[] = [];
   const flush = () => {
@@ -106,12 +166,26 @@ export function renderMarkdown(text: string): string {
       html.push(renderLayoutTable(table.rows));
       i = table.end;
     } else {
-      pending.push(withoutStrayMarks(lines[i] as string));
+      pending.push(boldHeadingToMarkdown(withoutStrayMarks(lines[i] as string), hasChapters));
       i++;
     }
   }
   flush();
   return html.join('\n');
+}
+
+const BOLD_LINE = /^\*\*([^*]+?)\*\*\s*$/;
+
+/**
+ * Converted resolutions print their chapter and article titles as a bold line
+ * ("**Điều 1. Sắp xếp …**"); as headings they can be jumped to and listed in the contents.
+ */
+function boldHeadingToMarkdown(line: string, hasChapters: boolean): string {
+  const inner = BOLD_LINE.exec(line.trim())?.[1];
+  const heading = inner ? structuralHeading(inner) : null;
+  if (!inner || !heading) return line;
+  const level = heading.kind === 'part' || heading.kind === 'chapter' || !hasChapters ? '#' : '##';
+  return `${level} ${inner.replace(/\\$/, '').trim()}`;
 }
 
 /**

@@ -83,17 +83,22 @@ export interface ListPage {
   documents: DocumentSummary[];
 }
 
-export function listPagePath(page: number): string {
-  return page === 1 ? documentListPath() : `${documentListPath()}trang-${page}/`;
+/** Page `page` of a list whose first page is `first` ("van-ban/" → "van-ban/trang-2/"). */
+export function listPagePath(page: number, first: string = documentListPath()): string {
+  return page === 1 ? first : `${first}trang-${page}/`;
 }
 
-/** The document list split into pages; one (empty) page when the site has no documents. */
-export function listPages(documents: readonly DocumentSummary[], pageSize: number): ListPage[] {
-  const count = Math.max(1, Math.ceil(documents.length / pageSize));
+/** A list split into pages under `first`; one (empty) page when it has no items. */
+export function listPages<T = DocumentSummary>(
+  items: readonly T[],
+  pageSize: number,
+  first: string = documentListPath(),
+): Array<Omit<ListPage, 'documents'> & { documents: T[] }> {
+  const count = Math.max(1, Math.ceil(items.length / pageSize));
   return Array.from({ length: count }, (_, i) => ({
     number: i + 1,
-    path: listPagePath(i + 1),
-    documents: documents.slice(i * pageSize, (i + 1) * pageSize),
+    path: listPagePath(i + 1, first),
+    documents: items.slice(i * pageSize, (i + 1) * pageSize),
   }));
 }
 
