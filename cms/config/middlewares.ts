@@ -6,10 +6,11 @@ const config: Core.Config.Middlewares = [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // Answers repeated anonymous reads (GraphQL queries, public REST) from memory until content
+  // changes; early, so a hit skips query and body parsing (it reads a GraphQL body itself).
+  'global::read-cache',
   'strapi::query',
   'strapi::body',
-  // Answers repeated anonymous reads (GraphQL queries, public REST) from memory until content changes.
-  'global::read-cache',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

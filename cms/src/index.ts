@@ -5,7 +5,12 @@ import { registerLocaleFactSync } from './extensions/locale-facts';
 import { registerValidity, recomputeAllValidity } from './extensions/validity';
 import { registerDocumentValidation } from './extensions/document-validation';
 import { ensureIndexes } from './extensions/indexes';
-import { bumpContentVersion, prepareReadCache, registerReadCacheInvalidation } from './extensions/read-cache';
+import {
+  bumpContentVersion,
+  closeReadCache,
+  prepareReadCache,
+  registerReadCacheInvalidation,
+} from './extensions/read-cache';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -36,5 +41,10 @@ export default {
         options: { rule: '0 5 0 * * *', tz: 'Asia/Ho_Chi_Minh' },
       },
     });
+  },
+
+  /** Runs when the app stops (server shutdown, tests): release connections of our own. */
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeReadCache(strapi);
   },
 };

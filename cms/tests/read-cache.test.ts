@@ -2,6 +2,7 @@ import request from 'supertest';
 import { startTestCms, type TestCms } from './harness';
 import { censusAct, createRegistry } from './fixtures';
 import { bumpContentVersion } from '../src/extensions/read-cache';
+import { ContentVersion } from '../src/extensions/read-cache/content-version';
 
 const UID = 'api::legal-document.legal-document';
 let cms: TestCms;
@@ -104,4 +105,28 @@ describe('the public read cache', () => {
     const health = await request(cms.http).get('/api/health');
     expect(health.headers['x-read-cache']).toBeUndefined();
   });
+
+  test('another CMS process on the same database follows the version (notification on PostgreSQL, re-read otherwise)', async () => {
+    const other = new ContentVersion(cms.strapi); // what a second process holds
+    await other.start();
+    try {
+      const before = other.value;
+      await bumpContentVersion(cms.strapi);
+      const seen = await waitFor(() => other.value !== before, 10_000);
+      expect(seen).toBe(true);
+      expect(BigInt(other.value)).toBeGreaterThan(BigInt(before));
+    } finally {
+      await other.stop();
+    }
+  });
 });
+
+/** Polls a condition (no fixed sleep): resolves true as soon as it holds, false after `limitMs`. */
+async function waitFor(condition: () => boolean, limitMs: number): Promise<boolean> {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return condition();
+}

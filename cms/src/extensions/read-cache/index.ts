@@ -1,26 +1,43 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_READABLE } from '../public-access';
-import { bumpContentVersion, ensureContentVersionTable, readContentVersion } from './content-version';
+import { ContentVersion } from './content-version';
 import { ResponseCache } from './response-cache';
 import { isCacheableRequest } from './cacheable';
 import { readJsonBody } from './graphql-body';
 import type { IncomingMessage } from 'node:http';
 
-export { bumpContentVersion };
+/** Kept on the Strapi instance itself (a global symbol), so every copy of this module shares it. */
+const VERSION = Symbol.for('pbgdpl.read-cache.content-version');
+type WithVersion = Core.Strapi & { [VERSION]?: ContentVersion };
+
+function contentVersion(strapi: Core.Strapi): ContentVersion {
+  const holder = strapi as WithVersion;
+  return (holder[VERSION] ??= new ContentVersion(strapi));
+}
+
+/** For writes that bypass the Document Service (e.g. the nightly validity recompute). */
+export function bumpContentVersion(strapi: Core.Strapi): Promise<void> {
+  return contentVersion(strapi).bump();
+}
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
-/** Bootstrap: the version row exists. */
+/** Bootstrap: the version row exists and this process follows it. */
 export async function prepareReadCache(strapi: Core.Strapi): Promise<void> {
-  await ensureContentVersionTable(strapi);
+  await contentVersion(strapi).start();
+}
+
+/** Destroy: stop following the version (closes the notification connection). */
+export async function closeReadCache(strapi: Core.Strapi): Promise<void> {
+  await (strapi as WithVersion)[VERSION]?.stop();
 }
 
 /** Register: any write through the Document Service (admin, REST, GraphQL, scripts) moves the content version. */
 export function registerReadCacheInvalidation(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (WRITE_ACTIONS.has(context.action)) await bumpContentVersion(strapi);
+    if (WRITE_ACTIONS.has(context.action)) await contentVersion(strapi).bump();
     return result;
   });
 }
@@ -70,7 +87,7 @@ export function createReadCacheMiddleware(
     }
     const described = { method: ctx.method, path: ctx.path, body: ctx.request.body };
     if (!isCacheableRequest(described, publicPrefixes())) return next();
-    const version = await readContentVersion(strapi);
+    const version = contentVersion(strapi).value;
     const key = createHash('sha256')
       .update(`${ctx.method} ${ctx.path}?${ctx.querystring}`)
       .update('\n')
