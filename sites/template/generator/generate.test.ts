@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GeneratorError, generateSites, type GenerateSitesResult } from './generate.js';
-import { fakeClient } from './fixtures/province-and-commune.js';
+import { LOGO_PNG, fakeClient, fakeFetchAsset } from './fixtures/province-and-commune.js';
 
 // A real Astro build per generation (a few seconds each), fed by a fake ContentClient.
 jest.setTimeout(180_000);
@@ -21,6 +21,7 @@ beforeAll(async () => {
     batchSize: 1,
     asOf: '2025-07-01',
     log: () => {},
+    fetchAsset: fakeFetchAsset,
   });
 });
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
@@ -32,8 +33,9 @@ describe('generating a province and one of its communes', () => {
       ['ha-noi', true, 3, 1],
       ['ha-noi-ba-dinh', true, 3, 2],
     ]);
-    // home, list, newly effective, 404 and 3 documents
-    expect(result.sites[0]?.pages).toBe(7);
+    // home, list, newly effective, about, child sites, 404, 3 documents, and 9 filtered lists:
+    // 2 types, 2 statuses, 2 issuers, 3 years (the fixture's documents have no field).
+    expect(result.sites[0]?.pages).toBe(18);
     expect(fs.readdirSync(outDir).sort()).toEqual(['ha-noi', 'ha-noi-ba-dinh']);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', '404.html'))).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', 'site.css'))).toBe(true);
@@ -92,6 +94,47 @@ describe('generating a province and one of its communes', () => {
   });
 });
 
+describe('the document browser, unit pages and identity', () => {
+  it('builds a filtered list per type, status, issuer and year, linked from the filter menu with counts', () => {
+    const byType = read('ha-noi', 'van-ban', 'bo-luat', 'index.html');
+    expect(byType).toContain('data-document-number="45/2019/QH14"');
+    expect(byType).toContain('data-document-number="10/2012/QH13"');
+    expect(byType).not.toContain('data-document-number="1656/NQ-UBTVQH15"');
+    const expired = read('ha-noi', 'van-ban', 'hieu-luc', 'het-hieu-luc-toan-bo', 'index.html');
+    expect(expired.match(/class="document-item"/g)).toHaveLength(1);
+    expect(expired).toContain('data-document-number="10/2012/QH13"');
+    expect(read('ha-noi', 'van-ban', 'nam', '2025', 'index.html')).toContain('data-document-number="1656/NQ-UBTVQH15"');
+    expect(read('ha-noi', 'van-ban', 'co-quan', 'ubtvqh', 'index.html')).toContain('Ủy ban Thường vụ Quốc hội');
+    const menu = read('ha-noi', 'van-ban', 'index.html');
+    expect(menu).toMatch(/<a href="\/ha-noi\/van-ban\/bo-luat\/" data-facet-value="bo-luat">Bộ luật<\/a> <span class="count">\(2\)<\/span>/);
+    expect(menu).toContain('href="/ha-noi/van-ban/hieu-luc/con-hieu-luc/"');
+  });
+
+  it('serves the unit’s logo from its own folder and shows it in the header; a unit without one gets the neutral emblem', () => {
+    expect(fs.readFileSync(path.join(outDir, 'ha-noi', 'logo.png'))).toEqual(LOGO_PNG);
+    expect(read('ha-noi', 'index.html')).toMatch(/<img class="site-emblem" src="\/ha-noi\/logo.png" alt="Biểu trưng Hà Nội"/);
+    expect(read('ha-noi-ba-dinh', 'index.html')).toContain('data-emblem="neutral"');
+    expect(fs.existsSync(path.join(outDir, 'ha-noi-ba-dinh', 'logo.png'))).toBe(false);
+  });
+
+  it('lists a province’s communes on don-vi-truc-thuoc/ and gives every unit an about page with its contact', () => {
+    expect(read('ha-noi', 'don-vi-truc-thuoc', 'index.html')).toMatch(
+      /<a href="\/ha-noi-ba-dinh\/" data-site-link="child" data-site-code="ha-noi-ba-dinh">Phường Ba Đình<\/a>/,
+    );
+    expect(fs.existsSync(path.join(outDir, 'ha-noi-ba-dinh', 'don-vi-truc-thuoc'))).toBe(false);
+    const about = read('ha-noi', 'gioi-thieu', 'index.html');
+    expect(about).toContain('12 Lê Lai, Hoàn Kiếm, Hà Nội');
+    expect(about).toContain('href="tel:02438253536"');
+    expect(read('ha-noi-ba-dinh', 'gioi-thieu', 'index.html')).toMatch(/data-site-link="parent">Thành phố Hà Nội</);
+  });
+
+  it('gives the law’s articles anchors and lists them in the contents', () => {
+    const page = read('ha-noi', 'van-ban', 'bo-luat', '2019', '45-2019-qh14', 'index.html');
+    expect(page).toContain('<a href="#dieu-1">Điều 1. Phạm vi điều chỉnh</a>');
+    expect(page).toContain('<h4 id="dieu-1">Điều 1. Phạm vi điều chỉnh</h4>');
+  });
+});
+
 describe('regenerating', () => {
   it('replaces a site’s folder as a whole, leaving nothing of the old build', async () => {
     fs.writeFileSync(path.join(outDir, 'ha-noi', 'stale.html'), 'old');
@@ -102,6 +145,7 @@ describe('regenerating', () => {
       outDir,
       asOf: '2025-07-01',
       log: () => {},
+      fetchAsset: fakeFetchAsset,
     });
     expect(again.ok).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', 'stale.html'))).toBe(false);

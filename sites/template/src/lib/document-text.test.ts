@@ -1,5 +1,5 @@
 import { renderFullText } from './full-text.js';
-import { documentText, partRange, textPartPath, tocHref } from './document-text.js';
+import { documentText, partRange, textPartPath, tocHref, tocTree } from './document-text.js';
 
 /** A law in plain text: chapters of articles, each with a few paragraphs of varied words. */
 function law(chapters: number, articlesPerChapter: number): string {
@@ -68,5 +68,16 @@ describe('the contents of a document’s text', () => {
   it('names text pages toan-van/ and toan-van/trang-N/', () => {
     expect(textPartPath(1)).toBe('toan-van/');
     expect(textPartPath(3)).toBe('toan-van/trang-3/');
+  });
+});
+
+describe('the contents as a tree', () => {
+  it('nests articles under sections under chapters', () => {
+    const text = documentText(renderFullText('Chương I\nCHUNG\nMục 1\nĐiều 1. Một\nĐiều 2. Hai\nChương II\nRIÊNG\nĐiều 3. Ba'));
+    const tree = tocTree(text.toc);
+    expect(tree.map((n) => n.entry.id)).toEqual(['chuong-i', 'chuong-ii']);
+    expect(tree[0]!.children.map((n) => n.entry.id)).toEqual(['chuong-i-muc-1']);
+    expect(tree[0]!.children[0]!.children.map((n) => n.entry.id)).toEqual(['dieu-1', 'dieu-2']);
+    expect(tree[1]!.children.map((n) => n.entry.id)).toEqual(['dieu-3']);
   });
 });

@@ -112,3 +112,22 @@ export function partRange(part: Pick<TextPart, 'first' | 'last'>): string | null
   if (!first) return null;
   return last && last !== first ? `${first} – ${last}` : first;
 }
+
+export interface TocNode {
+  entry: TocEntry;
+  children: TocNode[];
+}
+
+/** The contents as a tree: parts hold chapters, chapters hold sections and articles, sections hold articles. */
+export function tocTree(entries: readonly TocEntry[]): TocNode[] {
+  const rank: Record<HeadingKind, number> = { part: 0, chapter: 1, section: 2, article: 3 };
+  const root: TocNode[] = [];
+  const stack: TocNode[] = [];
+  for (const entry of entries) {
+    const node: TocNode = { entry, children: [] };
+    while (stack.length > 0 && rank[(stack.at(-1) as TocNode).entry.kind] >= rank[entry.kind]) stack.pop();
+    (stack.at(-1)?.children ?? root).push(node);
+    stack.push(node);
+  }
+  return root;
+}

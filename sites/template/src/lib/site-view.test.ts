@@ -37,6 +37,8 @@ describe('links under the site’s base path', () => {
       home: '/ha-noi/',
       documents: '/ha-noi/van-ban/',
       newlyEffective: '/ha-noi/van-ban-moi-co-hieu-luc/',
+      about: '/ha-noi/gioi-thieu/',
+      children: '/ha-noi/don-vi-truc-thuoc/',
       stylesheet: '/ha-noi/site.css',
     });
   });

@@ -19,14 +19,27 @@ export interface SiteLinks {
   home: string;
   documents: string;
   newlyEffective: string;
+  /** About and contact of the unit. */
+  about: string;
+  /** The unit's child sites (a province's communes), paginated. */
+  children: string;
   stylesheet: string;
 }
+
+/** About and contact page, relative to a site's base. */
+export const ABOUT_PATH = 'gioi-thieu/';
+/** Child sites list, relative to a site's base. */
+export const CHILDREN_PATH = 'don-vi-truc-thuoc/';
+/** A province has up to ~170 communes: 100 a page keeps each page light and the list short to scan. */
+export const CHILD_PAGE_SIZE = 100;
 
 export function siteLinks(site: Pick<Site, 'basePath'>): SiteLinks {
   return {
     home: joinBase(site.basePath, ''),
     documents: joinBase(site.basePath, documentListPath()),
     newlyEffective: joinBase(site.basePath, newlyEffectivePath()),
+    about: joinBase(site.basePath, ABOUT_PATH),
+    children: joinBase(site.basePath, CHILDREN_PATH),
     stylesheet: joinBase(site.basePath, 'site.css'),
   };
 }
@@ -194,4 +207,9 @@ export function basisExplanation(
     default:
       return 'Tình trạng hiệu lực chưa được xác định.';
   }
+}
+
+/** What a site's children are called: a province's communes, else the units under it. */
+export function childrenHeading(site: Pick<Site, 'kind'>): string {
+  return site.kind === 'province' ? 'Các xã, phường, đặc khu' : 'Các đơn vị trực thuộc';
 }

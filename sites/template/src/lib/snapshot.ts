@@ -4,6 +4,9 @@
  * details are read when their page renders, so full texts are never all in memory at once.
  */
 import fs from 'node:fs';
+import { renderFullText } from './full-text.js';
+import { documentText, type DocumentText } from './document-text.js';
+import { facetValues, listingPages, type FacetKey, type FacetValue, type ListingPage } from './facets.js';
 import {
   BATCH_FILE_ENV,
   SNAPSHOT_DIR_ENV,
@@ -13,6 +16,7 @@ import {
   type DocumentDetail,
   type DocumentIndex,
   type DocumentSummary,
+  type LogoAsset,
   type RunManifest,
   type SiteSnapshot,
 } from '../../generator/snapshot-format.js';
@@ -115,4 +119,48 @@ export function documentSummary(documentId: string | null): DocumentSummary | un
 /** One document in full; read from disk each time (pages render once). */
 export function loadDocumentDetail(documentId: string): DocumentDetail {
   return readJson<DocumentDetail>(snapshotFiles.document(snapshotDir(), documentId));
+}
+
+/** The site's logo file as copied by the generator, or null (the page shows the neutral emblem). */
+export function loadLogo(code: string): { asset: LogoAsset; bytes: Buffer } | null {
+  const asset = loadSite(code).logo;
+  if (!asset) return null;
+  return { asset, bytes: fs.readFileSync(snapshotFiles.asset(snapshotDir(), code, asset.file)) };
+}
+
+const textPartCounts = new Map<string, number>();
+const recentTexts = new Map<string, DocumentText>();
+/** Texts kept rendered: a document's text pages render one after another. */
+const RECENT_TEXTS = 8;
+
+/** A document's rendered text, its contents and its text pages (rendered once per build, kept briefly). */
+export function loadDocumentText(documentId: string): DocumentText {
+  const cached = recentTexts.get(documentId);
+  if (cached) return cached;
+  const fullText = loadDocumentDetail(documentId).document.fullText;
+  const text = documentText(fullText ? renderFullText(fullText) : '');
+  recentTexts.set(documentId, text);
+  if (recentTexts.size > RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value as string);
+  textPartCounts.set(documentId, text.inline ? 0 : text.parts.length);
+  return text;
+}
+
+/** How many separate text pages (toan-van/…) a document has: 0 when its text is on its own page. */
+export function textPageCount(documentId: string): number {
+  const known = textPartCounts.get(documentId);
+  if (known !== undefined) return known;
+  loadDocumentText(documentId);
+  return textPartCounts.get(documentId) ?? 0;
+}
+
+const facetCache = new Map<string, { values: Record<FacetKey, FacetValue[]>; pages: ListingPage[] }>();
+/** The site's document browser: facet values and every listing page (computed once per site and build). */
+export function loadSiteListings(code: string): { values: Record<FacetKey, FacetValue[]>; pages: ListingPage[] } {
+  let cached = facetCache.get(code);
+  if (!cached) {
+    const documents = loadSiteDocuments(code);
+    cached = { values: facetValues(documents), pages: listingPages(documents, loadRun().listPageSize) };
+    facetCache.set(code, cached);
+  }
+  return cached;
 }
