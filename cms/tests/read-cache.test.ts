@@ -54,6 +54,19 @@ describe('the public read cache', () => {
     expect(second.body.data.legalDocuments[0].title).toBe(law.title);
   });
 
+  test('replays a stored gzip copy to clients that accept gzip, the plain body to others', async () => {
+    const sites = () => request(cms.http).get('/api/sites?pagination[pageSize]=100');
+    const plain = await sites().set('Accept-Encoding', 'identity').expect(200);
+    expect(JSON.stringify(plain.body).length).toBeGreaterThan(512); // only bodies from 512 bytes are gzipped
+    const zipped = await sites().set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    const refused = await sites().set('Accept-Encoding', 'gzip;q=0').expect(200);
+    expect(zipped.headers['x-read-cache']).toBe('hit');
+    expect(zipped.headers['content-encoding']).toBe('gzip'); // supertest decompresses the body
+    expect(zipped.body).toEqual(plain.body);
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toEqual(plain.body);
+  });
+
   test('a write through the Document Service makes the next read fresh', async () => {
     await listing().expect(200);
     const [row] = (await cms.strapi.documents(UID).findMany({ locale: 'vi', filters: { number: law.official_number } } as never)) as Array<{ documentId: string }>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_READABLE } from '../public-access';
 import { ContentVersion } from './content-version';
@@ -97,8 +98,14 @@ export function createReadCacheMiddleware(
     if (hit) {
       ctx.status = hit.status;
       ctx.type = hit.type;
-      ctx.body = hit.body;
+      ctx.set('Vary', 'Accept-Encoding');
       ctx.set('X-Read-Cache', 'hit');
+      if (hit.gzipped && acceptsGzip(ctx.request.headers['accept-encoding'])) {
+        ctx.set('Content-Encoding', 'gzip');
+        ctx.body = hit.gzipped;
+      } else {
+        ctx.body = hit.body;
+      }
       return;
     }
     await next();
@@ -106,8 +113,21 @@ export function createReadCacheMiddleware(
     if (ctx.status !== 200) return;
     const body = serialise(ctx.body);
     if (!body || (ctx.path === '/graphql' && hasGraphqlErrors(body))) return;
-    cache.set(key, { version, status: ctx.status, type: ctx.type || 'application/json', body });
+    const gzipped = body.length >= GZIP_FROM_BYTES ? gzipSync(body) : undefined;
+    cache.set(key, { version, status: ctx.status, type: ctx.type || 'application/json', body, gzipped });
   };
+}
+
+/** Listings are tens of kilobytes of JSON; gzip makes them ~8× smaller on the wire. */
+const GZIP_FROM_BYTES = 512;
+
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
 }
 
 function serialise(body: unknown): Buffer | null {

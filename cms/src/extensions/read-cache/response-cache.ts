@@ -4,11 +4,17 @@ export interface CachedResponse {
   status: number;
   type: string;
   body: Buffer;
+  /** The body gzipped once when stored (absent for small bodies), replayed to clients that accept gzip. */
+  gzipped?: Buffer;
 }
 
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
   private bytes = 0;
+
+  private static weight(entry: CachedResponse): number {
+    return entry.body.length + (entry.gzipped?.length ?? 0);
+  }
 
   constructor(private readonly maxBytes: number) {}
 
@@ -19,19 +25,19 @@ export class ResponseCache {
     this.delete(key);
     if (entry.version !== version) return undefined;
     this.entries.set(key, entry); // most recently used goes last
-    this.bytes += entry.body.length;
+    this.bytes += ResponseCache.weight(entry);
     return entry;
   }
 
   set(key: string, entry: CachedResponse): void {
-    if (entry.body.length > this.maxBytes / 4) return; // one huge answer must not flush the rest
+    if (ResponseCache.weight(entry) > this.maxBytes / 4) return; // one huge answer must not flush the rest
     this.delete(key);
     this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.bytes += ResponseCache.weight(entry);
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= old.body.length;
+      this.bytes -= ResponseCache.weight(old);
     }
   }
 
@@ -43,6 +49,6 @@ export class ResponseCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= ResponseCache.weight(entry);
   }
 }
