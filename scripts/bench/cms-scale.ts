@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:cms [--no-indexes] [--clients 50] [--seconds 15] [--database-url URL]`
+ * `pnpm bench:cms [--no-indexes] [--no-read-cache] [--clients 50] [--seconds 15] [--database-url URL]`
  * The CMS at national scale (issue 3, item 5): 100,000 legal documents and 100,000 relations in
  * PostgreSQL; times the site-listing GraphQL query under concurrent clients and the admin list
  * with its filters. Prints a table and, last, one JSON line of the figures. Needs the CMS built
@@ -11,7 +11,7 @@ import pg from 'pg';
 import { startCmsProcess, testCmsEnv } from '@pbgdpl/test-support';
 import { prepareBenchDatabase } from './bench-database.ts';
 import { runLoad, send, summarise, type HttpRequest, type LoadFigures } from './load.ts';
-import { ADMIN_FILTERS, adminListRequest, siteListingRequest } from './scenarios.ts';
+import { ADMIN_FILTERS, adminListRequest, siteListingRequests } from './scenarios.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS_DIR = path.join(ROOT, 'cms');
@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/pbgdpl_bench',
     },
     'no-indexes': { type: 'boolean', default: false },
+    'no-read-cache': { type: 'boolean', default: false },
     clients: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '15' },
     documents: { type: 'string', default: '100000' },
@@ -58,10 +59,16 @@ async function main() {
   });
   const withIndexes = !args['no-indexes'];
   if (!withIndexes) await dropExtraIndexes();
-  console.log(`Starting the CMS (${withIndexes ? 'with' : 'without'} the extra indexes)…`);
+  console.log(
+    `Starting the CMS (${withIndexes ? 'with' : 'without'} the extra indexes, read cache ${args['no-read-cache'] ? 'off' : 'on'})…`,
+  );
   const cms = await startCmsProcess({
     cmsDir: CMS_DIR,
-    env: { ...env, DATABASE_EXTRA_INDEXES: String(withIndexes) },
+    env: {
+      ...env,
+      DATABASE_EXTRA_INDEXES: String(withIndexes),
+      PBGDPL_READ_CACHE: String(!args['no-read-cache']),
+    },
     timeoutMs: 600_000,
   });
   try {
@@ -69,7 +76,7 @@ async function main() {
     const admin = await measureAdmin(cms.url);
     printTable(listings, admin);
     console.log(
-      JSON.stringify({ bench: 'cms-scale', indexes: withIndexes, corpus, clients, seconds, listings, admin }),
+      JSON.stringify({ bench: 'cms-scale', indexes: withIndexes, readCache: !args['no-read-cache'], corpus, clients, seconds, listings, admin }),
     );
   } finally {
     await cms.stop();
@@ -90,18 +97,25 @@ async function dropExtraIndexes() {
   }
 }
 
+/** The order in which content-client sends the local listing's two queries. */
+const LOCAL_BRANCHES = ['scoped to it or its parent', 'owned by it'];
+
 type ListingFigures = Record<string, { total: number; oneClient: LoadFigures; loaded: LoadFigures }>;
 
 /** Each listing: one client (the query's own latency), then `clients` at once. */
 async function measureListings(cmsUrl: string): Promise<ListingFigures> {
-  const scenarios: Record<string, Parameters<typeof siteListingRequest>[1]> = {
+  const scenarios: Record<string, Parameters<typeof siteListingRequests>[1]> = {
     'national (every site)': { national: true },
     'local: province ha-noi': { local: { code: 'ha-noi', parent: { code: 'quoc-gia' } } },
     'local: commune ha-noi-ba-dinh': { local: { code: 'ha-noi-ba-dinh', parent: { code: 'ha-noi' } } },
   };
   const out: ListingFigures = {};
-  for (const [name, part] of Object.entries(scenarios)) {
-    const request = await siteListingRequest(cmsUrl, part);
+  const requests = Object.entries(scenarios).flatMap(([name, part]) =>
+    siteListingRequests(cmsUrl, part).then((all) =>
+      all.map((request, i) => [all.length > 1 ? `${name} (${LOCAL_BRANCHES[i]})` : name, request] as const),
+    ),
+  );
+  for (const [name, request] of (await Promise.all(requests)).flat()) {
     const first = await send(request);
     const total = JSON.parse(first.body).data?.legalDocuments_connection?.pageInfo?.total;
     if (first.status !== 200 || typeof total !== 'number') {

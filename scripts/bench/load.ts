@@ -2,9 +2,11 @@
  * A closed-loop load generator: `clients` loops each send a request, wait for the whole answer,
  * and send the next, over keep-alive connections, for a fixed time. Latencies are measured per
  * request from send to last byte. Plain node:http keeps the generator's own CPU cost low (it
- * shares the machine with the CMS).
+ * shares the machine with the CMS). Like the real client (content-client's fetch), it accepts a
+ * gzipped answer and decompresses it before the request counts as done.
  */
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -39,6 +41,7 @@ export function send(
         method: request.method,
         agent,
         headers: {
+          'accept-encoding': 'gzip',
           ...(request.body
             ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) }
             : {}),
@@ -48,13 +51,11 @@ export function send(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: performance.now() - started,
-          }),
-        );
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const body = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+          resolve({ status: res.statusCode ?? 0, body: body.toString('utf8'), ms: performance.now() - started });
+        });
         res.on('error', reject);
       },
     );

@@ -10,29 +10,31 @@ import type { HttpRequest } from './load.ts';
 /** The generator's listing page: 50 documents and `pageInfo.total`, without full text. */
 export const LISTING_PAGE_SIZE = 50;
 
-/** Stops the client after its first request: the bench wants that request, not the answer. */
+/** Stops the client at its first round of requests: the bench wants those requests, not the answers. */
 class Captured extends Error {
-  readonly body: string;
-  constructor(body: string) {
+  constructor() {
     super('captured');
-    this.body = body;
   }
 }
 
 /**
- * The first GraphQL request content-client sends for `listNationalDocuments()` or
- * `listLocalDocuments(site)` (page 1 of 50, with the total count).
+ * The first GraphQL requests content-client sends for `listNationalDocuments()` or
+ * `listLocalDocuments(site)` (page 1 of 50, with the total count): one for the national part,
+ * two for the local part (documents scoped to the site or its parent; documents it owns), which
+ * the client sends at the same time.
  */
-export async function siteListingRequest(
+export async function siteListingRequests(
   cmsUrl: string,
   part: { national: true } | { local: SiteScope },
-): Promise<HttpRequest> {
+): Promise<HttpRequest[]> {
   const endpoint = graphqlEndpoint(cmsUrl);
+  const bodies: string[] = [];
   const client = createContentClient({
     endpoint,
     pageSize: LISTING_PAGE_SIZE,
     fetch: async (_url, init) => {
-      throw new Captured(String(init?.body));
+      bodies.push(String(init?.body));
+      throw new Captured();
     },
   });
   const options = { locale: 'vi' as const, withFullText: false };
@@ -41,16 +43,15 @@ export async function siteListingRequest(
       ? client.listNationalDocuments(options)
       : client.listLocalDocuments(part.local, options));
   } catch (error) {
-    const captured = findCaptured(error);
-    if (captured) return { method: 'POST', url: endpoint, body: captured.body };
-    throw error;
+    if (!isCaptured(error)) throw error;
   }
-  throw new Error('content-client sent no request');
+  if (bodies.length === 0) throw new Error('content-client sent no request');
+  return bodies.map((body) => ({ method: 'POST', url: endpoint, body }));
 }
 
-function findCaptured(error: unknown): Captured | undefined {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof Captured) return e;
-  return undefined;
+function isCaptured(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof Captured) return true;
+  return false;
 }
 
 const LIST_PATH = '/content-manager/collection-types/api::legal-document.legal-document';
