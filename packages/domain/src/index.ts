@@ -117,3 +117,47 @@ export {
 } from './newly-effective.js';
 
 export * from './site-code.js';
+
+export {
+  OUTDATED_REASON_MAX_LENGTH,
+  checkSurvivesChange,
+  citationsRechecked,
+  citedNumber,
+  mergeOutdatedReasons,
+} from './citation.js';
+
+export {
+  describeValidityChange,
+  documentLabel,
+  type DocumentLabelInput,
+  type ValidityChangeInput,
+  type ValiditySnapshot,
+} from './validity-change.js';
+
+export {
+  EDITOR_ROLE_CODES,
+  REVIEWER_ROLE_CODES,
+  REVIEW_MESSAGES,
+  REVIEW_STATES,
+  REVIEW_STATE_LABELS,
+  decideReview,
+  isReviewState,
+  mayPublishOnSchedule,
+  reviewActor,
+  type ReviewActor,
+  type ReviewDecision,
+  type ReviewInput,
+  type ReviewProblem,
+  type ReviewState,
+} from './review.js';
+
+export {
+  DIALOGUE_STATUSES,
+  DIALOGUE_STATUS_LABELS,
+  advanceDialogueStatus,
+  dialogueStatusAt,
+  isDialogueStatus,
+  isPublishDue,
+  type DialogueSchedule,
+  type DialogueStatus,
+} from './schedule.js';
