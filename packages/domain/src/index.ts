@@ -161,3 +161,10 @@ export {
   type DialogueSchedule,
   type DialogueStatus,
 } from './schedule.js';
+
+export * from './federation/roles.js';
+export * from './federation/registry.js';
+export * from './federation/scope.js';
+export * from './federation/syndication.js';
+export * from './federation/api-token.js';
+export * from './federation/audit.js';
