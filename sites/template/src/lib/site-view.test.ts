@@ -27,6 +27,8 @@ function doc(
     validityStatus,
     scope: 'national',
     issuerNames: ['Quốc hội'],
+    issuers: [{ code: 'quoc-hoi', name: 'Quốc hội' }],
+    fields: [],
     path: `van-ban/luat/2020/${number}/`,
   };
 }
