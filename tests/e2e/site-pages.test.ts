@@ -66,6 +66,7 @@ function pageTypes(site: { code: string; basePath: string }): Record<string, str
     about: `${site.basePath}gioi-thieu/`,
     'child-sites': `${site.basePath}don-vi-truc-thuoc/`,
     'not-found': `${site.basePath}404.html`,
+    'component-examples': `${site.basePath}vi-du-thanh-phan/`,
   };
 }
 
@@ -101,7 +102,8 @@ beforeAll(async () => {
   cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
   runNode(GENERATOR_CLI, ['--site', ['quoc-gia', province.code, commune.code].join(','), '--out', outDir, '--cms', cms.url], {
     cwd: outDir,
-    env: process.env,
+    // Also build the page that shows the shared section blocks (vi-du-thanh-phan/), for axe.
+    env: { ...process.env, PBGDPL_COMPONENT_EXAMPLES: '1' },
   });
   browser = await launchChromium();
 });
@@ -166,6 +168,27 @@ test('the commune’s pages pass axe too, and link back to the province', async 
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
       .map((s) => s.code),
   );
+});
+
+test('the shared section blocks render safely: outdated status, source with canonical link, rich text without unsafe links or foreign images', async () => {
+  const page = readPage(path.join(outDir, province.code), '/vi-du-thanh-phan/');
+  const banner = page.querySelector('.outdated-banner');
+  expect(banner?.getAttribute('role')).toBe('status');
+  expect(banner?.textContent).toContain('Có thể đã lỗi thời');
+  const source = page.querySelector('.source-badge a[data-source-url]')?.getAttribute('href');
+  expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(source);
+  const rich = page.querySelector('.rich-text')!;
+  expect(rich.querySelector('h2')?.textContent).toBe('Thời giờ làm việc bình thường');
+  expect(rich.querySelectorAll('img')).toHaveLength(0);
+  expect(rich.textContent).toContain('[Hình ảnh: Sơ đồ thời giờ làm việc]');
+  expect([...rich.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([`${province.basePath}van-ban/`]);
+  expect(page.querySelectorAll('li.content-card[data-kind] > a.content-link')).toHaveLength(2);
+  expect(page.querySelectorAll('section#giai-thich li[data-section]')).toHaveLength(2);
+  expect(page.querySelectorAll('section#doi-thoai-dang-mo li a')).toHaveLength(1);
+  // The slots stay empty on real pages while there is nothing to show.
+  const home = readPage(path.join(outDir, province.code), '/');
+  expect(home.querySelector('#doi-thoai-dang-mo')).toBeNull();
+  expect(readPage(path.join(outDir, province.code), '/gioi-thieu/').querySelector('#giai-thich')).toBeNull();
 });
 
 test('with JavaScript off, a reader filters the documents by type and by status through links', async () => {
