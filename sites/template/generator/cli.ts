@@ -81,7 +81,8 @@ async function main(argv: string[]): Promise<number> {
     });
     for (const site of result.sites) {
       const detail = site.ok
-        ? `${site.pages} pages, ${(site.bytes / 1024).toFixed(0)} KiB, ${site.documents} documents`
+        ? `${site.pages} pages, ${(site.bytes / 1024).toFixed(0)} KiB, ${site.documents} documents` +
+          (site.search ? `, search index ${(site.search.bytes / 1024).toFixed(0)} KiB in ${site.search.files} files` : '')
         : `FAILED: ${site.error}`;
       console.log(`  ${site.ok ? '✓' : '✗'} ${site.code.padEnd(28)} ${detail}`);
     }

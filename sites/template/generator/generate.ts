@@ -14,6 +14,10 @@ import { fetchSnapshot, type SiteSelection } from './fetch-snapshot.js';
 import { writeJson } from './fs-json.js';
 import { installSite, measureSite } from './install.js';
 import type { FetchAsset } from './logo.js';
+import { finishSite, type PostBuildResult } from './post-build.js';
+import type { SearchIndexStats } from './search/index-site.js';
+import type { SitemapStats } from './sitemap.js';
+import type { ServiceWorkerStats } from './pwa/service-worker.js';
 
 export { GeneratorError, SiteBuildError } from './errors.js';
 
@@ -66,6 +70,12 @@ export interface SiteResult {
   batch: number;
   batchMs: number;
   error: string | null;
+  /** The site's Pagefind index (records, files, bytes under pagefind/); null when not built. */
+  search?: SearchIndexStats | null;
+  /** sitemap.xml (URLs listed, files written); null when not built. */
+  sitemap?: SitemapStats | null;
+  /** sw.js: its version (a hash of the build) and how many URLs it stores at install. */
+  serviceWorker?: ServiceWorkerStats | null;
 }
 
 export interface GenerateSitesResult {
@@ -148,19 +158,35 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
         failure = (error as Error).message;
         log(`  batch ${batchNumber}/${batches.length} FAILED: ${failure}`);
       }
+      // Search index, sitemap, service worker: inside each built site, before it is installed.
+      const finished = new Map<string, PostBuildResult>();
+      const postBuildFailures = new Map<string, string>();
+      for (const code of failure === null ? batchCodes : []) {
+        if (!fs.existsSync(path.join(batchOut, code, 'index.html'))) continue;
+        try {
+          finished.set(code, await finishSite({ siteDir: path.join(batchOut, code), code, snapshotDir, templateDir: TEMPLATE_DIR }));
+        } catch (error) {
+          postBuildFailures.set(code, `Post-build steps of ${code} failed: ${(error as Error).message}`);
+          log(`  ${postBuildFailures.get(code)}`);
+        }
+      }
       const batchMs = Date.now() - batchStarted;
       for (const code of batchCodes) {
-        results.push(
-          installResult(
+        const post = finished.get(code);
+        results.push({
+          ...installResult(
             code,
             batchOut,
             options.outDir,
-            failure,
+            failure ?? postBuildFailures.get(code) ?? null,
             fetched.documentsPerSite.get(code) ?? 0,
             batchNumber,
             batchMs,
           ),
-        );
+          search: post?.search ?? null,
+          sitemap: post?.sitemap ?? null,
+          serviceWorker: post?.serviceWorker ?? null,
+        });
       }
       fs.rmSync(batchOut, { recursive: true, force: true });
       const done = results.length;

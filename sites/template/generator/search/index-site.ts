@@ -1,0 +1,138 @@
+/**
+ * Builds a site's Pagefind index into `<siteDir>/pagefind/` with Pagefind's Node API (the binary
+ * comes from the npm package `@pagefind/<platform>`, an optional dependency of `pagefind`;
+ * nothing is downloaded at build time).
+ *
+ * Each record is handed to Pagefind as a small HTML page that exists only in the index: the title
+ * as the heading (so it weighs more), the filters and sort key in ignored elements, the text, and
+ * after the mark ⁂ the folded copies that make "dat dai" find "đất đai" (search/fold.ts). The
+ * search page cuts the text at that mark before it shows an excerpt.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { GeneratorError } from '../errors.js';
+import { foldedExtras, foldedPairs } from './fold.js';
+import type { SearchRecord } from './records.js';
+
+/** Separates a record's text from its folded copies; src/client/search.js cuts excerpts there. */
+export const EXTRAS_MARK = '⁂';
+
+/** Files Pagefind writes that the search page does not use (its own UIs): not shipped. */
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
+export interface SearchIndexStats {
+  records: number;
+  /** Files and bytes under pagefind/, as served. */
+  files: number;
+  bytes: number;
+  ms: number;
+}
+
+export interface WriteSearchIndexOptions {
+  /** The built site's folder; the index goes to `<siteDir>/pagefind/`. */
+  siteDir: string;
+  /** sites/template: holds generator/search/pagefind-runner.mjs. */
+  templateDir: string;
+  records: Iterable<SearchRecord>;
+}
+
+/**
+ * Indexes `records` into `<siteDir>/pagefind/`. The records are streamed to a file beside the
+ * site and indexed by generator/search/pagefind-runner.mjs in a child process: the `pagefind`
+ * package is ESM only, and one process per index keeps the generator's memory flat.
+ * @throws {GeneratorError} when Pagefind reports an error (the site is then not installed).
+ */
+export async function writeSearchIndex(options: WriteSearchIndexOptions): Promise<SearchIndexStats> {
+  const started = Date.now();
+  const { siteDir } = options;
+  const recordsFile = path.join(path.dirname(siteDir), `.${path.basename(siteDir)}.search-records.jsonl`);
+  const outputPath = path.join(siteDir, 'pagefind');
+  const out = fs.openSync(recordsFile, 'w');
+  try {
+    for (const record of options.records) {
+      fs.writeSync(out, `${JSON.stringify({ url: record.url, html: recordHtml(record) })}\n`);
+    }
+  } finally {
+    fs.closeSync(out);
+  }
+  try {
+    const runner = path.join(options.templateDir, 'generator', 'search', 'pagefind-runner.mjs');
+    const { stdout } = await run(process.execPath, [runner, recordsFile, outputPath], options.templateDir);
+    const { records } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { records: number };
+    for (const name of fs.readdirSync(outputPath)) {
+      if (UNUSED.test(name)) fs.rmSync(path.join(outputPath, name));
+    }
+    return { records, ...measure(outputPath), ms: Date.now() - started };
+  } finally {
+    fs.rmSync(recordsFile, { force: true });
+  }
+}
+
+function run(command: string, args: string[], cwd: string): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', (error) => reject(new GeneratorError(`Could not start Pagefind: ${error.message}`)));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve({ stdout })
+        : reject(new GeneratorError(`Pagefind indexing failed (exit ${code}): ${stderr.trim().slice(-2000)}`)),
+    );
+  });
+}
+
+/** The HTML Pagefind indexes for one record (never written to the site). */
+export function recordHtml(record: SearchRecord): string {
+  const filters: Array<[string, string]> = [['section', record.section]];
+  for (const [key, value] of Object.entries(record.filters ?? {})) if (value) filters.push([key, value]);
+  const meta: Array<[string, string]> = [['section', record.section]];
+  if (record.number) meta.push(['number', record.number]);
+  if (record.date) meta.push(['date', record.date]);
+  if (record.summary) meta.push(['summary', record.summary]);
+  for (const [key, value] of Object.entries(record.filters ?? {})) if (value) meta.push([key, value]);
+  const hidden = [
+    ...filters.map(([key, value]) => `<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`),
+    ...meta.map(([key, value]) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`),
+    record.date ? `<span data-pagefind-sort="date">${escapeHtml(record.date)}</span>` : '',
+  ].join('');
+  const titleText = `${record.title} ${record.number ?? ''}`;
+  const bodyText = `${record.summary ?? ''}\n${record.body}`;
+  const titleExtras = [...foldedExtras(titleText), ...foldedPairs(record.title)];
+  const bodyExtras = [...foldedExtras(bodyText), ...foldedPairs(bodyText)].filter((w) => !titleExtras.includes(w));
+  const paragraphs = record.body
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('');
+  return (
+    `<!doctype html><html lang="vi"><head><title>${escapeHtml(record.title)}</title></head><body>` +
+    `<main data-pagefind-body><div data-pagefind-ignore>${hidden}</div>` +
+    `<h1 data-pagefind-meta="title">${escapeHtml(record.title)}</h1>` +
+    (record.number ? `<p>${escapeHtml(record.number)}</p>` : '') +
+    (record.summary ? `<p>${escapeHtml(record.summary)}</p>` : '') +
+    paragraphs +
+    `<p>${EXTRAS_MARK}</p>` +
+    (titleExtras.length > 0 ? `<h2>${escapeHtml(titleExtras.join(' '))}</h2>` : '') +
+    (bodyExtras.length > 0 ? `<p>${escapeHtml(bodyExtras.join(' '))}</p>` : '') +
+    `</main></body></html>`
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function measure(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}

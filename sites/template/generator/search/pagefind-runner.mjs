@@ -1,0 +1,35 @@
+// Builds one Pagefind index with Pagefind's Node API, in a process of its own (the `pagefind`
+// package is ESM only, and a process per index keeps the generator's memory flat).
+//   node pagefind-runner.mjs <records.jsonl> <outputPath>
+// Each line of records.jsonl is {"url": "...", "html": "..."} (generator/search/index-site.ts).
+// Prints one JSON line: {"records": n} or exits 1 with the errors on stderr.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import * as pagefind from 'pagefind';
+
+const [recordsFile, outputPath] = process.argv.slice(2);
+const fail = (message) => {
+  console.error(message);
+  process.exitCode = 1;
+};
+
+try {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let records = 0;
+  const lines = readline.createInterface({ input: fs.createReadStream(recordsFile, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    const { url, html } = JSON.parse(line);
+    const added = await index.addHTMLFile({ url, content: html });
+    if (added.errors.length > 0) throw new Error(`Pagefind rejected ${url}: ${added.errors.join('; ')}`);
+    records += 1;
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+  console.log(JSON.stringify({ records }));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+} finally {
+  await pagefind.close();
+}
