@@ -34,8 +34,9 @@ describe('generating a province and one of its communes', () => {
       ['ha-noi-ba-dinh', true, 3, 2],
     ]);
     // home, list, newly effective, about, child sites, 404, 3 documents, and 9 filtered lists:
-    // 2 types, 2 statuses, 2 issuers, 3 years (the fixture's documents have no field).
-    expect(result.sites[0]?.pages).toBe(18);
+    // 2 types, 2 statuses, 2 issuers, 3 years (the fixture's documents have no field);
+    // search, number index, offline page and feeds page.
+    expect(result.sites[0]?.pages).toBe(22);
     expect(fs.readdirSync(outDir).sort()).toEqual(['ha-noi', 'ha-noi-ba-dinh']);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', '404.html'))).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', 'site.css'))).toBe(true);
