@@ -64,7 +64,8 @@ export interface RenderBlocksOptions {
 export function safeHref(url: unknown): string | null {
   if (typeof url !== 'string') return null;
   const trimmed = url.trim();
-  if (trimmed === '' || /[\u0000-\u001f\u007f]/.test(trimmed)) return null;
+  // A control character (a tab inside "java\tscript:") can hide a scheme from the check below.
+  if (trimmed === '' || [...trimmed].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return null;
   if (trimmed.startsWith('#') || (trimmed.startsWith('/') && !trimmed.startsWith('//'))) return trimmed;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https') {
