@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The search page's script (served as <base>tim-kiem/tim-kiem.js, see tim-kiem/index.astro).
  * Runs Pagefind's own search JS over the site's index, folds the reader's query the way the
