@@ -257,7 +257,7 @@ test('a long code’s contents reach every article, each link landing on an anch
   expect(page.querySelector('.original-file a[data-original="source"]')?.getAttribute('href')).toMatch(/^https:\/\//);
 });
 
-test('no document page or text page transfers more than 50 KB gzip with its stylesheet', () => {
+test('no document page or text page transfers more than 50 KB gzip with its stylesheet and scripts', () => {
   for (const code of ['quoc-gia', province.code]) {
     const weights = measureSiteWeights(path.join(outDir, code));
     const documentPages = weights.pages.filter((p) => p.type === 'document' || p.type === 'document-text');
