@@ -20,9 +20,11 @@ export interface TocEntry {
 export interface TextPart {
   number: number;
   html: string;
-  /** The first and last structural headings on this page, to name its range ("Điều 1 – Điều 40"). */
+  /** The first and last structural headings on this page. */
   first: TocEntry | null;
   last: TocEntry | null;
+  /** What the page holds, for the pager: "Điều 111 – Điều 269" (null when it has no heading). */
+  range: string | null;
 }
 
 export interface DocumentText {
@@ -81,7 +83,7 @@ export function documentText(html: string, budgets: TextBudgets = TEXT_BUDGETS):
 
 function part(number: number, html: string): TextPart {
   const entries = tocOf(html, number);
-  return { number, html, first: entries[0] ?? null, last: entries.at(-1) ?? null };
+  return { number, html, first: entries[0] ?? null, last: entries.at(-1) ?? null, range: partRange(entries) };
 }
 
 function tocOf(html: string, part: number): TocEntry[] {
@@ -104,11 +106,16 @@ export function tocHref(text: Pick<DocumentText, 'inline'>, entry: Pick<TocEntry
   return text.inline ? `#${entry.id}` : `${textPartPath(entry.part)}#${entry.id}`;
 }
 
-/** "Điều 1 – Điều 40": the range of a text page, by the numbers of its first and last headings. */
-export function partRange(part: Pick<TextPart, 'first' | 'last'>): string | null {
-  const label = (entry: TocEntry | null) => (entry ? (structuralHeading(entry.text)?.label ?? entry.text) : null);
-  const first = label(part.first);
-  const last = label(part.last);
+/**
+ * "Điều 111 – Điều 269": the range of a text page by its first and last articles (a reader looks
+ * for an article number); by its first and last headings when it holds no article.
+ */
+export function partRange(entries: readonly TocEntry[]): string | null {
+  const label = (entry: TocEntry | undefined) => (entry ? (structuralHeading(entry.text)?.label ?? entry.text) : null);
+  const articles = entries.filter((e) => e.kind === 'article');
+  const named = articles.length > 0 ? articles : entries;
+  const first = label(named[0]);
+  const last = label(named.at(-1));
   if (!first) return null;
   return last && last !== first ? `${first} – ${last}` : first;
 }
