@@ -168,3 +168,81 @@ export * from './federation/scope.js';
 export * from './federation/syndication.js';
 export * from './federation/api-token.js';
 export * from './federation/audit.js';
+
+export {
+  AUDIENCES,
+  AUDIENCE_LABELS,
+  CAPTION_LANGUAGES,
+  CAPTION_LANGUAGE_LABELS,
+  CITING_TYPES,
+  EDITORIAL_ENUM_LABELS,
+  EDITORIAL_TYPES,
+  EDITORIAL_TYPE_LABELS,
+  GUIDANCE_TYPES,
+  GUIDANCE_TYPE_LABELS,
+  INTRODUCTION_TYPES,
+  INTRODUCTION_TYPE_LABELS,
+  MATERIAL_TYPES,
+  MATERIAL_TYPE_LABELS,
+  QA_STATUSES,
+  QA_STATUS_LABELS,
+  STATUS_LABELS_BY_TYPE,
+  VIDEO_SOURCE_TYPES,
+  VIDEO_SOURCE_TYPE_LABELS,
+  enumLabel,
+  isEditorialType,
+  type Audience,
+  type CaptionLanguage,
+  type EditorialType,
+  type GuidanceType,
+  type IntroductionType,
+  type BilingualLabel,
+  type MaterialType,
+  type QaStatus,
+  type VideoSourceType,
+} from './editorial/vocabulary.js';
+
+export {
+  COMPONENT_FIELD_TEXTS,
+  EDITORIAL_FIELD_TEXTS,
+  editorialFieldLabel,
+  enumHint,
+  type FieldText,
+  type FieldTexts,
+} from './editorial/field-texts.js';
+
+export { CONTENT_TYPE_FIELD_TEXTS } from './editorial/content-type-field-texts.js';
+
+export {
+  FILE_RULES,
+  FILE_SIZE_LIMIT_BYTES,
+  VIDEO_SIZE_LIMIT_BYTES,
+  fileProblem,
+  formatMegabytes,
+  type FileKind,
+  type FileRule,
+  type UploadedFileFacts,
+} from './editorial/files.js';
+
+export { parseYoutubeId } from './editorial/youtube.js';
+
+export {
+  EDITORIAL_SLUG_MAX_LENGTH,
+  EDITORIAL_SLUG_PATTERN,
+  editorialSlug,
+  firstFreeSlug,
+} from './editorial/slug.js';
+
+export {
+  FILE_FIELDS,
+  REQUIRED_BLOCKS_FIELDS,
+  REQUIRED_TEXT_FIELDS,
+  validateEditorialInput,
+  type EditorialInput,
+  type EditorialPatch,
+  type EditorialValidation,
+  type EditorialValidationOptions,
+  type FileField,
+} from './editorial/validate.js';
+
+export { QUIZ_OPTIONS, hasBlocksContent } from './editorial/values.js';

@@ -1,0 +1,115 @@
+/**
+ * Labels and hints for every field of every CMS content type: the editorial types
+ * (field-texts.ts) plus the legal corpus (legal-document, document-relation) and the registry
+ * (site, organization, legal-field). The CMS admin shows them; keys are the CMS attribute names.
+ */
+import { LEGAL_DOCUMENT_FIELD_LABELS } from '../legal-document.js';
+import { RELATION_KIND_LABELS } from '../relation-kind.js';
+import { SITE_KIND_LABELS } from '../site-kind.js';
+import { VALIDITY_BASIS_LABELS, VALIDITY_STATUS_LABELS } from '../validity-status.js';
+import { EDITORIAL_FIELD_TEXTS, enumHint, type FieldTexts } from './field-texts.js';
+
+const DERIVED = 'Tự tính từ ngày hiệu lực và các văn bản tác động; không nhập tay.';
+const doc = LEGAL_DOCUMENT_FIELD_LABELS;
+
+const LEGAL_DOCUMENT: FieldTexts = {
+  number: { label: doc.number, hint: 'Ví dụ 45/2019/QH14, 15/2025/NĐ-CP; được chuẩn hoá khi lưu.' },
+  documentType: {
+    label: doc.documentType,
+    hint: 'Ví dụ law: Luật; decree: Nghị định; circular: Thông tư; pm_decision: Quyết định của Thủ tướng.',
+  },
+  title: { label: doc.title },
+  abstract: { label: doc.abstract, hint: 'Nội dung chính của văn bản, hiển thị trong danh sách.' },
+  fullText: { label: doc.fullText, hint: 'Markdown; để trống nếu chỉ có tệp gốc.' },
+  issuers: { label: 'Cơ quan ban hành', hint: 'Văn bản liên tịch có nhiều cơ quan.' },
+  signerTitle: { label: doc.signerTitle },
+  signerName: { label: doc.signerName },
+  issuedDate: { label: doc.issuedDate },
+  effectiveFrom: { label: doc.effectiveFrom, hint: 'Không được trước ngày ban hành.' },
+  effectiveTo: { label: doc.effectiveTo, hint: 'Chỉ nhập khi văn bản tự quy định ngày hết hiệu lực.' },
+  gazetteNumber: { label: doc.gazetteNumber },
+  gazetteDate: { label: doc.gazetteDate },
+  fields: { label: 'Lĩnh vực' },
+  scope: { label: doc.scope, hint: 'national: Toàn quốc; local: Địa phương (chọn địa bàn áp dụng).' },
+  scopeSite: { label: doc.scopeSite, hint: 'Bắt buộc khi phạm vi là local.' },
+  owningSite: { label: 'Trang sở hữu', hint: 'Đơn vị quản lý văn bản (Bộ Tư pháp với văn bản trung ương).' },
+  originalFile: { label: 'Tệp gốc', hint: 'Bản PDF hoặc DOC của văn bản.' },
+  sourceUrl: { label: doc.sourceUrl, hint: 'Nơi lấy văn bản, ví dụ vbpl.vn.' },
+  declaredStatus: {
+    label: doc.declaredStatus,
+    hint: enumHint(VALIDITY_STATUS_LABELS, 'Chỉ nhập khi nguồn chính thức công bố.'),
+  },
+  declaredStatusSource: { label: doc.declaredStatusSource },
+  declaredStatusAsOf: { label: doc.declaredStatusAsOf },
+  validityStatus: { label: 'Tình trạng hiệu lực', hint: DERIVED },
+  validityBasis: { label: 'Căn cứ xác định hiệu lực', hint: enumHint(VALIDITY_BASIS_LABELS) },
+  validityHistory: { label: 'Diễn biến hiệu lực', hint: DERIVED },
+  validityComputedAt: { label: 'Thời điểm tính hiệu lực' },
+};
+
+const DOCUMENT_RELATION: FieldTexts = {
+  sourceNumber: { label: 'Văn bản tác động (số ký hiệu)' },
+  kind: {
+    label: 'Loại tác động',
+    hint: Object.entries(RELATION_KIND_LABELS)
+      .map(([kind, labels]) => `${kind}: ${labels.onSource.vi}`)
+      .join('; '),
+  },
+  targetNumber: { label: 'Văn bản bị tác động (số ký hiệu)' },
+  targetTitle: { label: 'Tên văn bản bị tác động', hint: 'Cần khi văn bản bị tác động chưa có trong CMS.' },
+  sourceDocumentId: { label: 'Mã văn bản tác động trong CMS', hint: 'Tự điền.' },
+  targetDocumentId: { label: 'Mã văn bản bị tác động trong CMS', hint: 'Tự điền.' },
+  partial: {
+    label: 'Tác động một phần',
+    hint: 'Chỉ một phần văn bản bị tác động (ghi rõ phần bị tác động).',
+  },
+  affectedPart: { label: 'Phần bị tác động', hint: 'Ví dụ "Điều 12, khoản 3 Điều 15".' },
+  effectiveDate: { label: 'Ngày tác động có hiệu lực' },
+  note: { label: 'Ghi chú' },
+};
+
+const SITE: FieldTexts = {
+  code: { label: 'Mã trang', hint: 'Chữ thường không dấu, là phần đầu đường dẫn, ví dụ ha-noi.' },
+  name: { label: 'Tên đơn vị' },
+  nameEn: { label: 'Tên tiếng Anh' },
+  kind: { label: 'Loại đơn vị', hint: enumHint(SITE_KIND_LABELS) },
+  parent: { label: 'Đơn vị cấp trên', hint: 'Tỉnh của một xã; Cổng quốc gia của bộ, tỉnh.' },
+  children: { label: 'Đơn vị cấp dưới' },
+  adminUnitCode: { label: 'Mã đơn vị hành chính', hint: 'Tỉnh 2 chữ số, xã 5 chữ số.' },
+  unitType: { label: 'Loại đơn vị hành chính', hint: 'Tỉnh, Thành phố, Xã, Phường, Đặc khu…' },
+  basePath: { label: 'Đường dẫn gốc', hint: 'Ví dụ /ha-noi/.' },
+  baseUrl: { label: 'Tên miền riêng', hint: 'Để trống khi trang dùng tên miền chung.' },
+  theme: { label: 'Giao diện' },
+  contact: { label: 'Liên hệ' },
+  enabled: { label: 'Đang hoạt động', hint: 'Tắt để ngừng tạo trang của đơn vị.' },
+  organization: { label: 'Cơ quan tương ứng' },
+};
+
+const ORGANIZATION: FieldTexts = {
+  code: { label: 'Mã cơ quan', hint: 'Chữ thường không dấu, ví dụ bo-tu-phap.' },
+  name: { label: 'Tên cơ quan' },
+  nameEn: { label: 'Tên tiếng Anh' },
+  docSymbol: { label: 'Ký hiệu trong số văn bản', hint: 'Ví dụ QH, BTP, UBND.' },
+  category: {
+    label: 'Nhóm cơ quan',
+    hint: 'legislature: Quốc hội và cơ quan của Quốc hội; government: Chính phủ; ministry: Bộ; local_government: chính quyền địa phương…',
+  },
+};
+
+const LEGAL_FIELD: FieldTexts = {
+  code: { label: 'Mã lĩnh vực', hint: 'Chữ thường không dấu, ví dụ dat-dai.' },
+  name: { label: 'Tên lĩnh vực' },
+  nameEn: { label: 'Tên tiếng Anh' },
+  parent: { label: 'Lĩnh vực cha' },
+  children: { label: 'Lĩnh vực con' },
+};
+
+/** By the singular name of the CMS type (`api::<name>.<name>`). */
+export const CONTENT_TYPE_FIELD_TEXTS: Readonly<Record<string, FieldTexts>> = {
+  ...EDITORIAL_FIELD_TEXTS,
+  'legal-document': LEGAL_DOCUMENT,
+  'document-relation': DOCUMENT_RELATION,
+  site: SITE,
+  organization: ORGANIZATION,
+  'legal-field': LEGAL_FIELD,
+};

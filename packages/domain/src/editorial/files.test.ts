@@ -1,0 +1,84 @@
+import { FILE_SIZE_LIMIT_BYTES, VIDEO_SIZE_LIMIT_BYTES, fileProblem, formatMegabytes } from './files.js';
+
+const file = (name: string, mime: string | null, sizeKb = 120) => ({
+  name,
+  ext: name.includes('.') ? name.slice(name.lastIndexOf('.')) : null,
+  mime,
+  size: sizeKb,
+});
+const kb = (bytes: number) => bytes / 1000;
+
+describe('fileProblem', () => {
+  it.each([
+    ['material', file('to-gap-luat-dat-dai.pdf', 'application/pdf')],
+    [
+      'material',
+      file('so-tay.DOCX', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    ],
+    [
+      'material',
+      file('bai-giang.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'),
+    ],
+    ['material', file('bai-giang.ppt', 'application/vnd.ms-powerpoint')],
+    ['material', file('de-cuong.odt', 'application/vnd.oasis.opendocument.text')],
+    ['material', file('trinh-chieu.odp', 'application/vnd.oasis.opendocument.presentation')],
+    ['material', file('infographic.webp', 'image/webp')],
+    ['material', file('infographic.jpeg', 'image/jpeg')],
+    ['book', file('bo-luat-lao-dong.epub', 'application/epub+zip')],
+    ['book', file('bo-luat-lao-dong.pdf', 'application/pdf')],
+    ['caption', file('phu-de.vi.vtt', 'text/vtt')],
+    ['caption', file('phu-de.vtt', 'application/octet-stream')],
+    ['video', file('tieu-pham.mp4', 'video/mp4')],
+    ['image', file('anh.png', 'image/png')],
+  ] as const)('accepts as %s: %j', (kind, f) => {
+    expect(fileProblem(f, kind, 'Tệp')).toBeNull();
+  });
+
+  it.each([
+    ['material', file('cai-dat.exe', 'application/x-msdownload'), /chỉ nhận PDF, DOC, DOCX/],
+    [
+      'material',
+      file('bang-tinh.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      /không đúng định dạng/,
+    ],
+    ['material', file('gia-mao.pdf', 'application/x-msdownload'), /không đúng định dạng/],
+    [
+      'book',
+      file('sach.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      /chỉ nhận PDF hoặc EPUB/,
+    ],
+    ['caption', file('phu-de.srt', 'application/x-subrip'), /WebVTT/],
+    ['caption', file('phu-de.txt', 'text/plain'), /WebVTT/],
+    ['video', file('tieu-pham.avi', 'video/x-msvideo'), /MP4 hoặc WebM/],
+    ['image', file('bieu-tuong.svg', 'image/svg+xml'), /JPG, PNG hoặc WEBP/],
+  ] as const)('refuses as %s: %j', (kind, f, message) => {
+    expect(fileProblem(f, kind, 'Tệp tài liệu')).toMatch(message);
+    expect(fileProblem(f, kind, 'Tệp tài liệu')).toMatch(/^Tệp tài liệu: tệp "/);
+  });
+
+  it('accepts a file at the size limit and refuses one just above it', () => {
+    expect(
+      fileProblem(file('a.pdf', 'application/pdf', kb(FILE_SIZE_LIMIT_BYTES)), 'material', 'Tệp'),
+    ).toBeNull();
+    expect(
+      fileProblem(file('a.pdf', 'application/pdf', kb(FILE_SIZE_LIMIT_BYTES) + 1), 'material', 'Tệp'),
+    ).toMatch(/vượt giới hạn 50 MB/);
+  });
+
+  it('lets a video be ten times larger than other files, and no more', () => {
+    expect(fileProblem(file('v.mp4', 'video/mp4', kb(400 * 1024 * 1024)), 'video', 'Tệp video')).toBeNull();
+    expect(
+      fileProblem(file('v.mp4', 'video/mp4', kb(VIDEO_SIZE_LIMIT_BYTES) + 1), 'video', 'Tệp video'),
+    ).toMatch(/vượt giới hạn 500 MB/);
+    expect(fileProblem(file('c.vtt', 'text/vtt', kb(60 * 1024 * 1024)), 'caption', 'Phụ đề')).toMatch(
+      /50 MB/,
+    );
+  });
+});
+
+describe('formatMegabytes', () => {
+  it('writes whole megabytes plainly and others with a decimal comma', () => {
+    expect(formatMegabytes(50 * 1024 * 1024)).toBe('50 MB');
+    expect(formatMegabytes(60_000_000)).toBe('57,2 MB');
+  });
+});
