@@ -32,6 +32,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           'application/epub+zip',
           'application/msword',
           'application/vnd.openxmlformats-officedocument.*',
+          // Dissemination materials also come as PowerPoint 97 and OpenDocument files.
+          'application/vnd.ms-powerpoint',
+          'application/vnd.oasis.opendocument.text',
+          'application/vnd.oasis.opendocument.presentation',
           'text/plain',
           'text/vtt',
           'text/csv',

@@ -4,6 +4,7 @@ import { grantPublicRead } from './extensions/public-access';
 import { registerLocaleFactSync } from './extensions/locale-facts';
 import { registerValidity, recomputeAllValidity } from './extensions/validity';
 import { registerDocumentValidation } from './extensions/document-validation';
+import { registerEditorialValidation } from './extensions/editorial-validation';
 import { ensureIndexes } from './extensions/indexes';
 import {
   bumpContentVersion,
@@ -20,6 +21,7 @@ export default {
     // First, so it is the outermost Document Service middleware: the version moves after every other effect.
     registerReadCacheInvalidation(strapi);
     registerDocumentValidation(strapi);
+    registerEditorialValidation(strapi);
     registerLocaleFactSync(strapi);
     registerValidity(strapi);
   },

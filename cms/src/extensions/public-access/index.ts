@@ -7,6 +7,15 @@ export const PUBLIC_READABLE = [
   'api::legal-field.legal-field',
   'api::legal-document.legal-document',
   'api::document-relation.document-relation',
+  'api::introduction.introduction',
+  'api::qa.qa',
+  'api::dialogue.dialogue',
+  'api::material.material',
+  'api::video.video',
+  'api::legal-situation.legal-situation',
+  'api::book.book',
+  'api::guidance.guidance',
+  'api::news-item.news-item',
 ] as const;
 
 /**
