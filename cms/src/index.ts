@@ -12,6 +12,8 @@ import {
   prepareReadCache,
   registerReadCacheInvalidation,
 } from './extensions/read-cache';
+import { bootstrapFederation, registerFederation } from './extensions/federation';
+import { guardAuditLog, registerAudit } from './extensions/audit';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -20,6 +22,10 @@ export default {
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'vi';
     // First, so it is the outermost Document Service middleware: the version moves after every other effect.
     registerReadCacheInvalidation(strapi);
+    // Next, the audit log (it records refusals) around the federation's scope check, so an
+    // out-of-scope write is refused before any other middleware looks at it.
+    registerAudit(strapi);
+    registerFederation(strapi);
     registerDocumentValidation(strapi);
     registerEditorialValidation(strapi);
     registerLocaleFactSync(strapi);
@@ -29,6 +35,8 @@ export default {
   /** Runs once the database and plugins are ready, before the server listens. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureContentLocales(strapi);
+    await bootstrapFederation(strapi);
+    await guardAuditLog(strapi);
     await grantPublicRead(strapi);
     await ensureIndexes(strapi);
     await prepareReadCache(strapi);

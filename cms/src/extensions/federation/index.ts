@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { registerFederationConditions } from './conditions';
+import { guardContentManager } from './content-manager-guard';
+import { registerScopeEnforcement } from './enforce';
+import { restrictRelationPicker } from './relation-picker';
+import { ensureFederationRoles } from './roles';
+import { AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT } from './types';
+
+export { ensureSiteAccount, AccountError, passwordProblem, type AccountInput, type AccountResult } from './members';
+export { createSiteToken, type SiteToken } from './tokens';
+export { runAsOperator, currentCaller, type Caller } from './caller';
+export { adminScope, callerScope, type CallerScope } from './scope';
+
+/**
+ * Register phase: the scope middleware on the Document Service, the content manager's relation
+ * picker and guard, and the internal types kept out of the public GraphQL schema.
+ */
+export function registerFederation(strapi: Core.Strapi): void {
+  registerScopeEnforcement(strapi);
+  restrictRelationPicker(strapi);
+  guardContentManager(strapi);
+  const graphql = strapi.plugin('graphql')?.service('extension') as
+    | { shadowCRUD: (uid: string) => { disable: () => void } }
+    | undefined;
+  for (const uid of [AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT]) graphql?.shadowCRUD(uid).disable();
+}
+
+/** Bootstrap phase: the RBAC conditions, then the five roles that use them. */
+export async function bootstrapFederation(strapi: Core.Strapi): Promise<void> {
+  await registerFederationConditions(strapi);
+  await ensureFederationRoles(strapi);
+}

@@ -1,0 +1,42 @@
+import type { Core, UID } from '@strapi/strapi';
+
+export const SITE = 'api::site.site';
+export const MEMBERSHIP = 'api::site-membership.site-membership';
+export const AUDIT_ENTRY = 'api::audit-entry.audit-entry';
+export const SITE_REDIRECT = 'api::site-redirect.site-redirect';
+export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
+export const DOCUMENT_RELATION = 'api::document-relation.document-relation';
+
+/** Shared vocabularies and the registry: only the national level (or the system) changes them. */
+export const NATIONAL_ONLY_TYPES: readonly string[] = [
+  SITE_REDIRECT,
+  'api::organization.organization',
+  'api::legal-field.legal-field',
+];
+
+/** Fields of its own site record a unit administrator may change (presentation, opt-outs). */
+export const UNIT_EDITABLE_SITE_FIELDS: readonly string[] = ['theme', 'contact', 'logo', 'optedOutFields'];
+
+/** An admin user as Strapi's admin strategies put it on ctx.state.user (roles populated). */
+export interface AdminUser {
+  id: number;
+  email?: string | null;
+  firstname?: string | null;
+  lastname?: string | null;
+  roles?: Array<{ id: number; code?: string | null }> | null;
+}
+
+/**
+ * Types whose items belong to a site: every api type with an `owningSite` relation to the
+ * registry. Found from the schemas, so a new editorial type is covered the day it is added.
+ */
+export function siteOwnedTypes(strapi: Core.Strapi): Set<string> {
+  const out = new Set<string>();
+  for (const [uid, model] of Object.entries(strapi.contentTypes)) {
+    const attribute = (model.attributes as Record<string, { type?: string; target?: string }>).owningSite;
+    if (uid.startsWith('api::') && attribute?.type === 'relation' && attribute.target === SITE) out.add(uid);
+  }
+  return out;
+}
+
+export type ContentUid = UID.ContentType;
