@@ -1,0 +1,122 @@
+/**
+ * What the sync engine needs to know about an item: where it shows (its placements) and a
+ * fingerprint of its public rows, read before and after a write to tell whether the public
+ * state moved. Only public rows count: the published ones for draft & publish types, every row
+ * for the others (sites, relations, vocabularies).
+ */
+import type { Core, UID } from '@strapi/strapi';
+import type { Placement } from './events';
+
+export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
+export const DOCUMENT_RELATION = 'api::document-relation.document-relation';
+export const SITE = 'api::site.site';
+/** Vocabularies every site prints (issuers, fields): a change reaches every site. */
+const EVERYWHERE: ReadonlySet<string> = new Set(['api::organization.organization', 'api::legal-field.legal-field']);
+
+export type TrackedKind = 'legal-document' | 'editorial' | 'relation' | 'site' | 'everywhere';
+
+/** How the sync engine follows a content type, or null when its changes never reach a site. */
+export function trackedKind(strapi: Core.Strapi, uid: string): TrackedKind | null {
+  if (uid === LEGAL_DOCUMENT) return 'legal-document';
+  if (uid === DOCUMENT_RELATION) return 'relation';
+  if (uid === SITE) return 'site';
+  if (EVERYWHERE.has(uid)) return 'everywhere';
+  const model = strapi.contentTypes[uid as UID.ContentType];
+  if (uid.startsWith('api::') && model && 'owningSite' in model.attributes && 'audience' in model.attributes)
+    return 'editorial';
+  return null;
+}
+
+export interface PublicState {
+  /** `id:locale:updatedAt:publishedAt` of each public row, sorted: equal before and after = no public change. */
+  fingerprint: string;
+  placements: Placement[];
+  owningSite: string | null;
+  /** For relations: the documents at both ends. */
+  relatedDocumentIds: string[];
+}
+
+type Row = Record<string, unknown> & { id: number; locale?: string | null; updatedAt?: unknown; publishedAt?: unknown };
+const code = (value: unknown): string | null =>
+  value && typeof value === 'object' && typeof (value as { code?: unknown }).code === 'string'
+    ? (value as { code: string }).code
+    : null;
+const codes = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(code).filter((c): c is string => c !== null).sort() : [];
+
+const POPULATE: Record<TrackedKind, Record<string, unknown> | undefined> = {
+  'legal-document': { owningSite: { select: ['code'] }, scopeSite: { select: ['code'] } },
+  editorial: {
+    owningSite: { select: ['code'] },
+    audienceProvinces: { select: ['code'] },
+    fields: { select: ['code'] },
+  },
+  site: { parent: { select: ['code'] } },
+  relation: undefined,
+  everywhere: undefined,
+};
+
+/** The public rows of one item and where they show. */
+export async function readPublicState(
+  strapi: Core.Strapi,
+  uid: string,
+  kind: TrackedKind,
+  documentId: string,
+): Promise<PublicState> {
+  const model = strapi.contentTypes[uid as UID.ContentType];
+  const draftAndPublish = Boolean(model?.options?.draftAndPublish);
+  const where: Record<string, unknown> = { documentId };
+  if (draftAndPublish) where.publishedAt = { $notNull: true };
+  const populate = POPULATE[kind];
+  const rows = (await strapi.db
+    .query(uid as UID.ContentType)
+    .findMany({ where, ...(populate ? { populate } : {}) })) as Row[];
+  const fingerprint = rows
+    .map((r) => `${r.id}:${r.locale ?? ''}:${String(r.updatedAt ?? '')}:${String(r.publishedAt ?? '')}`)
+    .sort()
+    .join('|');
+  const placements: Placement[] = [];
+  const related = new Set<string>();
+  let owningSite: string | null = null;
+  for (const row of rows) {
+    if (kind === 'legal-document') {
+      owningSite ??= code(row.owningSite);
+      placements.push({
+        kind: 'legal-document',
+        scope: (row.scope as 'national' | 'local' | null) ?? null,
+        owningSite: code(row.owningSite),
+        scopeSite: code(row.scopeSite),
+      });
+    } else if (kind === 'editorial') {
+      owningSite ??= code(row.owningSite);
+      placements.push({
+        kind: 'editorial',
+        owningSite: code(row.owningSite),
+        audience: (row.audience as string | null) ?? null,
+        audienceSiteKinds: Array.isArray(row.audienceSiteKinds) ? (row.audienceSiteKinds as string[]).slice().sort() : [],
+        audienceProvinces: codes(row.audienceProvinces),
+        mandatory: row.mandatory === true,
+        fields: codes(row.fields),
+      });
+    } else if (kind === 'site') {
+      owningSite ??= (row.code as string) ?? null;
+      placements.push({ kind: 'site', code: row.code as string, parent: code(row.parent) });
+    } else if (kind === 'relation') {
+      for (const key of ['sourceDocumentId', 'targetDocumentId']) {
+        if (typeof row[key] === 'string' && row[key]) related.add(row[key]);
+      }
+    } else {
+      placements.push({ kind: 'everywhere' });
+    }
+  }
+  return { fingerprint, placements, owningSite, relatedDocumentIds: [...related].sort() };
+}
+
+/** Placements of the legal documents at the ends of a relation: both documents' pages show it. */
+export async function relatedDocumentPlacements(strapi: Core.Strapi, documentIds: readonly string[]): Promise<Placement[]> {
+  const placements: Placement[] = [];
+  for (const documentId of documentIds) {
+    placements.push(...(await readPublicState(strapi, LEGAL_DOCUMENT, 'legal-document', documentId)).placements);
+  }
+  return placements;
+}
