@@ -246,3 +246,79 @@ export {
 } from './editorial/validate.js';
 
 export { QUIZ_OPTIONS, hasBlocksContent } from './editorial/values.js';
+
+export {
+  TRACKING_CODE_LENGTH,
+  formatTrackingCode,
+  newTrackingCode,
+  normaliseTrackingCode,
+} from './interaction/tracking-code.js';
+export { cleanText, duplicateKey, titleFromText, type CleanedText } from './interaction/clean-text.js';
+export {
+  HONEYPOT_FIELD,
+  REPORT_REASONS,
+  REPORT_REASON_LABELS,
+  SUBMISSION_LIMITS,
+  honeypotFilled,
+  parseDialogueQuestion,
+  parseQuestion,
+  parseReport,
+  type DialogueQuestionInput,
+  type FieldProblem,
+  type FormBody,
+  type Parsed,
+  type QuestionInput,
+  type ReportInput,
+  type ReportReason,
+} from './interaction/submission-input.js';
+export {
+  allowedReturnTo,
+  isAllowedOrigin,
+  originPolicy,
+  refererOrigin,
+  type OriginPolicy,
+  type RegisteredSiteAddress,
+} from './interaction/origins.js';
+export {
+  RateLimitSpecError,
+  parseRateLimits,
+  secondsUntilWindowEnds,
+  vietnameseDuration,
+  windowStart,
+  type RateLimit,
+} from './interaction/rate-limits.js';
+export {
+  askerStatusView,
+  isQaStatus,
+  normaliseEmail,
+  planQaPublish,
+  planQaUpdate,
+  type AskerStatusView,
+  type QaModerationEffect,
+  type QaModerationPlan,
+  type QaModerationRequest,
+  type QaModerationState,
+  type QaPublishPlan,
+} from './interaction/moderation.js';
+export {
+  OPEN_REPORT_STATUSES,
+  REPORTABLE_TYPES,
+  REPORT_HIDE_THRESHOLD,
+  REPORT_STATUSES,
+  REPORT_STATUS_LABELS,
+  shouldHideItem,
+  type ReportStatus,
+  type ReportableType,
+} from './interaction/reports.js';
+export { quantile, responseTimes, type ResponseRecord, type SiteResponseTime } from './interaction/response-time.js';
+export { dialogueIntake, type DialogueIntake } from './interaction/dialogue-intake.js';
+export {
+  answerEmail,
+  assignedEmail,
+  blocksToPlainText,
+  forwardedEmail,
+  itemHiddenEmail,
+  newSubmissionEmail,
+  rejectedEmail,
+  type EmailText,
+} from './interaction/notification-text.js';

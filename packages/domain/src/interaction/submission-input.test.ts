@@ -1,0 +1,126 @@
+import { honeypotFilled, parseDialogueQuestion, parseQuestion, parseReport } from './submission-input.js';
+import { REPORTABLE_TYPES } from './reports.js';
+
+const QUESTION = 'Người lao động nghỉ hưu ở tuổi nào theo Bộ luật Lao động năm 2019?';
+
+describe('parseQuestion', () => {
+  it('accepts a minimal question and a full one', () => {
+    const minimal = parseQuestion({ site: 'ha-noi', question: QUESTION });
+    expect(minimal).toEqual({
+      ok: true,
+      value: {
+        siteCode: 'ha-noi',
+        fieldCode: null,
+        name: null,
+        email: null,
+        phone: null,
+        question: QUESTION,
+        title: QUESTION,
+        consentToPublish: false,
+      },
+    });
+    const full = parseQuestion({
+      site: 'HA-NOI',
+      field: 'lao-dong-tien-luong',
+      name: ' Nguyễn  Văn A ',
+      email: 'Nguoi.Hoi@Example.VN',
+      phone: '+84 912.345.678',
+      question: QUESTION,
+      consent: 'on',
+    });
+    expect(full.ok && full.value).toMatchObject({
+      siteCode: 'ha-noi',
+      fieldCode: 'lao-dong-tien-luong',
+      name: 'Nguyễn Văn A',
+      email: 'nguoi.hoi@example.vn',
+      phone: '+84912345678',
+      consentToPublish: true,
+    });
+  });
+
+  it('names every field that is wrong, in Vietnamese', () => {
+    const result = parseQuestion({
+      site: 'Hà Nội',
+      email: 'khong-phai-email',
+      phone: 'abc',
+      question: 'ngắn',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.fromEntries(result.problems.map((p) => [p.field, p.message]))).toEqual({
+      site: 'Trang nhận câu hỏi: mã “hà nội” không hợp lệ.',
+      question: 'Câu hỏi quá ngắn: hãy viết ít nhất 10 ký tự.',
+      email: 'Email “khong-phai-email” không hợp lệ (ví dụ: ten@example.vn).',
+      phone: 'Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +).',
+    });
+  });
+
+  it('refuses a question over 5,000 characters, counting composed characters', () => {
+    const long = 'ệ'.normalize('NFD').repeat(5001);
+    const result = parseQuestion({ site: 'ha-noi', question: long });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems[0]!.message).toBe('Câu hỏi quá dài: 5.001 ký tự, tối đa 5.000 ký tự.');
+    expect(parseQuestion({ site: 'ha-noi', question: 'ệ'.normalize('NFD').repeat(5000) }).ok).toBe(true);
+  });
+
+  it('marks HTML and scripts as markup', () => {
+    const result = parseQuestion({ site: 'ha-noi', question: `${QUESTION}<script>alert(1)</script>` });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ field: 'question', markup: true });
+  });
+
+  it('reads the first value of a repeated field', () => {
+    const result = parseQuestion({ site: ['ha-noi', 'quoc-gia'], question: [QUESTION] });
+    expect(result.ok && result.value.siteCode).toBe('ha-noi');
+  });
+});
+
+describe('parseDialogueQuestion', () => {
+  it('takes questions and comments for a dialogue', () => {
+    const result = parseDialogueQuestion({
+      site: 'ha-noi',
+      dialogue: 'abcdefghijklmnopqrstuvwx',
+      kind: 'comment',
+      question: 'Đề nghị bổ sung quy định về đất ở.',
+    });
+    expect(result.ok && result.value).toMatchObject({
+      kind: 'comment',
+      title: 'Góp ý: Đề nghị bổ sung quy định về đất ở.',
+    });
+    const bad = parseDialogueQuestion({ site: 'ha-noi', dialogue: '../etc', kind: 'x', question: QUESTION });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.field)).toEqual(['dialogue', 'kind']);
+  });
+});
+
+describe('parseReport', () => {
+  it('takes a reason and an optional message', () => {
+    const result = parseReport(
+      { site: 'ha-noi', itemType: 'qa', item: 'abcdefghijklmnopqrstuvwx', reason: 'outdated' },
+      REPORTABLE_TYPES,
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        siteCode: 'ha-noi',
+        itemType: 'qa',
+        itemId: 'abcdefghijklmnopqrstuvwx',
+        reason: 'outdated',
+        message: null,
+      },
+    });
+    const bad = parseReport(
+      { site: 'ha-noi', itemType: 'legal-document', item: 'x', reason: 'boring' },
+      REPORTABLE_TYPES,
+    );
+    expect(bad.ok ? [] : bad.problems.map((p) => p.field)).toEqual(['itemType', 'item', 'reason']);
+  });
+});
+
+describe('honeypot', () => {
+  it('is filled when the hidden field has text', () => {
+    expect(honeypotFilled({ website: 'http://spam.example' })).toBe(true);
+    expect(honeypotFilled({ website: '  ' })).toBe(false);
+    expect(honeypotFilled({})).toBe(false);
+  });
+});
