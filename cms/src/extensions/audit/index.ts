@@ -26,7 +26,8 @@ type Params = { documentId?: string; locale?: string | string[] };
  * REST, GraphQL, tokens, scripts): who (admin user, token, public form or system), what, which
  * item of which site, when, from where (IP, user agent) and the before/after of the fields that
  * changed, private contact fields hidden. The entry is written in the same transaction as the
- * change: no change without its entry. A write the federation refused is logged as `denied`.
+ * change: no change without its entry. A write the federation refused is logged as `denied`;
+ * an update that changed no field (the admin panel saves before it publishes) is not logged.
  * Register it before the federation's enforcement, so that it sees the refusals.
  */
 export function registerAudit(strapi: Core.Strapi): void {
@@ -46,6 +47,9 @@ export function registerAudit(strapi: Core.Strapi): void {
         const documentId = action === 'clone' || action === 'create' ? idOf(result) : params.documentId;
         if (!documentId || result === null || result === undefined) return result;
         const after = action === 'delete' ? null : await snapshot(strapi, uid, documentId, locale ?? localeOf(result));
+        const changes = changesOf(strapi, uid, action, before, after);
+        // A save that changed nothing (the admin panel saves before it publishes) is not news.
+        if (action === 'update' && changes && Object.keys(changes).length === 0) return result;
         await appendAuditEntry(strapi, {
           action,
           caller,
@@ -55,7 +59,7 @@ export function registerAudit(strapi: Core.Strapi): void {
           locale: locale ?? after?.locale ?? before?.locale ?? null,
           itemTitle: after?.title ?? before?.title ?? null,
           site: after?.site ?? before?.site ?? null,
-          changes: changesOf(strapi, uid, action, before, after),
+          changes,
         });
         return result;
       });

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { inScope } from '@pbgdpl/domain';
+import { appendAuditEntry } from '../audit/entry';
+import { requestOrigin } from './caller';
 import { findSite, storedOwner } from './lookups';
 import { MESSAGES, refusal } from './messages';
 import { addedRefs, parseRelationInput } from './relation-input';
@@ -53,7 +55,14 @@ export function guardContentManager(strapi: Core.Strapi): void {
     controller[action] = async function guarded(this: unknown, ctx: Ctx, next?: unknown) {
       owned ??= siteOwnedTypes(strapi);
       const user = ctx.state.user;
-      if (user && ctx.params.model && owned.has(ctx.params.model)) await check(strapi, ctx, ctx.params.model, user);
+      if (user && ctx.params.model && owned.has(ctx.params.model)) {
+        try {
+          await check(strapi, ctx, ctx.params.model, user);
+        } catch (error) {
+          await logDenied(strapi, ctx, ctx.params.model, user, action, error as Error);
+          throw error;
+        }
+      }
       return original.call(this, ctx, next);
     };
   }
@@ -78,6 +87,21 @@ async function check(strapi: Core.Strapi, ctx: Ctx, model: string, user: AdminUs
       if (!site || !inScope(scope, String(site.id))) throw refusal(MESSAGES.ownerOutOfScope(site), 'owningSite');
     }
   }
+}
+
+/** A refusal here never reaches the Document Service: the audit log still records the attempt. */
+async function logDenied(strapi: Core.Strapi, ctx: Ctx, model: string, user: AdminUser, action: string, error: Error) {
+  const documentId = ctx.params.id ?? ctx.params.sourceId ?? null;
+  const owner = documentId ? (await storedOwner(strapi, model, documentId)).owners[0] : null;
+  await appendAuditEntry(strapi, {
+    action: 'denied',
+    caller: { kind: 'admin', user },
+    origin: requestOrigin(strapi),
+    contentType: model,
+    documentId,
+    site: owner ? { id: owner.id, code: owner.code } : null,
+    changes: { attempted: `content-manager.${action}`, reason: error.message },
+  });
 }
 
 function asList(value: unknown): unknown[] {
