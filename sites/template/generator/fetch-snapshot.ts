@@ -104,6 +104,7 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
     formatVersion: SNAPSHOT_FORMAT_VERSION,
     generatedAt: new Date().toISOString(),
     cmsEndpoint: client.endpoint,
+    mediaBaseUrl: process.env.PBGDPL_MEDIA_BASE_URL || new URL(client.endpoint).origin,
     ...options.manifest,
   };
   writeJson(snapshotFiles.run(dir), manifest);

@@ -12,6 +12,8 @@ let result: GenerateSitesResult;
 const read = (...parts: string[]) => fs.readFileSync(path.join(outDir, ...parts), 'utf8');
 
 beforeAll(async () => {
+  // The CMS is read at an internal address; readers download its files from the public one.
+  process.env.PBGDPL_MEDIA_BASE_URL = 'https://cms.pbgdpl.example';
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-generate-'));
   result = await generateSites({
     cmsUrl: 'http://fake-cms.test',
@@ -24,7 +26,10 @@ beforeAll(async () => {
     fetchAsset: fakeFetchAsset,
   });
 });
-afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+afterAll(() => {
+  delete process.env.PBGDPL_MEDIA_BASE_URL;
+  fs.rmSync(outDir, { recursive: true, force: true });
+});
 
 describe('generating a province and one of its communes', () => {
   it('builds each site into <out>/<code>/ and reports pages, documents and batches', () => {
@@ -127,6 +132,13 @@ describe('the document browser, unit pages and identity', () => {
     expect(about).toContain('12 Lê Lai, Hoàn Kiếm, Hà Nội');
     expect(about).toContain('href="tel:02438253536"');
     expect(read('ha-noi-ba-dinh', 'gioi-thieu', 'index.html')).toMatch(/data-site-link="parent">Thành phố Hà Nội</);
+  });
+
+  it('links the original file at the CMS’s public address', () => {
+    const page = read('ha-noi', 'van-ban', 'bo-luat', '2012', '10-2012-qh13', 'index.html');
+    expect(page).toMatch(
+      /<a href="https:\/\/cms.pbgdpl.example\/uploads\/blld_2012.pdf" download data-original="file">Tải văn bản gốc 10\/2012\/QH13 \(PDF\)<\/a>/,
+    );
   });
 
   it('gives the law’s articles anchors and lists them in the contents', () => {

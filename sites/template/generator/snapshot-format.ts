@@ -26,6 +26,12 @@ export interface RunManifest {
   /** The build date in Vietnam (YYYY-MM-DD): "newly effective" is counted back from it. */
   asOf: string;
   cmsEndpoint: string;
+  /**
+   * Public origin under which readers download the CMS's uploaded files (a document's original
+   * file): $PBGDPL_MEDIA_BASE_URL, else the origin the generator read the CMS from — which is
+   * only right when that address is public.
+   */
+  mediaBaseUrl?: string;
   /** Documents effective within this many days up to asOf are "newly effective" (C-1). */
   newlyEffectiveWindowDays: number;
   /** Documents per page of the list `van-ban/`. */
