@@ -5,6 +5,7 @@ import { registerLocaleFactSync } from './extensions/locale-facts';
 import { registerValidity, recomputeAllValidity } from './extensions/validity';
 import { registerDocumentValidation } from './extensions/document-validation';
 import { registerEditorialValidation } from './extensions/editorial-validation';
+import { applyAdminLayouts } from './extensions/admin-layout';
 import { ensureIndexes } from './extensions/indexes';
 import {
   bumpContentVersion,
@@ -38,6 +39,7 @@ export default {
     await bootstrapFederation(strapi);
     await guardAuditLog(strapi);
     await grantPublicRead(strapi);
+    await applyAdminLayouts(strapi);
     await ensureIndexes(strapi);
     await prepareReadCache(strapi);
     strapi.cron.add({

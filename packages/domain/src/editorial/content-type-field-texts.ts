@@ -1,8 +1,10 @@
 /**
  * Labels and hints for every field of every CMS content type: the editorial types
- * (field-texts.ts) plus the legal corpus (legal-document, document-relation) and the registry
- * (site, organization, legal-field). The CMS admin shows them; keys are the CMS attribute names.
+ * (field-texts.ts) plus the legal corpus (legal-document, document-relation), the registry
+ * (site, organization, legal-field) and the federation's own types (site memberships, redirects,
+ * the audit log). The CMS admin shows them; keys are the CMS attribute names.
  */
+import { AUDIT_ACTION_LABELS } from '../federation/audit.js';
 import { LEGAL_DOCUMENT_FIELD_LABELS } from '../legal-document.js';
 import { RELATION_KIND_LABELS } from '../relation-kind.js';
 import { SITE_KIND_LABELS } from '../site-kind.js';
@@ -45,6 +47,10 @@ const LEGAL_DOCUMENT: FieldTexts = {
   validityBasis: { label: 'Căn cứ xác định hiệu lực', hint: enumHint(VALIDITY_BASIS_LABELS) },
   validityHistory: { label: 'Diễn biến hiệu lực', hint: DERIVED },
   validityComputedAt: { label: 'Thời điểm tính hiệu lực' },
+  validityChangedAt: {
+    label: 'Ngày hiệu lực thay đổi gần nhất',
+    hint: 'Tự ghi khi tình trạng hiệu lực thay đổi; nội dung viện dẫn rà soát trước ngày này bị đánh dấu.',
+  },
 };
 
 const DOCUMENT_RELATION: FieldTexts = {
@@ -83,6 +89,10 @@ const SITE: FieldTexts = {
   contact: { label: 'Liên hệ' },
   enabled: { label: 'Đang hoạt động', hint: 'Tắt để ngừng tạo trang của đơn vị.' },
   organization: { label: 'Cơ quan tương ứng' },
+  optedOutFields: {
+    label: 'Lĩnh vực không nhận',
+    hint: 'Nội dung dùng chung (không bắt buộc) thuộc các lĩnh vực này không hiển thị trên trang.',
+  },
 };
 
 const ORGANIZATION: FieldTexts = {
@@ -104,6 +114,52 @@ const LEGAL_FIELD: FieldTexts = {
   children: { label: 'Lĩnh vực con' },
 };
 
+const SITE_MEMBERSHIP: FieldTexts = {
+  email: { label: 'Email tài khoản quản trị', hint: 'Tài khoản phải tồn tại trong trang quản trị.' },
+  adminUserId: { label: 'Mã tài khoản', hint: 'Tự điền theo email.' },
+  site: {
+    label: 'Trang',
+    hint: 'Trang mà tài khoản được làm việc (và các trang cấp dưới, với quản trị viên đơn vị).',
+  },
+  note: { label: 'Ghi chú' },
+};
+
+const SITE_REDIRECT: FieldTexts = {
+  fromPath: { label: 'Địa chỉ cũ', hint: 'Ví dụ /xa-cu/.' },
+  toPath: { label: 'Địa chỉ mới', hint: 'Ví dụ /xa-moi/.' },
+  fromSiteCode: { label: 'Mã trang cũ' },
+  site: { label: 'Trang mới' },
+  reason: { label: 'Lý do', hint: 'rename: Đổi mã trang; merge: Hợp nhất trang.' },
+};
+
+const AUDIT_ENTRY: FieldTexts = {
+  occurredAt: { label: 'Thời điểm' },
+  action: { label: 'Thao tác', hint: enumHint(labelled(AUDIT_ACTION_LABELS)) },
+  summary: { label: 'Tóm tắt' },
+  actorKind: {
+    label: 'Loại người thực hiện',
+    hint: 'admin: Tài khoản quản trị; api_token: Khóa API; public: Người dùng công khai; system: Hệ thống.',
+  },
+  actorId: { label: 'Mã người thực hiện' },
+  actorEmail: { label: 'Email người thực hiện' },
+  actorRoles: { label: 'Vai trò' },
+  actorLabel: { label: 'Người thực hiện' },
+  contentType: { label: 'Loại nội dung' },
+  itemDocumentId: { label: 'Mã mục' },
+  itemLocale: { label: 'Ngôn ngữ của mục' },
+  itemTitle: { label: 'Tiêu đề mục' },
+  site: { label: 'Trang' },
+  siteCode: { label: 'Mã trang' },
+  ip: { label: 'Địa chỉ IP' },
+  userAgent: { label: 'Trình duyệt' },
+  changes: { label: 'Thay đổi', hint: 'Giá trị trước và sau; trường riêng tư được ẩn.' },
+};
+
+/** Vietnamese-only labels in the {vi, en} shape enumHint reads. */
+function labelled(labels: Readonly<Record<string, string>>): Record<string, { vi: string; en: string }> {
+  return Object.fromEntries(Object.entries(labels).map(([value, vi]) => [value, { vi, en: value }]));
+}
+
 /** By the singular name of the CMS type (`api::<name>.<name>`). */
 export const CONTENT_TYPE_FIELD_TEXTS: Readonly<Record<string, FieldTexts>> = {
   ...EDITORIAL_FIELD_TEXTS,
@@ -112,4 +168,7 @@ export const CONTENT_TYPE_FIELD_TEXTS: Readonly<Record<string, FieldTexts>> = {
   site: SITE,
   organization: ORGANIZATION,
   'legal-field': LEGAL_FIELD,
+  'site-membership': SITE_MEMBERSHIP,
+  'site-redirect': SITE_REDIRECT,
+  'audit-entry': AUDIT_ENTRY,
 };

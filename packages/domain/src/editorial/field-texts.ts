@@ -129,6 +129,17 @@ export const EDITORIAL_FIELD_TEXTS: Readonly<Record<EditorialType, FieldTexts>> 
       hint: `Bắt buộc khi trạng thái xử lý là rejected. ${PRIVATE}`,
     },
     internalNote: { label: 'Ghi chú nội bộ', hint: PRIVATE },
+    assigneeEmail: {
+      label: 'Email người được giao xử lý',
+      hint: `Người này nhận thông báo khi được giao. ${PRIVATE}`,
+    },
+    forwardTo: {
+      label: 'Chuyển đến đơn vị',
+      hint: 'Chọn khi câu hỏi thuộc thẩm quyền của đơn vị khác: câu hỏi chuyển sang trang đó.',
+    },
+    forwardedFrom: { label: 'Chuyển từ đơn vị', hint: 'Tự ghi khi câu hỏi được chuyển đến.' },
+    forwardedAt: { label: 'Thời điểm chuyển', hint: 'Tự ghi.' },
+    respondedAt: { label: 'Thời điểm trả lời đầu tiên', hint: 'Tự ghi; dùng để tính thời gian trả lời.' },
     answer: { label: 'Trả lời', hint: 'Bắt buộc khi trạng thái xử lý là answered hoặc published.' },
     answeringOrganization: { label: 'Cơ quan trả lời' },
     answeredAt: {

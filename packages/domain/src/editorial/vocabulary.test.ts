@@ -71,7 +71,7 @@ describe('field texts', () => {
     }
   });
 
-  it('cover the editorial types and the corpus and registry types', () => {
+  it('cover the editorial, corpus, registry and federation types', () => {
     expect(Object.keys(CONTENT_TYPE_FIELD_TEXTS).sort()).toEqual(
       [
         ...EDITORIAL_TYPES,
@@ -80,6 +80,9 @@ describe('field texts', () => {
         'site',
         'organization',
         'legal-field',
+        'site-membership',
+        'site-redirect',
+        'audit-entry',
       ].sort(),
     );
     expect(Object.keys(EDITORIAL_FIELD_TEXTS).sort()).toEqual([...EDITORIAL_TYPES].sort());
