@@ -20,6 +20,7 @@ const HELP = `Tạo các trang PBGDPL tĩnh từ CMS (generate the static PBGDPL
   --batch-size N     sites per Astro build (default ${DEFAULT_BATCH_SIZE}); lower it if memory runs short
   --page-size N      documents per page of the document list (default ${DEFAULT_LIST_PAGE_SIZE})
   --as-of DATE       build date YYYY-MM-DD for "newly effective" (default: today in Vietnam)
+  --releases         release layout: DIR/<code>/releases/<id>/ with DIR/<code>/current switched atomically
   --keep-snapshot    keep the fetched data (JSON) under sites/template/.snapshots/ for inspection
   -h, --help         this help
 
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
         'page-size': { type: 'string' },
         'as-of': { type: 'string' },
         'keep-snapshot': { type: 'boolean', default: false },
+        releases: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -76,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       batchSize,
       listPageSize,
       keepSnapshot: values['keep-snapshot'],
+      ...(values.releases ? { layout: 'releases' as const } : {}),
       ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
       ...(token ? { token } : {}),
     });

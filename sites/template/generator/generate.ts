@@ -12,7 +12,7 @@ import { buildBatch } from './build-batch.js';
 import { GeneratorError } from './errors.js';
 import { fetchSnapshot, type SiteSelection } from './fetch-snapshot.js';
 import { writeJson } from './fs-json.js';
-import { installSite, measureSite } from './install.js';
+import { installRelease, installSite, measureSite } from './install.js';
 import type { FetchAsset } from './logo.js';
 import { finishSite, type PostBuildResult } from './post-build.js';
 import type { SearchIndexStats } from './search/index-site.js';
@@ -20,6 +20,17 @@ import type { SitemapStats } from './sitemap.js';
 import type { ServiceWorkerStats } from './pwa/service-worker.js';
 
 export { GeneratorError, SiteBuildError } from './errors.js';
+export {
+  CURRENT_LINK,
+  RELEASES_DIR,
+  ReleaseCheckError,
+  currentRelease,
+  installRelease,
+  listReleases,
+  newReleaseId,
+  pruneReleases,
+  switchCurrent,
+} from './install.js';
 
 /** sites/template, found from this file (dist-generator/generate.js or generator/generate.ts). */
 export const TEMPLATE_DIR = findTemplateDir(path.dirname(fileURLToPath(import.meta.url)));
@@ -54,6 +65,16 @@ export interface GenerateSitesOptions {
   client?: ContentClient;
   /** Inject the download of CMS files such as logos (tests); default fetch over HTTP. */
   fetchAsset?: FetchAsset;
+  /**
+   * `flat` (default): each site is `<outDir>/<code>/`. `releases`: each build becomes
+   * `<outDir>/<code>/releases/<id>/`, checked, precompressed, and `<outDir>/<code>/current` is
+   * switched to it atomically; old releases are pruned (install.ts).
+   */
+  layout?: 'flat' | 'releases';
+  /** Release id for every site of this run (layout `releases`); default a fresh time-sorted id per site. */
+  releaseId?: string;
+  /** Releases kept per site (layout `releases`). Default 3. */
+  keepReleases?: number;
 }
 
 export interface SiteResult {
@@ -76,6 +97,8 @@ export interface SiteResult {
   sitemap?: SitemapStats | null;
   /** sw.js: its version (a hash of the build) and how many URLs it stores at install. */
   serviceWorker?: ServiceWorkerStats | null;
+  /** Layout `releases`: the release now live; null when the site was not released. */
+  release?: string | null;
 }
 
 export interface GenerateSitesResult {
@@ -182,6 +205,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
             fetched.documentsPerSite.get(code) ?? 0,
             batchNumber,
             batchMs,
+            options,
           ),
           search: post?.search ?? null,
           sitemap: post?.sitemap ?? null,
@@ -223,6 +247,7 @@ function installResult(
   documents: number,
   batch: number,
   batchMs: number,
+  install: Pick<GenerateSitesOptions, 'layout' | 'releaseId' | 'keepReleases'> = {},
 ): SiteResult {
   const base = { code, documents, batch, batchMs };
   if (failure !== null) return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: failure };
@@ -245,6 +270,13 @@ function installResult(
   }
   const { pages, bytes } = measureSite(built);
   try {
+    if (install.layout === 'releases') {
+      const release = installRelease(built, outDir, code, {
+        ...(install.releaseId ? { releaseId: install.releaseId } : {}),
+        ...(install.keepReleases ? { keep: install.keepReleases } : {}),
+      });
+      return { ...base, ok: true, dir: release.dir, pages, bytes, error: null, release: release.releaseId };
+    }
     return { ...base, ok: true, dir: installSite(built, outDir, code), pages, bytes, error: null };
   } catch (error) {
     return {

@@ -1,0 +1,103 @@
+/**
+ * The build step of a worker: a batch of site jobs → one generator run in the release layout
+ * (each site checked, precompressed, switched atomically, old releases pruned) → the state of
+ * each site. The content version is read *before* the generator fetches anything, so the
+ * version recorded never claims more than the pages contain.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EventSource } from './events.js';
+import type { Logger } from './log.js';
+import type { BuildJob, JobOutcome } from './queue/types.js';
+import type { SyncStateStore } from './state.js';
+
+export interface SiteBuildResult {
+  code: string;
+  ok: boolean;
+  release: string | null;
+  pages: number;
+  error: string | null;
+}
+
+/** Builds sites into `<outDir>/<code>/releases/<id>/` and switches `current`; never throws for one site's failure. */
+export type SiteBuilder = (request: { codes: string[]; outDir: string }) => Promise<SiteBuildResult[]>;
+
+export interface BuildHandlerDeps {
+  events: EventSource;
+  state: SyncStateStore;
+  builder: SiteBuilder;
+  outDir: string;
+  log: Logger;
+  /** Called with each settled site (progress bars, tests). */
+  onSite?: (result: SiteBuildResult, durationMs: number) => void;
+}
+
+export function buildHandler(deps: BuildHandlerDeps) {
+  return async (jobs: BuildJob[]): Promise<JobOutcome[]> => {
+    const codes = [...new Set(jobs.map((j) => j.data.site))];
+    const version = await deps.events.contentVersion();
+    const started = Date.now();
+    deps.log('info', 'build started', { sites: codes, version, retries: Math.max(...jobs.map((j) => j.retryCount)) });
+    let results: SiteBuildResult[];
+    try {
+      results = await deps.builder({ codes, outDir: deps.outDir });
+    } catch (error) {
+      const message = (error as Error).message;
+      results = codes.map((code) => ({ code, ok: false, release: null, pages: 0, error: message }));
+    }
+    const durationMs = Date.now() - started;
+    const byCode = new Map(results.map((r) => [r.code, r]));
+    for (const code of codes) {
+      const result = byCode.get(code) ?? { code, ok: false, release: null, pages: 0, error: 'the generator did not build it' };
+      if (result.ok && result.release) {
+        await deps.state.recordSuccess(code, { release: result.release, version, builtAt: new Date(), durationMs, pages: result.pages });
+        deps.log('info', 'site released', { site: code, release: result.release, version, pages: result.pages, durationMs });
+      } else {
+        await deps.state.recordFailure(code, result.error ?? 'unknown error', new Date());
+        deps.log('error', 'site build failed', { site: code, error: result.error, durationMs });
+      }
+      deps.onSite?.(result, durationMs);
+    }
+    return jobs.map((job) => {
+      const result = byCode.get(job.data.site);
+      return result?.ok ? { id: job.id, ok: true } : { id: job.id, ok: false, error: result?.error ?? 'not built' };
+    });
+  };
+}
+
+/** The real builder: the site generator (`generateSites`) in the release layout. */
+export function generatorBuilder(options: { cmsUrl: string; token?: string; log?: (m: string) => void }): SiteBuilder {
+  return async ({ codes, outDir }) => {
+    const { generateSites } = await import('@pbgdpl/site-template/generator');
+    const result = await generateSites({
+      cmsUrl: options.cmsUrl,
+      codes,
+      outDir,
+      layout: 'releases',
+      batchSize: codes.length,
+      log: options.log ?? (() => undefined),
+      ...(options.token ? { token: options.token } : {}),
+    });
+    return result.sites.map((s) => ({
+      code: s.code,
+      ok: s.ok,
+      release: s.release ?? null,
+      pages: s.pages,
+      error: s.error,
+    }));
+  };
+}
+
+/** Removes build folders a killed worker left behind (older than `olderThanMs`; others may be live builds). */
+export function removeAbandonedBuilds(outDir: string, olderThanMs = 6 * 3600_000): string[] {
+  if (!fs.existsSync(outDir)) return [];
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(outDir)) {
+    if (!name.startsWith('.pbgdpl-build-')) continue;
+    const dir = path.join(outDir, name);
+    if (Date.now() - fs.statSync(dir).mtimeMs < olderThanMs) continue;
+    fs.rmSync(dir, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}

@@ -1,0 +1,119 @@
+/**
+ * The production queue: pg-boss on the CMS's PostgreSQL (its own schema, `pgboss` by default).
+ * Any number of `pnpm sync:worker` processes on any number of machines take jobs from it.
+ *
+ * - Queue `pbgdpl-site-build`, policy `stately` with the site code as singleton key: at most
+ *   one waiting and one running job per site (see types.ts on coalescing).
+ * - Retries with exponential backoff, then the job moves to `pbgdpl-site-build-dead`, where
+ *   operators see it (`pnpm sync:status`).
+ * - Heartbeats: a worker that dies (killed, machine lost) stops beating, and its job is retried
+ *   by another worker after `heartbeatSeconds`.
+ */
+import { PgBoss } from 'pg-boss';
+import { DEFAULT_RETRY, type BuildJob, type BuildJobData, type BuildQueue, type DeadLetter, type RetryPolicy } from './types.js';
+
+export const BUILD_QUEUE = 'pbgdpl-site-build';
+export const DEAD_LETTER_QUEUE = 'pbgdpl-site-build-dead';
+
+export interface PgBossQueueOptions extends Partial<RetryPolicy> {
+  connectionString: string;
+  /** Schema for pg-boss's tables. Default `pgboss`. */
+  schema?: string;
+  /** Missed-heartbeat window before a running job is retried elsewhere (≥ 10). Default 30. */
+  heartbeatSeconds?: number;
+  /** How often pg-boss supervises jobs (s). Default 10. */
+  superviseIntervalSeconds?: number;
+  /** How often idle workers poll (s). Default 1. */
+  pollingIntervalSeconds?: number;
+  onError?: (error: Error) => void;
+}
+
+export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options };
+  const supervise = options.superviseIntervalSeconds ?? 10;
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: options.schema ?? 'pgboss',
+    superviseIntervalSeconds: supervise,
+    monitorIntervalSeconds: supervise,
+    schedule: false,
+  });
+  boss.on('error', (error: Error) => options.onError?.(error));
+  const workerIds: string[] = [];
+
+  return {
+    kind: 'pg-boss',
+    async start() {
+      await boss.start();
+      for (const [name, extra] of [
+        [DEAD_LETTER_QUEUE, {}],
+        [BUILD_QUEUE, { deadLetter: DEAD_LETTER_QUEUE }],
+      ] as const) {
+        if (await boss.getQueue(name)) continue;
+        await boss.createQueue(name, {
+          policy: name === BUILD_QUEUE ? 'stately' : 'standard',
+          retryLimit: retry.retryLimit,
+          retryDelay: retry.retryDelaySeconds,
+          retryBackoff: true,
+          retryDelayMax: retry.retryDelayMaxSeconds,
+          heartbeatSeconds: options.heartbeatSeconds ?? 30,
+          ...extra,
+        });
+      }
+    },
+    async enqueue(data: BuildJobData) {
+      const id = await boss.send(BUILD_QUEUE, { ...data }, { singletonKey: data.site });
+      return id !== null;
+    },
+    async work(work, handler) {
+      for (let i = 0; i < work.concurrency; i += 1) {
+        workerIds.push(
+          await boss.work<BuildJobData>(
+            BUILD_QUEUE,
+            {
+              batchSize: work.batchSize,
+              perJobResults: true,
+              pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+            },
+            async (jobs) => {
+              const buildJobs: BuildJob[] = jobs.map((j) => ({ id: j.id, data: j.data, retryCount: j.retryCount }));
+              const outcomes = await handler(buildJobs);
+              return buildJobs.map((job) => {
+                const outcome = outcomes.find((o) => o.id === job.id);
+                return outcome?.ok
+                  ? { id: job.id, status: 'completed' as const }
+                  : {
+                      id: job.id,
+                      status: 'failed' as const,
+                      output: { message: outcome && !outcome.ok ? outcome.error : 'no outcome reported' },
+                    };
+              });
+            },
+          ),
+        );
+      }
+    },
+    async counts() {
+      const [build, dead] = await Promise.all([boss.getQueue(BUILD_QUEUE), boss.getQueue(DEAD_LETTER_QUEUE)]);
+      return {
+        queued: build?.queuedCount ?? 0,
+        active: build?.activeCount ?? 0,
+        deadLetters: dead?.queuedCount ?? 0,
+      };
+    },
+    async deadLetters(limit = 100): Promise<DeadLetter[]> {
+      const jobs = await boss.findJobs<BuildJobData>(DEAD_LETTER_QUEUE, { queued: true, limit });
+      return jobs.map((job) => {
+        const output = (job as { output?: { message?: string } }).output;
+        return {
+          site: job.data.site,
+          error: output?.message ?? null,
+          failedAt: (job as { createdOn?: Date }).createdOn ?? null,
+        };
+      });
+    },
+    async stop(stop = {}) {
+      await boss.stop({ graceful: stop.graceful ?? true, timeout: stop.timeoutMs ?? 60_000, close: true });
+    },
+  };
+}
