@@ -15,6 +15,10 @@ import {
 } from './extensions/read-cache';
 import { bootstrapFederation, registerFederation } from './extensions/federation';
 import { guardAuditLog, registerAudit } from './extensions/audit';
+import { bootstrapSubmissions, registerSubmissions } from './extensions/submissions';
+import { bootstrapModeration, registerModeration } from './extensions/moderation';
+import { startNotifications, stopNotifications } from './extensions/notifications';
+import { assertPrivateFields } from './extensions/privacy';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -27,10 +31,16 @@ export default {
     // out-of-scope write is refused before any other middleware looks at it.
     registerAudit(strapi);
     registerFederation(strapi);
+    // Citizens' questions: assignment, forwarding to another unit (a deliberate change of owner,
+    // after the scope check), answering and publishing; before validation so it can fill fields.
+    registerModeration(strapi);
     registerDocumentValidation(strapi);
     registerEditorialValidation(strapi);
     registerLocaleFactSync(strapi);
     registerValidity(strapi);
+    // Public forms: their route guard sits ahead of Strapi's middlewares; contact data stays private.
+    assertPrivateFields(strapi);
+    registerSubmissions(strapi);
   },
 
   /** Runs once the database and plugins are ready, before the server listens. */
@@ -40,8 +50,11 @@ export default {
     await guardAuditLog(strapi);
     await grantPublicRead(strapi);
     await applyAdminLayouts(strapi);
+    await bootstrapModeration(strapi);
     await ensureIndexes(strapi);
     await prepareReadCache(strapi);
+    startNotifications(strapi);
+    await bootstrapSubmissions(strapi);
     strapi.cron.add({
       // Documents enter into force and expire at 00:00 in Vietnam: recompute their status then.
       validityAtMidnight: {
@@ -58,5 +71,6 @@ export default {
   /** Runs when the app stops (server shutdown, tests): release connections of our own. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closeReadCache(strapi);
+    await stopNotifications();
   },
 };

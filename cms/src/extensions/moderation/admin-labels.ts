@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Vietnamese labels and hints in the admin for what this work added: the moderation fields of
+ * the Q&A and the fields of citizens' reports. The rest of each type's layout belongs to
+ * ../admin-layout; this only fills labels that are missing or still Strapi's defaults (the field
+ * names), so an administrator's own wording is kept.
+ */
+const TEXTS: Record<string, Record<string, { label: string; description?: string }>> = {
+  'api::qa.qa': {
+    assigneeEmail: {
+      label: 'Cán bộ được giao',
+      description: 'Email tài khoản quản trị của cán bộ trả lời (thuộc trang này). Khi giao, câu hỏi chuyển sang “Đã giao xử lý” và cán bộ nhận email.',
+    },
+    forwardTo: {
+      label: 'Chuyển tới đơn vị',
+      description: 'Chọn trang của đơn vị có thẩm quyền trả lời rồi lưu: câu hỏi chuyển sang đơn vị đó và rời khỏi danh sách của bạn.',
+    },
+    forwardedFrom: { label: 'Được chuyển từ', description: 'Đơn vị đã chuyển câu hỏi tới (hệ thống tự ghi).' },
+    forwardedAt: { label: 'Chuyển lúc', description: 'Hệ thống tự ghi.' },
+    respondedAt: { label: 'Trả lời lúc', description: 'Thời điểm câu hỏi được trả lời lần đầu (tính thời gian trả lời; hệ thống tự ghi).' },
+  },
+  'api::report.report': {
+    trackingCode: { label: 'Mã tra cứu' },
+    itemType: { label: 'Loại nội dung' },
+    itemDocumentId: { label: 'Mã nội dung (documentId)' },
+    itemTitle: { label: 'Tiêu đề nội dung' },
+    reason: { label: 'Lý do', description: 'wrong: nội dung sai; outdated: nội dung đã lỗi thời.' },
+    message: { label: 'Người dân viết' },
+    status: {
+      label: 'Tình trạng',
+      description: 'received: mới; item_hidden: nội dung đã tạm gỡ (3 người báo); resolved: đã xử lý; dismissed: không chấp nhận.',
+    },
+    receivedAt: { label: 'Nhận lúc' },
+    reporterKey: { label: 'Mã người báo', description: 'Mã băm địa chỉ mạng, chỉ để đếm số người báo khác nhau.' },
+    resolutionNote: { label: 'Ghi chú xử lý' },
+    owningSite: { label: 'Trang sở hữu nội dung' },
+  },
+};
+
+const READ_ONLY: Record<string, string[]> = {
+  'api::qa.qa': ['forwardedFrom', 'forwardedAt', 'respondedAt'],
+  'api::report.report': ['trackingCode', 'itemType', 'itemDocumentId', 'itemTitle', 'reason', 'message', 'receivedAt', 'reporterKey'],
+};
+
+type Configuration = {
+  metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
+} & Record<string, unknown>;
+
+export async function labelModerationFields(strapi: Core.Strapi): Promise<void> {
+  const service = strapi.plugin('content-manager').service('content-types') as unknown as {
+    findContentType(uid: string): unknown;
+    findConfiguration(model: unknown): Promise<Configuration>;
+    updateConfiguration(model: unknown, configuration: Configuration): Promise<unknown>;
+  };
+  for (const [uid, texts] of Object.entries(TEXTS)) {
+    const model = service.findContentType(uid);
+    if (!model) continue;
+    const configuration = await service.findConfiguration(model);
+    let changed = false;
+    for (const [field, text] of Object.entries(texts)) {
+      const meta = configuration.metadatas[field];
+      if (!meta) continue;
+      const edit = meta.edit;
+      if (edit.label === field || edit.label === undefined || edit.label === '') {
+        meta.edit = { ...edit, label: text.label, description: text.description ?? edit.description ?? '' };
+        meta.list = { ...meta.list, label: text.label };
+        changed = true;
+      }
+      if (READ_ONLY[uid]?.includes(field) && edit.editable !== false) {
+        meta.edit = { ...meta.edit, editable: false };
+        changed = true;
+      }
+    }
+    if (changed) await service.updateConfiguration(model, configuration);
+  }
+}

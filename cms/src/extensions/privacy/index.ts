@@ -1,0 +1,2 @@
+export { assertPrivateFields, MUST_BE_PRIVATE } from './private-fields';
+export { CONTACT_FIELDS, ErasureError, eraseAskerData, type ErasureRequest, type ErasureResult } from './erase';
