@@ -12,6 +12,7 @@ import { seedFields, seedOrganizations, seedSites, type RegistryIds } from './se
 import { seedDocuments } from './seed/documents';
 import { seedRelations } from './seed/relations';
 import { ensureDemoAdmin, DEMO_ADMIN } from './seed/demo-admin';
+import { ensureDemoAccounts } from './seed/demo-accounts';
 import type { Tally } from './seed/upsert';
 
 const HELP = `Nạp dữ liệu thật vào CMS (Seed the CMS with real public data)
@@ -22,6 +23,7 @@ const HELP = `Nạp dữ liệu thật vào CMS (Seed the CMS with real public d
                        their documents; full: all 3,379 sites and all documents (default: full)
   --data-dir DIR       the shared data folder (default: $PBGDPL_DATA_DIR or ../shared/data)
   --demo-admin         also create the demo administrator (${DEMO_ADMIN.email})
+                       and the demo accounts of a national, ministry, province and ward site
   --report FILE        write the data-quality report as JSON (default: cms/.tmp/seed-report.json)
   --summary FILE       also write the created/updated/unchanged counts as JSON
   -h, --help           this help
@@ -67,6 +69,7 @@ async function main(): Promise<number> {
     tallies['documents (en)'] = docs.en;
     tallies.relations = await seedRelations(strapi, dataset.relations);
     if (values['demo-admin']) await ensureDemoAdmin(strapi);
+    if (values['demo-admin']) await ensureDemoAccounts(strapi);
     printSummary(tallies, dataset.report, values.report!, Date.now() - started);
     if (values.summary)
       fs.writeFileSync(values.summary, JSON.stringify({ tallies, issues: dataset.report.length }, null, 2));

@@ -2,7 +2,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import type { AdminUser } from './types';
 
-const operator = new AsyncLocalStorage<string>();
+// Shared through the global object: a script and the CMS it boots may load this module twice
+// (from src/ and from dist/), and both must see the same operator.
+const OPERATOR = Symbol.for('pbgdpl.federation.operator');
+const operator: AsyncLocalStorage<string> = ((globalThis as Record<symbol, unknown>)[OPERATOR] ??=
+  new AsyncLocalStorage<string>()) as AsyncLocalStorage<string>;
 
 /**
  * Runs an operator command (a registry change, creating an account) as a system write that the

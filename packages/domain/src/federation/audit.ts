@@ -12,11 +12,7 @@ export const AUDIT_ACTIONS = [
   'discard_draft',
   'clone',
   'denied',
-  'site_add',
-  'site_rename',
   'site_merge',
-  'site_disable',
-  'site_enable',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -30,11 +26,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   discard_draft: 'Hủy bản nháp',
   clone: 'Nhân bản',
   denied: 'Bị từ chối',
-  site_add: 'Thêm trang',
-  site_rename: 'Đổi tên trang',
   site_merge: 'Hợp nhất trang',
-  site_disable: 'Ngừng hoạt động trang',
-  site_enable: 'Kích hoạt lại trang',
 };
 
 /** Where a changed value stood for a field that must never be copied into the log. */
