@@ -17,6 +17,10 @@ import {
 } from './queries.js';
 import { runQuery, type TransportOptions } from './transport.js';
 import type { DocumentRelation, LegalDocument, Locale, Site } from './types.js';
+import type { EditorialType } from '@pbgdpl/domain';
+import { EDITORIAL_QUERIES } from './editorial-queries.js';
+import type { EditorialItems } from './editorial-types.js';
+import type { PageInfo } from './queries.js';
 
 /** The CMS's GraphQL `maxLimit`: no page may be larger. */
 export const MAX_PAGE_SIZE = 200;
@@ -52,6 +56,21 @@ export type ListSitesOptions =
       /** Leave out sites whose `enabled` is false. Default true. */ enabledOnly?: boolean;
     };
 
+export interface SiteItemsOptions {
+  /** Default "vi". */
+  locale?: Locale;
+  /**
+   * Strapi sort strings, e.g. ["title:asc"]. Default: the type's own order (newest first; dialogues
+   * by opening, books by reading order), documentId last so pages neither overlap nor skip.
+   */
+  sort?: readonly string[];
+}
+
+export interface SiteItemsPage<T> {
+  items: T[];
+  pageInfo: PageInfo;
+}
+
 /** The part of a site that decides which documents concern it. */
 export type SiteScope = Pick<Site, 'code'> & { parent: Pick<Site, 'code'> | null };
 
@@ -77,6 +96,28 @@ export interface ContentClient {
   listDocuments(filters: LegalDocumentFilters, options?: ListDocumentsOptions): Promise<LegalDocument[]>;
   /** Relations in which any of `documentIds` is the source or the target, each once. */
   getDocumentRelations(documentIds: readonly string[]): Promise<DocumentRelation[]>;
+  /**
+   * Every published item of an editorial type (introduction, qa, dialogue, material, video,
+   * legal-situation, book, guidance, news-item) owned by the site `siteCode`, in one locale.
+   */
+  listSiteItems<T extends EditorialType>(
+    type: T,
+    siteCode: string,
+    options?: SiteItemsOptions,
+  ): Promise<Array<EditorialItems[T]>>;
+  /** One page (1-based) of the same listing, with the totals a paginated list page shows. */
+  getSiteItemsPage<T extends EditorialType>(
+    type: T,
+    siteCode: string,
+    options: SiteItemsOptions & { page: number; pageSize?: number },
+  ): Promise<SiteItemsPage<EditorialItems[T]>>;
+  /** The site's published item of `type` with this slug, or null. */
+  getSiteItem<T extends EditorialType>(
+    type: T,
+    siteCode: string,
+    slug: string,
+    options?: Pick<SiteItemsOptions, 'locale'>,
+  ): Promise<EditorialItems[T] | null>;
 }
 
 /** Ids per `in` filter: keeps request bodies and SQL `IN` lists small. */
@@ -157,8 +198,71 @@ export function createContentClient(options: ContentClientOptions): ContentClien
     ];
   };
 
+  /** The connection of one page of a site's items, its shape checked like every other page. */
+  async function siteItemsPage<T extends EditorialType>(
+    type: T,
+    siteCode: string,
+    options: SiteItemsOptions,
+    page: number,
+    size: number,
+  ): Promise<Connection<EditorialItems[T]>> {
+    const queries = EDITORIAL_QUERIES[type];
+    const variables = {
+      site: siteCode,
+      locale: options.locale ?? 'vi',
+      sort: [...(options.sort ?? queries.sort)],
+      page,
+      pageSize: size,
+    };
+    const connection = (await runQuery(transport, queries.listSiteItems, variables))[queries.connectionField];
+    const count = connection?.pageInfo?.pageCount;
+    if (!connection || !Array.isArray(connection.nodes) || !Number.isInteger(count) || (count ?? -1) < 0) {
+      throw new ContentResponseError(
+        `CMS query ${queries.listSiteItems.operation} returned no nodes/pageInfo for page ${page} from ${transport.endpoint}.`,
+        { operation: queries.listSiteItems.operation, endpoint: transport.endpoint, variables },
+      );
+    }
+    return connection;
+  }
+
   const client: ContentClient = {
     endpoint: transport.endpoint,
+
+    listSiteItems(type, siteCode, opts = {}) {
+      return fetchAllPages(
+        (page, size) => siteItemsPage(type, siteCode, opts, page, size),
+        (item) => item.documentId,
+        paging,
+      );
+    },
+
+    async getSiteItemsPage(type, siteCode, opts) {
+      const size = opts.pageSize ?? 20;
+      if (
+        !Number.isInteger(opts.page) ||
+        opts.page < 1 ||
+        !Number.isInteger(size) ||
+        size < 1 ||
+        size > MAX_PAGE_SIZE
+      ) {
+        throw new ContentClientError(
+          `page must be a positive integer and pageSize an integer from 1 to ${MAX_PAGE_SIZE}, not ${opts.page} and ${size}.`,
+          { operation: EDITORIAL_QUERIES[type].listSiteItems.operation, endpoint: transport.endpoint },
+        );
+      }
+      const connection = await siteItemsPage(type, siteCode, opts, opts.page, size);
+      return { items: connection.nodes, pageInfo: connection.pageInfo };
+    },
+
+    async getSiteItem(type, siteCode, slug, opts = {}) {
+      const queries = EDITORIAL_QUERIES[type];
+      const data = await runQuery(transport, queries.getSiteItem, {
+        site: siteCode,
+        slug,
+        locale: opts.locale ?? 'vi',
+      });
+      return data[queries.listField]?.[0] ?? null;
+    },
 
     async getSite(code) {
       const data = await runQuery(transport, GET_SITE, { code });

@@ -6,6 +6,8 @@ export {
   type ContentClientOptions,
   type ListDocumentsOptions,
   type ListSitesOptions,
+  type SiteItemsOptions,
+  type SiteItemsPage,
   type SiteScope,
 } from './client.js';
 export { graphqlEndpoint } from './endpoint.js';
@@ -36,3 +38,27 @@ export type {
   ValidityBasis,
   ValidityHistoryEntry,
 } from './types.js';
+export type { PageInfo } from './queries.js';
+export type {
+  Attachment,
+  Book,
+  CaptionTrack,
+  CitingItem,
+  Dialogue,
+  DownloadFile,
+  EditorialItem,
+  EditorialItemBase,
+  EditorialItems,
+  Guidance,
+  Introduction,
+  LegalCitation,
+  LegalSituation,
+  Material,
+  NewsItem,
+  OrganizationRef,
+  Qa,
+  QuizOption,
+  RichText,
+  Seo,
+  Video,
+} from './editorial-types.js';

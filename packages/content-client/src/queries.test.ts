@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import * as queries from './queries.js';
+import { EDITORIAL_QUERIES } from './editorial-queries.js';
 
 // src/schema.graphql is the CMS's schema as last regenerated (`pnpm run schema:update`); when the
 // CMS changes a field these queries use, regenerating it makes this test fail until they follow.
@@ -22,7 +23,12 @@ describe('the client’s queries', () => {
     ]);
   });
 
-  it.each(all)(
+  const editorial = Object.entries(EDITORIAL_QUERIES).flatMap(([type, q]) => [
+    [`${type} listSiteItems`, q.listSiteItems] as [string, { operation: string; document: string }],
+    [`${type} getSiteItem`, q.getSiteItem] as [string, { operation: string; document: string }],
+  ]);
+
+  it.each([...all, ...editorial])(
     '%s is valid against the committed CMS schema and named after its operation',
     (_name, query) => {
       const document = parse(query.document);
