@@ -162,3 +162,40 @@ test('the English translation carries the facts shared by all locales', async ()
     owningSite: { code: 'quoc-gia' },
   });
 });
+
+test('the README’s REST examples answer as documented', async () => {
+  const qas = await request(cms.http)
+    .get('/api/qas')
+    .query({
+      locale: 'vi',
+      'filters[owningSite][code][$eq]': 'quoc-gia',
+      'filters[status][$eq]': 'published',
+      'sort[0]': 'answeredAt:desc',
+      'fields[0]': 'title',
+      'fields[1]': 'slug',
+      'fields[2]': 'question',
+      'fields[3]': 'answeredAt',
+      'populate[answeringOrganization][fields][0]': 'name',
+      'pagination[page]': 1,
+      'pagination[pageSize]': 10,
+    })
+    .expect(200);
+  expect(qas.body.data).toHaveLength(1);
+  expect(Object.keys(qas.body.data[0]).sort()).toEqual(
+    ['answeredAt', 'answeringOrganization', 'documentId', 'id', 'question', 'slug', 'title'].sort(),
+  );
+  const en = editorialSample('dialogue', registry.sites.national).en;
+  const dialogues = await request(cms.http)
+    .get('/api/dialogues')
+    .query({
+      locale: 'en',
+      'filters[owningSite][code][$eq]': 'quoc-gia',
+      'filters[slug][$eq]': 'policy-dialogue-on-the-land-law-2024',
+      'populate[questions][fields][0]': 'title',
+      'populate[hostOrganization][fields][0]': 'name',
+      'populate[citations]': 'true',
+    })
+    .expect(200);
+  expect(dialogues.body.data.map((d: { title: string }) => d.title)).toEqual([en.title]);
+  expect(dialogues.body.data[0].citations).toEqual([]);
+});
