@@ -183,3 +183,17 @@ describe('written once per version of ours', () => {
     expect(after.settings.pageSize).toBe(50); // a setting we do not manage stays
   });
 });
+
+test.each(TYPES)('%s: the list view opens with our default sort and page size', async (name) => {
+  const { settings } = (await configurationOf(name)).contentType;
+  const res = await request(cms.http)
+    .get(`/content-manager/collection-types/${uidOf(name)}`)
+    .query({
+      page: 1,
+      pageSize: settings.pageSize as number,
+      sort: `${String(settings.defaultSortBy)}:${String(settings.defaultSortOrder)}`,
+    })
+    .set('Authorization', `Bearer ${token}`);
+  expect(res.status).toBe(200);
+  expect(res.body.pagination).toMatchObject({ page: 1, pageSize: settings.pageSize });
+});
