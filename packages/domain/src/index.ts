@@ -289,6 +289,7 @@ export {
 } from './interaction/rate-limits.js';
 export {
   askerStatusView,
+  deriveQaStatus,
   isQaStatus,
   normaliseEmail,
   planQaPublish,
@@ -299,6 +300,7 @@ export {
   type QaModerationRequest,
   type QaModerationState,
   type QaPublishPlan,
+  type QaWorkFields,
 } from './interaction/moderation.js';
 export {
   OPEN_REPORT_STATUSES,

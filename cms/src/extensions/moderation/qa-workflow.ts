@@ -5,6 +5,7 @@ import {
   assignedEmail,
   blocksToPlainText,
   decideReview,
+  deriveQaStatus,
   forwardedEmail,
   inScope,
   isQaStatus,
@@ -38,6 +39,7 @@ interface StoredQa extends QaModerationState {
   reviewState: string | null;
   rejectionReason: string | null;
   answer: unknown;
+  answeredAt: string | null;
   site: { id: number; code: string; name: string } | null;
 }
 
@@ -60,9 +62,12 @@ interface StoredQa extends QaModerationState {
  */
 export function registerQaWorkflow(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    if (context.uid !== QA || (context.action !== 'update' && context.action !== 'publish')) return next();
-    const actor = moderationActor(strapi);
+    if (context.uid !== QA) return next();
     const params = context.params as Params;
+    if (context.action === 'unpublish' && params.documentId)
+      return unpublish(strapi, params.documentId, next) as ReturnType<typeof next>;
+    if (context.action !== 'update' && context.action !== 'publish') return next();
+    const actor = moderationActor(strapi);
     if (actor === 'system' || !params.documentId) return next();
     const stored = await storedQa(strapi, params.documentId);
     if (!stored?.trackingCode) return next();
@@ -85,14 +90,21 @@ async function update(
   const destination = forwardRef && forwardRef !== 'unchanged' ? await findSite(strapi, forwardRef) : null;
   if (forwardRef && forwardRef !== 'unchanged' && !destination) throw invalid('Trang được chọn để chuyển không tồn tại.', 'forwardTo');
 
-  const requestedStatus = isQaStatus(data.status) && data.status !== stored.status ? data.status : undefined;
+  // The status follows the work (deriveQaStatus); a value sent for it is never taken as is.
+  delete data.status;
+  const written = (field: string) => field in data;
   const plan = planQaUpdate(stored, {
-    status: requestedStatus,
-    assigneeEmail: 'assigneeEmail' in data ? ((data.assigneeEmail as string | null) ?? null) : undefined,
+    after: {
+      assigneeEmail: written('assigneeEmail') ? (data.assigneeEmail as string | null) : stored.assigneeEmail,
+      answer: written('answer') ? data.answer : stored.answer,
+      answeredAt: written('answeredAt') ? data.answeredAt : stored.answeredAt,
+      rejectionReason: written('rejectionReason') ? data.rejectionReason : stored.rejectionReason,
+    },
+    assigneeWritten: written('assigneeEmail'),
     forwardTo: destination ? String(destination.id) : undefined,
   });
   if (!plan.ok) throw invalid(plan.message, plan.field);
-  if (plan.status) data.status = plan.status;
+  data.status = plan.status;
   if (plan.assigneeEmail !== undefined) data.assigneeEmail = plan.assigneeEmail;
   const now = new Date();
 
@@ -161,6 +173,20 @@ async function publish(strapi: Core.Strapi, stored: StoredQa, next: () => Promis
   return result;
 }
 
+/**
+ * Taken off the sites (by an editor, or hidden after reports): the status follows again from
+ * the work — an answered question is "answered", waiting to be published again. Whoever wrote.
+ */
+async function unpublish(strapi: Core.Strapi, documentId: string, next: () => Promise<unknown>): Promise<unknown> {
+  const result = await next();
+  const after = await storedQa(strapi, documentId);
+  if (after?.trackingCode && !after.published && after.status === 'published') {
+    const status = deriveQaStatus(after, false);
+    await strapi.db.query(QA).updateMany({ where: { documentId }, data: { status } });
+  }
+  return result;
+}
+
 /** Emails the asker, when they left an address: the answer (private or published) or the refusal. */
 async function tellAsker(strapi: Core.Strapi, qa: StoredQa, what: 'answer' | 'published' | 'rejected'): Promise<void> {
   if (!qa.askerEmail || !qa.trackingCode) return;
@@ -192,7 +218,7 @@ async function storedQa(strapi: Core.Strapi, documentId: string): Promise<Stored
     where: { documentId, publishedAt: null },
     select: [
       'id', 'documentId', 'locale', 'title', 'question', 'status', 'assigneeEmail', 'consentToPublish', 'trackingCode',
-      'askerEmail', 'respondedAt', 'reviewState', 'rejectionReason', 'answer',
+      'askerEmail', 'respondedAt', 'reviewState', 'rejectionReason', 'answer', 'answeredAt',
     ],
     populate: { owningSite: { select: ['id', 'code', 'name'] } },
   })) as Array<Record<string, unknown> & { locale: string; owningSite: StoredQa['site'] }>;
@@ -215,6 +241,7 @@ async function storedQa(strapi: Core.Strapi, documentId: string): Promise<Stored
     reviewState: (row.reviewState as string | null) ?? null,
     rejectionReason: (row.rejectionReason as string | null) ?? null,
     answer: row.answer,
+    answeredAt: (row.answeredAt as string | null) ?? null,
     site: row.owningSite ?? null,
   };
 }

@@ -1,4 +1,11 @@
-import { askerStatusView, planQaPublish, planQaUpdate, type QaModerationState } from './moderation.js';
+import {
+  askerStatusView,
+  deriveQaStatus,
+  planQaPublish,
+  planQaUpdate,
+  type QaModerationState,
+  type QaWorkFields,
+} from './moderation.js';
 
 const RECEIVED: QaModerationState = {
   status: 'received',
@@ -7,10 +14,40 @@ const RECEIVED: QaModerationState = {
   ownerSiteId: '7',
   published: false,
 };
+const NOTHING: QaWorkFields = { assigneeEmail: null, answer: null, answeredAt: null, rejectionReason: null };
+const ANSWER = [{ type: 'paragraph', children: [{ type: 'text', text: 'Nam 62 tuổi.' }] }];
+
+describe('deriveQaStatus', () => {
+  it('follows the work: reason → rejected, published, answer with its date → answered, officer → assigned', () => {
+    expect(deriveQaStatus(NOTHING, false)).toBe('received');
+    expect(deriveQaStatus({ ...NOTHING, assigneeEmail: 'a@b.vn' }, false)).toBe('assigned');
+    expect(deriveQaStatus({ ...NOTHING, answer: ANSWER }, false)).toBe('received');
+    expect(deriveQaStatus({ ...NOTHING, answer: ANSWER, answeredAt: '2026-03-02' }, false)).toBe('answered');
+    expect(
+      deriveQaStatus(
+        {
+          ...NOTHING,
+          answer: [{ type: 'paragraph', children: [{ type: 'text', text: ' ' }] }],
+          answeredAt: '2026-03-02',
+        },
+        false,
+      ),
+    ).toBe('received');
+    expect(deriveQaStatus({ ...NOTHING, answer: ANSWER, answeredAt: '2026-03-02' }, true)).toBe('published');
+    expect(deriveQaStatus({ ...NOTHING, answer: ANSWER, rejectionReason: 'Trùng lặp.' }, false)).toBe(
+      'rejected',
+    );
+  });
+});
 
 describe('planQaUpdate', () => {
-  it('assigning a received question marks it assigned and tells the officer', () => {
-    expect(planQaUpdate(RECEIVED, { assigneeEmail: ' Can.Bo@Ha-Noi.gov.vn ' })).toEqual({
+  it('naming an officer makes a received question assigned and tells the officer', () => {
+    expect(
+      planQaUpdate(RECEIVED, {
+        after: { ...NOTHING, assigneeEmail: ' Can.Bo@Ha-Noi.gov.vn ' },
+        assigneeWritten: true,
+      }),
+    ).toEqual({
       ok: true,
       status: 'assigned',
       assigneeEmail: 'can.bo@ha-noi.gov.vn',
@@ -19,64 +56,91 @@ describe('planQaUpdate', () => {
     });
   });
 
-  it('saving the same assignee again tells nobody; removing it puts the question back', () => {
+  it('saving the same officer again tells nobody; removing them puts the question back', () => {
     const assigned = { ...RECEIVED, status: 'assigned' as const, assigneeEmail: 'a@b.vn' };
-    expect(planQaUpdate(assigned, { assigneeEmail: 'A@B.vn' })).toMatchObject({ ok: true, effects: [] });
-    expect(planQaUpdate(assigned, { assigneeEmail: '' })).toMatchObject({
+    expect(
+      planQaUpdate(assigned, { after: { ...NOTHING, assigneeEmail: 'A@B.vn' }, assigneeWritten: true }),
+    ).toMatchObject({
+      ok: true,
+      status: 'assigned',
+      effects: [],
+    });
+    expect(
+      planQaUpdate(assigned, { after: { ...NOTHING, assigneeEmail: '' }, assigneeWritten: true }),
+    ).toMatchObject({
       ok: true,
       status: 'received',
       assigneeEmail: null,
     });
   });
 
-  it('refuses "assigned" without an assignee', () => {
-    expect(planQaUpdate(RECEIVED, { status: 'assigned' })).toEqual({
-      ok: false,
-      field: 'assigneeEmail',
-      message: 'Hãy nhập email cán bộ được giao khi chọn trạng thái “Đã giao xử lý”.',
-    });
-  });
-
   it('forwarding gives the question to another unit, received again and unassigned', () => {
     const assigned = { ...RECEIVED, status: 'assigned' as const, assigneeEmail: 'a@b.vn' };
-    expect(planQaUpdate(assigned, { forwardTo: '9' })).toEqual({
+    const request = {
+      after: { ...NOTHING, assigneeEmail: 'a@b.vn' },
+      assigneeWritten: false,
+      forwardTo: '9',
+    };
+    expect(planQaUpdate(assigned, request)).toEqual({
       ok: true,
       status: 'received',
       assigneeEmail: null,
       effects: ['forward'],
       needsPublishRight: false,
     });
-    expect(planQaUpdate(assigned, { forwardTo: '7' })).toMatchObject({ ok: false, field: 'forwardTo' });
-    expect(planQaUpdate({ ...RECEIVED, status: 'answered' }, { forwardTo: '9' })).toMatchObject({
+    expect(planQaUpdate(assigned, { ...request, forwardTo: '7' })).toMatchObject({
       ok: false,
+      field: 'forwardTo',
     });
-    expect(planQaUpdate({ ...RECEIVED, published: true }, { forwardTo: '9' })).toMatchObject({ ok: false });
+    expect(planQaUpdate({ ...RECEIVED, status: 'answered' }, request)).toMatchObject({ ok: false });
+    expect(planQaUpdate({ ...RECEIVED, published: true }, request)).toMatchObject({ ok: false });
   });
 
-  it('answering records the response; without consent the answer is delivered privately, which needs a publish right', () => {
-    expect(planQaUpdate(RECEIVED, { status: 'answered' })).toMatchObject({
+  it('an answer with its date records the response; without consent it is delivered privately, which needs a publish right', () => {
+    const answered = {
+      after: { ...NOTHING, answer: ANSWER, answeredAt: '2026-03-02' },
+      assigneeWritten: false,
+    };
+    expect(planQaUpdate(RECEIVED, answered)).toMatchObject({
       ok: true,
+      status: 'answered',
       effects: ['record_response'],
       needsPublishRight: false,
     });
-    expect(planQaUpdate({ ...RECEIVED, consentToPublish: false }, { status: 'answered' })).toMatchObject({
+    expect(planQaUpdate({ ...RECEIVED, consentToPublish: false }, answered)).toMatchObject({
       ok: true,
       effects: ['record_response', 'deliver_answer'],
       needsPublishRight: true,
     });
   });
 
-  it('rejecting tells the asker; "published" is only set by publishing', () => {
-    expect(planQaUpdate(RECEIVED, { status: 'rejected' })).toMatchObject({
+  it('a reason rejects and tells the asker; a published question must be taken down first', () => {
+    const rejected = {
+      after: { ...NOTHING, rejectionReason: 'Không thuộc lĩnh vực pháp luật.' },
+      assigneeWritten: false,
+    };
+    expect(planQaUpdate(RECEIVED, rejected)).toMatchObject({
       ok: true,
+      status: 'rejected',
       effects: ['notify_rejected'],
     });
-    expect(planQaUpdate(RECEIVED, { status: 'published' })).toMatchObject({ ok: false, field: 'status' });
-    expect(
-      planQaUpdate({ ...RECEIVED, status: 'published', published: true }, { status: 'rejected' }),
-    ).toMatchObject({
+    expect(planQaUpdate({ ...RECEIVED, status: 'published', published: true }, rejected)).toMatchObject({
       ok: false,
-      field: 'status',
+      field: 'rejectionReason',
+    });
+  });
+
+  it('editing a published question keeps it published', () => {
+    const published = { ...RECEIVED, status: 'published' as const, published: true };
+    expect(
+      planQaUpdate(published, {
+        after: { ...NOTHING, answer: ANSWER, answeredAt: '2026-03-02' },
+        assigneeWritten: false,
+      }),
+    ).toMatchObject({
+      ok: true,
+      status: 'published',
+      effects: [],
     });
   });
 });
@@ -93,7 +157,7 @@ describe('planQaPublish', () => {
     });
     expect(planQaPublish({ status: 'assigned', consentToPublish: true })).toMatchObject({
       ok: false,
-      field: 'status',
+      field: 'answer',
     });
     expect(planQaPublish({ status: 'answered', consentToPublish: false })).toMatchObject({
       ok: false,

@@ -1,10 +1,11 @@
 /**
  * The way of a citizen's question through its unit (received → assigned → answered →
- * published, or rejected with a reason), as rules on a write: what a change to the status, the
- * assignee or the "forward to" field means, what follows from it (notifications, the response
- * time), and what is refused. Questions written by editors themselves (no tracking code) are not
- * moderated. The CMS applies the plan; nothing here does I/O.
+ * published, or rejected with a reason), as rules on a write: the status follows the work
+ * (deriveQaStatus), what a change of assignee or the "forward to" field means, what follows
+ * from it (notifications, the response time), and what is refused. Questions written by editors
+ * themselves (no tracking code) are not moderated. The CMS applies the plan; no I/O here.
  */
+import { hasBlocksContent, isBlank } from '../editorial/values.js';
 import { QA_STATUSES, type QaStatus } from '../editorial/vocabulary.js';
 
 export { QA_STATUSES, type QaStatus };
@@ -23,10 +24,20 @@ export interface QaModerationState {
   readonly published: boolean;
 }
 
-/** What the write asks for; a field left out of the write is undefined. */
+/** The fields the status follows, as they will be after the write. */
+export interface QaWorkFields {
+  readonly assigneeEmail: string | null | undefined;
+  readonly answer: unknown;
+  readonly answeredAt: unknown;
+  readonly rejectionReason: unknown;
+}
+
+/** What the write asks for. */
 export interface QaModerationRequest {
-  readonly status?: QaStatus;
-  readonly assigneeEmail?: string | null;
+  /** The work fields after the write (stored values merged with the written ones). */
+  readonly after: QaWorkFields;
+  /** Whether the write names an assignee (an unchanged one included). */
+  readonly assigneeWritten: boolean;
   /** The site (database id) the question is forwarded to. */
   readonly forwardTo?: string | null;
 }
@@ -46,8 +57,8 @@ export type QaModerationEffect =
 export type QaModerationPlan =
   | {
       readonly ok: true;
-      /** The status to store, when the plan sets one the write did not ask for. */
-      readonly status?: QaStatus;
+      /** The status to store: it follows the work, it is never typed by hand. */
+      readonly status: QaStatus;
       /** The assignee to store (normalised), when the write named one or the plan clears it. */
       readonly assigneeEmail?: string | null;
       readonly effects: readonly QaModerationEffect[];
@@ -58,6 +69,20 @@ export type QaModerationPlan =
 
 const UNANSWERED: readonly QaStatus[] = ['received', 'assigned'];
 
+/**
+ * A citizen's question's status follows the work done on it, so editors never pick it by hand
+ * (and Strapi's admin cannot edit an attribute named `status` on a draft & publish type):
+ * a refusal reason → rejected; a published version → published; an answer with its date →
+ * answered; an officer named → assigned; otherwise received.
+ */
+export function deriveQaStatus(work: QaWorkFields, published: boolean): QaStatus {
+  if (!isBlank(work.rejectionReason)) return 'rejected';
+  if (published) return 'published';
+  if (hasText(work.answer) && !isBlank(work.answeredAt)) return 'answered';
+  if (normaliseEmail(work.assigneeEmail)) return 'assigned';
+  return 'received';
+}
+
 /** The rules for one update of a citizen's question. */
 export function planQaUpdate(before: QaModerationState, request: QaModerationRequest): QaModerationPlan {
   if (request.forwardTo !== undefined && request.forwardTo !== null) {
@@ -66,7 +91,7 @@ export function planQaUpdate(before: QaModerationState, request: QaModerationReq
     if (!UNANSWERED.includes(before.status))
       return refuse(
         'forwardTo',
-        'Chỉ chuyển được câu hỏi chưa trả lời (trạng thái “Đã tiếp nhận” hoặc “Đã giao xử lý”).',
+        'Chỉ chuyển được câu hỏi chưa trả lời hay từ chối (trạng thái “Đã tiếp nhận” hoặc “Đã giao xử lý”).',
       );
     if (request.forwardTo === before.ownerSiteId) return refuse('forwardTo', 'Câu hỏi đã thuộc trang này.');
     return {
@@ -79,41 +104,23 @@ export function planQaUpdate(before: QaModerationState, request: QaModerationReq
   }
 
   const effects: QaModerationEffect[] = [];
-  let status: QaStatus | undefined;
-  let assigneeEmail: string | null | undefined;
-  if (request.assigneeEmail !== undefined) {
-    assigneeEmail = normaliseEmail(request.assigneeEmail);
-    const changed = assigneeEmail !== normaliseEmail(before.assigneeEmail);
-    if (changed && assigneeEmail) {
-      effects.push('notify_assignee');
-      if (request.status === undefined && before.status === 'received') status = 'assigned';
-    }
-    if (changed && !assigneeEmail && request.status === undefined && before.status === 'assigned')
-      status = 'received';
-  }
-
-  const target = status ?? request.status ?? before.status;
-  const assigneeAfter = assigneeEmail !== undefined ? assigneeEmail : normaliseEmail(before.assigneeEmail);
-  if (target !== before.status) {
-    if (target === 'published')
-      return refuse(
-        'status',
-        'Trạng thái “Đã công khai” được đặt khi câu trả lời được xuất bản: hãy chọn “Đã trả lời” rồi xuất bản.',
-      );
-    if (before.published)
-      return refuse('status', 'Câu hỏi đang công khai: hãy gỡ công khai trước khi đổi trạng thái xử lý.');
-    if (target === 'assigned' && !assigneeAfter)
-      return refuse('assigneeEmail', 'Hãy nhập email cán bộ được giao khi chọn trạng thái “Đã giao xử lý”.');
-    if (target === 'answered') {
+  const assigneeEmail = normaliseEmail(request.after.assigneeEmail);
+  if (request.assigneeWritten && assigneeEmail && assigneeEmail !== normaliseEmail(before.assigneeEmail))
+    effects.push('notify_assignee');
+  const status = deriveQaStatus({ ...request.after, assigneeEmail }, before.published);
+  if (status !== before.status) {
+    if (before.published && status === 'rejected')
+      return refuse('rejectionReason', 'Câu hỏi đang công khai: hãy gỡ công khai trước khi từ chối.');
+    if (status === 'answered' && before.status !== 'published') {
       effects.push('record_response');
       if (!before.consentToPublish) effects.push('deliver_answer');
     }
-    if (target === 'rejected') effects.push('notify_rejected');
+    if (status === 'rejected') effects.push('notify_rejected');
   }
   return {
     ok: true,
-    ...(status !== undefined ? { status } : {}),
-    ...(assigneeEmail !== undefined ? { assigneeEmail } : {}),
+    status,
+    ...(request.assigneeWritten ? { assigneeEmail } : {}),
     effects,
     needsPublishRight: effects.includes('deliver_answer'),
   };
@@ -127,13 +134,13 @@ export type QaPublishPlan =
 export function planQaPublish(before: Pick<QaModerationState, 'status' | 'consentToPublish'>): QaPublishPlan {
   if (before.status !== 'answered' && before.status !== 'published')
     return refuse(
-      'status',
-      'Chỉ công khai được câu hỏi đã có câu trả lời: hãy chọn trạng thái “Đã trả lời” trước.',
+      'answer',
+      'Chỉ công khai được câu hỏi đã có câu trả lời: hãy nhập câu trả lời và ngày trả lời, lưu lại rồi xuất bản.',
     );
   if (!before.consentToPublish)
     return refuse(
       'consentToPublish',
-      'Người hỏi không đồng ý công khai câu hỏi: câu trả lời chỉ gửi riêng cho người hỏi (trạng thái “Đã trả lời”), không xuất bản.',
+      'Người hỏi không đồng ý công khai câu hỏi: câu trả lời chỉ gửi riêng cho người hỏi (khi lưu câu trả lời và ngày trả lời), không xuất bản.',
     );
   return { ok: true, firstPublication: before.status !== 'published' };
 }
@@ -186,6 +193,11 @@ function view(
   answerVisible: boolean,
 ): AskerStatusView {
   return { status: row.status, label, explanation, answerVisible };
+}
+
+/** Rich text with words in it, or plain text (an answer given through the API). */
+function hasText(value: unknown): boolean {
+  return typeof value === 'string' ? value.trim() !== '' : hasBlocksContent(value);
 }
 
 function refuse(field: string, message: string): { ok: false; field: string; message: string } {
