@@ -1,7 +1,9 @@
 /**
  * `pnpm demo`: the quick start on the embedded default (SQLite). Builds the workspace, seeds the
  * CMS with the demo subset of the real data, starts the CMS, generates every demo site over
- * GraphQL and serves them, then prints where to look. Ctrl-C stops everything.
+ * GraphQL into the sync engine's release layout, starts a sync worker (in-process queue) so a
+ * publish in the admin reaches the sites within seconds, and serves them; then prints where to
+ * look. Ctrl-C stops everything.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -100,14 +102,22 @@ async function main() {
   });
   await waitForHealth(CMS_URL, 120_000);
 
-  step('Generating every demo site over GraphQL');
-  run('pnpm', ['sites:build', '--all', '--out', OUT, '--cms', CMS_URL]);
+  step('Generating every demo site over GraphQL (releases: <site>/releases/<id>/, <site>/current)');
+  run('pnpm', ['sync:build', '--all', '--out', OUT, '--cms', CMS_URL, '--batch-size', '25']);
+
+  step('Starting the sync worker: a publish in the admin rebuilds the sites it reaches');
+  const worker = spawn('pnpm', ['sync:worker', '--out', OUT, '--cms', CMS_URL, '--batch-size', '25'], {
+    cwd: ROOT,
+    env: process.env,
+    stdio: ['ignore', fs.openSync(path.join(ROOT, '.demo', 'sync-worker.log'), 'a'), 'inherit'],
+  });
+  children.push(worker);
 
   step(`Serving the sites on http://127.0.0.1:${SITES_PORT}/`);
   await startStaticServer({ root: OUT, port: SITES_PORT });
   const sites = fs
     .readdirSync(OUT)
-    .filter((d) => fs.existsSync(path.join(OUT, d, 'index.html')))
+    .filter((d) => !d.startsWith('.') && fs.existsSync(path.join(OUT, d, 'current', 'index.html')))
     .sort();
 
   console.log(`
@@ -117,6 +127,9 @@ PBGDPL demo is running (ready in ${((Date.now() - started) / 1000).toFixed(0)} s
   GraphQL        ${CMS_URL}/graphql
   REST           ${CMS_URL}/api/legal-documents?locale=vi
   Health         ${CMS_URL}/api/health
+
+  Sync           publish in the admin → the sites it reaches are rebuilt and switched
+                 (pnpm sync:status; worker log .demo/sync-worker.log)
 
   Sites (${sites.length}), all at http://127.0.0.1:${SITES_PORT}/:
 ${sites.map((s) => `    http://127.0.0.1:${SITES_PORT}/${s}/`).join('\n')}

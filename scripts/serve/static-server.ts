@@ -1,7 +1,10 @@
 /**
  * A small static file server for the generated sites: every site lives in `<root>/<site-code>/`
- * and is served at `/<site-code>/`. Loopback only by default; no directory listings except the
- * root index of sites. For production, generate nginx configuration instead (see docs).
+ * and is served at `/<site-code>/` — from `<root>/<site-code>/current/` when the site is in the
+ * sync engine's release layout (the symlink is resolved per request, so a switch is seen at
+ * once), else from the folder itself. Precompressed `.br`/`.gz` copies are sent to clients that
+ * accept them. Loopback only by default; no directory listings except the root index of sites;
+ * dot-folders (`.sync`, build folders) are never served. For production, `pnpm sync:nginx`.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -43,8 +46,12 @@ export function startStaticServer({
       return send(res, 400, 'text/plain; charset=utf-8', 'Địa chỉ không hợp lệ.');
     }
     if (pathname === '/') return send(res, 200, TYPES['.html']!, siteIndex(absoluteRoot));
-    let file = path.join(absoluteRoot, pathname);
-    if (!file.startsWith(absoluteRoot + path.sep))
+    const [, site = '', ...rest] = pathname.split('/');
+    if (site.startsWith('.') || rest.some((segment) => segment.startsWith('.')))
+      return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
+    const siteRoot = siteFolder(absoluteRoot, site);
+    let file = path.join(siteRoot, rest.join('/'));
+    if (file !== siteRoot && !file.startsWith(siteRoot + path.sep))
       return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
       if (!pathname.endsWith('/')) {
@@ -54,12 +61,17 @@ export function startStaticServer({
       file = path.join(file, 'index.html');
     }
     if (!fs.existsSync(file)) {
-      const site = pathname.split('/')[1] ?? '';
-      const notFound = path.join(absoluteRoot, site, '404.html');
+      const notFound = path.join(siteRoot, '404.html');
       if (site && fs.existsSync(notFound)) return send(res, 404, TYPES['.html']!, fs.readFileSync(notFound));
       return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy trang.');
     }
-    send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+      if (accepts.includes(encoding) && fs.existsSync(file + suffix))
+        return send(res, 200, type, fs.readFileSync(file + suffix), encoding);
+    }
+    send(res, 200, type, fs.readFileSync(file));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -67,9 +79,16 @@ export function startStaticServer({
   });
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer) {
+/** A site's served folder: its live release when it has one (`current`), else the folder itself. */
+function siteFolder(root: string, site: string): string {
+  const current = path.join(root, site, 'current');
+  return fs.existsSync(current) ? current : path.join(root, site);
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, encoding?: string) {
   res.writeHead(status, {
     'content-type': type,
+    ...(encoding ? { 'content-encoding': encoding, vary: 'Accept-Encoding' } : {}),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
   });
@@ -81,7 +100,7 @@ function siteIndex(root: string): string {
   const sites = fs.existsSync(root)
     ? fs
         .readdirSync(root)
-        .filter((d) => fs.existsSync(path.join(root, d, 'index.html')))
+        .filter((d) => !d.startsWith('.') && fs.existsSync(path.join(siteFolder(root, d), 'index.html')))
         .sort()
     : [];
   const items = sites.map((s) => `<li><a href="/${s}/">${s}</a></li>`).join('');

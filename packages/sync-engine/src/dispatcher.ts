@@ -69,6 +69,7 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
       }
     }
     const asked: string[] = [];
+    const requests = [];
     let maxVersion = 0;
     for (const [site, entry] of perSite) {
       const builtVersion = built.get(site) ?? null;
@@ -76,11 +77,12 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
         result.upToDate += 1;
         continue;
       }
-      const reason = describe(entry.events);
-      if (await deps.queue.enqueue({ site, version: entry.version, reason })) result.enqueued += 1;
+      requests.push({ site, version: entry.version, reason: describe(entry.events) });
       asked.push(site);
       maxVersion = Math.max(maxVersion, entry.version);
     }
+    // One statement: a worker polling meanwhile takes the whole set in one batch, not one site.
+    result.enqueued = await deps.queue.enqueueMany(requests);
     await deps.state.recordRequested(asked, maxVersion, now());
     result.sites = asked.sort();
     deps.log('info', 'dispatch', {

@@ -55,10 +55,10 @@ export async function reconcileOnce(deps: ReconcileDeps): Promise<ReconcileResul
       after = page.at(-1)!.id;
     }
   }
-  let enqueued = 0;
-  for (const site of neverBuilt) if (await deps.queue.enqueue({ site, version: 0, reason: 'never built' })) enqueued += 1;
-  for (const [site, version] of stale)
-    if (await deps.queue.enqueue({ site, version, reason: 'reconciler: stale' })) enqueued += 1;
+  const enqueued = await deps.queue.enqueueMany([
+    ...neverBuilt.map((site) => ({ site, version: 0, reason: 'never built' })),
+    ...[...stale].map(([site, version]) => ({ site, version, reason: 'reconciler: stale' })),
+  ]);
   const result = { neverBuilt: neverBuilt.sort(), stale: [...stale.keys()].sort(), enqueued };
   if (neverBuilt.length + stale.size > 0)
     deps.log('info', 'reconcile', { neverBuilt: neverBuilt.length, stale: stale.size, enqueued });

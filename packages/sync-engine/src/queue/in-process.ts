@@ -79,6 +79,11 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): BuildQueue 
       wake?.();
       return true;
     },
+    async enqueueMany(list: readonly BuildJobData[]) {
+      let created = 0;
+      for (const data of list) if (await this.enqueue(data)) created += 1;
+      return created;
+    },
     async work(work: WorkOptions, handler) {
       for (let i = 0; i < work.concurrency; i += 1) {
         loops.push(

@@ -9,7 +9,7 @@
  * - Heartbeats: a worker that dies (killed, machine lost) stops beating, and its job is retried
  *   by another worker after `heartbeatSeconds`.
  */
-import { PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import { DEFAULT_RETRY, type BuildJob, type BuildJobData, type BuildQueue, type DeadLetter, type RetryPolicy } from './types.js';
 
 export const BUILD_QUEUE = 'pbgdpl-site-build';
@@ -31,19 +31,27 @@ export interface PgBossQueueOptions extends Partial<RetryPolicy> {
 export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options };
   const supervise = options.superviseIntervalSeconds ?? 10;
-  const boss = new PgBoss({
-    connectionString: options.connectionString,
-    schema: options.schema ?? 'pgboss',
-    superviseIntervalSeconds: supervise,
-    monitorIntervalSeconds: supervise,
-    schedule: false,
-  });
-  boss.on('error', (error: Error) => options.onError?.(error));
+  // Loaded when started: pg-boss is ESM only, and the SQLite mode (and Jest) never needs it.
+  let instance: PgBoss | null = null;
+  const started = () => {
+    if (!instance) throw new Error('The pg-boss queue is not started: call start() first.');
+    return instance;
+  };
   const workerIds: string[] = [];
 
   return {
     kind: 'pg-boss',
     async start() {
+      const { PgBoss } = await import('pg-boss');
+      instance = new PgBoss({
+        connectionString: options.connectionString,
+        schema: options.schema ?? 'pgboss',
+        superviseIntervalSeconds: supervise,
+        monitorIntervalSeconds: supervise,
+        schedule: false,
+      });
+      const boss = instance;
+      boss.on('error', (error: Error) => options.onError?.(error));
       await boss.start();
       for (const [name, extra] of [
         [DEAD_LETTER_QUEUE, {}],
@@ -62,10 +70,21 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
       }
     },
     async enqueue(data: BuildJobData) {
+      const boss = started();
       const id = await boss.send(BUILD_QUEUE, { ...data }, { singletonKey: data.site });
       return id !== null;
     },
+    async enqueueMany(list: readonly BuildJobData[]) {
+      const boss = started();
+      if (list.length === 0) return 0;
+      const ids = await boss.insert(
+        BUILD_QUEUE,
+        list.map((data) => ({ data: { ...data }, singletonKey: data.site })),
+      );
+      return ids?.length ?? 0;
+    },
     async work(work, handler) {
+      const boss = started();
       for (let i = 0; i < work.concurrency; i += 1) {
         workerIds.push(
           await boss.work<BuildJobData>(
@@ -94,6 +113,7 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
       }
     },
     async counts() {
+      const boss = started();
       const [build, dead] = await Promise.all([boss.getQueue(BUILD_QUEUE), boss.getQueue(DEAD_LETTER_QUEUE)]);
       return {
         queued: build?.queuedCount ?? 0,
@@ -102,6 +122,7 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
       };
     },
     async deadLetters(limit = 100): Promise<DeadLetter[]> {
+      const boss = started();
       const jobs = await boss.findJobs<BuildJobData>(DEAD_LETTER_QUEUE, { queued: true, limit });
       return jobs.map((job) => {
         const output = (job as { output?: { message?: string } }).output;
@@ -113,6 +134,7 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
       });
     },
     async stop(stop = {}) {
+      const boss = started();
       await boss.stop({ graceful: stop.graceful ?? true, timeout: stop.timeoutMs ?? 60_000, close: true });
     },
   };

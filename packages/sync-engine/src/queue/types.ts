@@ -50,6 +50,8 @@ export interface BuildQueue {
   start(): Promise<void>;
   /** Asks for a build of `data.site`; false when a waiting job already covers it. */
   enqueue(data: BuildJobData): Promise<boolean>;
+  /** Several at once, in one statement where the queue can (so one batch can take them all); returns how many were new. */
+  enqueueMany(data: readonly BuildJobData[]): Promise<number>;
   /** Starts taking jobs; each batch's outcomes settle its jobs one by one (failed ones are retried). */
   work(options: WorkOptions, handler: (jobs: BuildJob[]) => Promise<JobOutcome[]>): Promise<void>;
   counts(): Promise<QueueCounts>;

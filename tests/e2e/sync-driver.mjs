@@ -1,0 +1,33 @@
+// Runs a sync engine in its own Node process for tests/e2e/sync.test.ts (pg-boss is ESM only,
+// which Jest's module system cannot load) and answers the test's calls over IPC.
+import fs from 'node:fs';
+import { jsonLogger, startSyncEngine } from '@pbgdpl/sync-engine';
+
+const config = JSON.parse(process.argv[2]);
+const engine = await startSyncEngine({
+  ...config,
+  log: jsonLogger((line) => fs.appendFileSync(config.logFile, `${line}\n`)),
+  onSite: (result) => process.send({ type: 'site', result }),
+});
+const ops = {
+  dispatch: () => engine.dispatch(),
+  reconcile: () => engine.reconcile(),
+  sites: () => engine.state.sites(),
+  counts: () => engine.queue.counts(),
+  version: () => engine.events.contentVersion(),
+  saveCursor: (cursor) => engine.state.saveCursor(cursor),
+  stop: async () => {
+    await engine.stop({ graceful: false });
+    setTimeout(() => process.exit(0), 10);
+  },
+};
+process.on('message', async (message) => {
+  if (!message || typeof message.id !== 'number') return;
+  try {
+    const value = await ops[message.op](...(message.args ?? []));
+    process.send({ id: message.id, ok: true, value });
+  } catch (error) {
+    process.send({ id: message.id, ok: false, error: String(error?.stack ?? error) });
+  }
+});
+process.send({ type: 'ready' });
