@@ -121,8 +121,9 @@ export async function dialogue(
     data: {
       title,
       topic: `Chủ đề: ${title}`,
-      opensAt: '2026-03-01T01:00:00.000Z',
-      closesAt: '2026-03-31T10:00:00.000Z',
+      // Far ahead, so the scheduled job leaves its phase alone during a test.
+      opensAt: '2036-03-01T01:00:00.000Z',
+      closesAt: '2036-03-31T10:00:00.000Z',
       audience: 'own_site',
       owningSite: site.documentId,
     },

@@ -16,6 +16,19 @@ export const CONDITIONS = {
 
 type Query = Record<string, unknown>;
 
+/** Whose uploads a user may manage: everyone's, or the members of the sites in their scope. */
+export async function uploaderIds(strapi: Core.Strapi, user: AdminUser): Promise<number[] | 'all'> {
+  const { scope, siteIds } = await adminScope(strapi, user);
+  if (scope.kind === 'all') return 'all';
+  const members = (await strapi.db.query(MEMBERSHIP).findMany({
+    where: { site: { id: { $in: siteIds } } },
+    select: ['adminUserId'],
+  })) as Array<{ adminUserId: number | null }>;
+  const ids = new Set<number>([user.id]);
+  for (const m of members) if (m.adminUserId) ids.add(m.adminUserId);
+  return [...ids];
+}
+
 /**
  * Registers the RBAC conditions the federation roles use. Each returns `true` for callers with
  * every site (super admin, national administrator), `false` for a caller with no site, and
@@ -53,15 +66,8 @@ export async function registerFederationConditions(strapi: Core.Strapi): Promise
       name: 'pbgdpl-uploaded-in-scope',
       category: 'PBGDPL',
       handler: async (user: AdminUser) => {
-        const { scope, siteIds } = await adminScope(strapi, user);
-        if (scope.kind === 'all') return true;
-        const members = (await strapi.db.query(MEMBERSHIP).findMany({
-          where: { site: { id: { $in: siteIds } } },
-          select: ['adminUserId'],
-        })) as Array<{ adminUserId: number | null }>;
-        const ids = new Set<number>([user.id]);
-        for (const m of members) if (m.adminUserId) ids.add(m.adminUserId);
-        return { 'createdBy.id': { $in: [...ids] } };
+        const uploaders = await uploaderIds(strapi, user);
+        return uploaders === 'all' ? true : { 'createdBy.id': { $in: uploaders } };
       },
     },
   ]);

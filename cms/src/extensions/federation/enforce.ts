@@ -60,7 +60,10 @@ export function registerScopeEnforcement(strapi: Core.Strapi): void {
     const params = context.params as Params;
 
     if (READS.has(action)) {
-      if (caller.kind === 'public') return next();
+      if (caller.kind === 'public') {
+        publishedOnly(strapi, uid, params);
+        return next();
+      }
       const scope = await callerScope(strapi, caller)!;
       narrowRead(uid, params, scope, owned);
       return next();
@@ -71,6 +74,25 @@ export function registerScopeEnforcement(strapi: Core.Strapi): void {
     await checkWrite({ strapi, uid, action, params, caller, scope, owned });
     return next();
   });
+}
+
+/**
+ * Anonymous readers of the content API (REST find/findOne, GraphQL) see published versions
+ * only: Strapi 5 would otherwise answer `?status=draft` for any type the Public role may read.
+ * Custom public routes (a question form reading its own submission) are left to their code.
+ */
+function publishedOnly(strapi: Core.Strapi, uid: string, params: Params): void {
+  if (params.status === 'published') return;
+  const model = strapi.contentType(uid as never) as { options?: { draftAndPublish?: boolean } };
+  if (!model.options?.draftAndPublish) return;
+  const ctx = strapi.requestContext.get() as
+    | { path?: string; state?: { route?: { handler?: unknown; info?: { type?: string } } } }
+    | undefined;
+  const route = ctx?.state?.route;
+  const coreRead =
+    route?.info?.type === 'content-api' && typeof route.handler === 'string' && /\.(find|findOne)$/.test(route.handler);
+  const graphql = typeof ctx?.path === 'string' && ctx.path.startsWith('/graphql');
+  if (coreRead || graphql) params.status = 'published';
 }
 
 /** Drafts (and memberships, audit entries) of sites outside the scope are not read. */

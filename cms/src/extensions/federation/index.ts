@@ -3,6 +3,7 @@ import { registerFederationConditions } from './conditions';
 import { guardContentManager } from './content-manager-guard';
 import { registerScopeEnforcement } from './enforce';
 import { restrictRelationPicker } from './relation-picker';
+import { guardUploadBulkActions } from './upload-guard';
 import { ensureFederationRoles } from './roles';
 import { AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT } from './types';
 
@@ -13,12 +14,14 @@ export { adminScope, callerScope, type CallerScope } from './scope';
 
 /**
  * Register phase: the scope middleware on the Document Service, the content manager's relation
- * picker and guard, and the internal types kept out of the public GraphQL schema.
+ * picker and guard, the media library's bulk actions, and the internal types kept out of the
+ * public GraphQL schema.
  */
 export function registerFederation(strapi: Core.Strapi): void {
   registerScopeEnforcement(strapi);
   restrictRelationPicker(strapi);
   guardContentManager(strapi);
+  guardUploadBulkActions(strapi);
   const graphql = strapi.plugin('graphql')?.service('extension') as
     | { shadowCRUD: (uid: string) => { disable: () => void } }
     | undefined;
