@@ -103,7 +103,7 @@ beforeAll(async () => {
     dispatchIntervalMs: 0,
     reconcileIntervalMs: 0,
     retry: { retryLimit: 2, retryDelaySeconds: 1 },
-    pgBoss: { superviseIntervalSeconds: 2, pollingIntervalSeconds: 0.5, heartbeatSeconds: 10 },
+    pgBoss: { superviseIntervalSeconds: 2, pollingIntervalSeconds: 0.5, heartbeatSeconds: 30 },
   });
   step('sync engine started');
   // Events of the seed are older than the first builds: start the dispatcher after them.

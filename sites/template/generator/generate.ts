@@ -197,7 +197,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       for (const code of batchCodes) {
         const post = finished.get(code);
         results.push({
-          ...installResult(
+          ...(await installResult(
             code,
             batchOut,
             options.outDir,
@@ -206,7 +206,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
             batchNumber,
             batchMs,
             options,
-          ),
+          )),
           search: post?.search ?? null,
           sitemap: post?.sitemap ?? null,
           serviceWorker: post?.serviceWorker ?? null,
@@ -239,7 +239,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
   }
 }
 
-function installResult(
+async function installResult(
   code: string,
   batchOut: string,
   outDir: string,
@@ -248,7 +248,7 @@ function installResult(
   batch: number,
   batchMs: number,
   install: Pick<GenerateSitesOptions, 'layout' | 'releaseId' | 'keepReleases'> = {},
-): SiteResult {
+): Promise<SiteResult> {
   const base = { code, documents, batch, batchMs };
   if (failure !== null) return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: failure };
   const built = path.join(batchOut, code);
@@ -271,7 +271,7 @@ function installResult(
   const { pages, bytes } = measureSite(built);
   try {
     if (install.layout === 'releases') {
-      const release = installRelease(built, outDir, code, {
+      const release = await installRelease(built, outDir, code, {
         ...(install.releaseId ? { releaseId: install.releaseId } : {}),
         ...(install.keepReleases ? { keep: install.keepReleases } : {}),
       });

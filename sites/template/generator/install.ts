@@ -85,14 +85,14 @@ export class ReleaseCheckError extends Error {
  * A site still in the flat layout is first moved into a release of its own (`…-legacy`).
  * @throws {ReleaseCheckError} when the build is not fit to go live (nothing is switched).
  */
-export function installRelease(
+export async function installRelease(
   builtDir: string,
   outDir: string,
   code: string,
   options: InstallReleaseOptions = {},
-): InstalledRelease {
+): Promise<InstalledRelease> {
   checkBuiltSite(builtDir, code);
-  const compressed = options.precompress === false ? null : precompressSite(builtDir);
+  const compressed = options.precompress === false ? null : await precompressSite(builtDir);
   const siteRoot = path.join(outDir, code);
   adoptFlatSite(siteRoot, code);
   const releases = path.join(siteRoot, RELEASES_DIR);

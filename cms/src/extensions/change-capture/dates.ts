@@ -1,6 +1,7 @@
 /**
  * Changes no one writes: a date comes. A legal document enters the "newly effective" list (C-1)
- * on its effectiveFrom and leaves it NEWLY_EFFECTIVE_WINDOW_DAYS later (00:00 Asia/Ho_Chi_Minh);
+ * on its effectiveFrom and leaves it NEWLY_EFFECTIVE_WINDOW_DAYS later, and expires on its
+ * effectiveTo (each at 00:00 Asia/Ho_Chi_Minh);
  * a dialogue opens, goes live and closes at its times. Each such moment gets one event, keyed by
  * the item and the moment, so running this every minute, twice, or on two CMS processes emits it
  * once; looking back CATCH_UP_DAYS recovers the moments a stopped CMS missed.
@@ -18,8 +19,10 @@ const MOMENT_FIELDS = ['opensAt', 'liveAt', 'closesAt'] as const;
 export async function captureDateDrivenChanges(strapi: Core.Strapi, now: Date): Promise<number> {
   const asOf = todayInVietnam(now);
   let count = 0;
-  const windows: Array<{ reason: string; from: string; to: string }> = [
+  const windows: Array<{ reason: string; from: string; to: string; field?: 'effectiveTo' }> = [
     { reason: 'enters-newly-effective', from: addDays(asOf, -CATCH_UP_DAYS), to: asOf },
+    // Expiry changes the status (the validity recompute records it too; this covers a CMS without it).
+    { reason: 'expires', from: addDays(asOf, -CATCH_UP_DAYS), to: asOf, field: 'effectiveTo' },
     {
       reason: 'leaves-newly-effective',
       from: addDays(asOf, -(NEWLY_EFFECTIVE_WINDOW_DAYS + CATCH_UP_DAYS)),
@@ -28,9 +31,9 @@ export async function captureDateDrivenChanges(strapi: Core.Strapi, now: Date): 
   ];
   for (const window of windows) {
     const rows = (await strapi.db.query(LEGAL_DOCUMENT).findMany({
-      where: { publishedAt: { $notNull: true }, effectiveFrom: { $gte: window.from, $lte: window.to } },
-      select: ['documentId', 'effectiveFrom'],
-    })) as Array<{ documentId: string; effectiveFrom: string }>;
+      where: { publishedAt: { $notNull: true }, [window.field ?? 'effectiveFrom']: { $gte: window.from, $lte: window.to } },
+      select: ['documentId', window.field ?? 'effectiveFrom'],
+    })) as Array<{ documentId: string } & Record<string, string>>;
     for (const row of uniqueBy(rows, (r) => r.documentId)) {
       const state = await readPublicState(strapi, LEGAL_DOCUMENT, 'legal-document', row.documentId);
       const added = await appendChangeEvent(strapi.db.connection, {
@@ -41,7 +44,7 @@ export async function captureDateDrivenChanges(strapi: Core.Strapi, now: Date): 
         source: 'date',
         owningSite: state.owningSite,
         placements: state.placements,
-        dedupeKey: `date:${window.reason}:${row.documentId}:${String(row.effectiveFrom).slice(0, 10)}`,
+        dedupeKey: `date:${window.reason}:${row.documentId}:${String(row[window.field ?? 'effectiveFrom']).slice(0, 10)}`,
       });
       if (added) count += 1;
     }

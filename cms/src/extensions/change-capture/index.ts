@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { onValidityChange } from '../validity';
+import * as validity from '../validity';
 import { appendChangeEvent, digest, ensureChangeEventsTable, type Db } from './events';
 import { LEGAL_DOCUMENT, readPublicState, relatedDocumentPlacements, trackedKind, type PublicState } from './placements';
 import { captureDateDrivenChanges } from './dates';
@@ -10,6 +10,12 @@ export { captureDateDrivenChanges };
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 type Params = { documentId?: string; locale?: string };
+type ValidityHooks = {
+  onValidityChange: (
+    strapi: Core.Strapi,
+    listener: (change: { documentId: string; asOf: string; after: unknown }) => Promise<void>,
+  ) => void;
+};
 type TransactionScope = { trx: Db };
 const transaction = <T>(strapi: Core.Strapi, work: (scope: TransactionScope) => Promise<T>): Promise<T> =>
   (strapi.db.transaction as unknown as (cb: (scope: TransactionScope) => Promise<T>) => Promise<T>)(work);
@@ -62,7 +68,10 @@ export function registerChangeCapture(strapi: Core.Strapi): void {
  */
 export async function prepareChangeCapture(strapi: Core.Strapi): Promise<void> {
   await ensureChangeEventsTable(strapi);
-  onValidityChange(strapi, async (change) => {
+  // The validity extension's change hook (absent in older builds: the date capture still covers
+  // entry into force and expiry then).
+  const onValidityChange = (validity as Partial<ValidityHooks>).onValidityChange;
+  onValidityChange?.(strapi, async (change) => {
     const state: PublicState = await readPublicState(strapi, LEGAL_DOCUMENT, 'legal-document', change.documentId);
     await transaction(strapi, ({ trx }) =>
       appendChangeEvent(trx, {
