@@ -8,7 +8,7 @@ import os from 'os';
 import { parseArgs } from 'util';
 import { bootCms } from './boot';
 import { runAsOperator } from '../src/extensions/federation';
-import { ErasureError, eraseAskerData, type ErasureRequest } from '../src/extensions/privacy';
+import { ErasureError, checkErasureRequest, eraseAskerData, type ErasureRequest } from '../src/extensions/privacy';
 
 const HELP = `Xóa thông tin liên hệ của người hỏi (Erase an asker's contact data)
 
@@ -42,25 +42,30 @@ async function main(): Promise<number> {
     return 2;
   }
   const request: ErasureRequest = values['tracking-code'] ? { trackingCode: values['tracking-code'] } : { email: values.email! };
+  try {
+    checkErasureRequest(request);
+  } catch (error) {
+    if (!(error instanceof ErasureError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
   const operator = values.operator ?? `${os.userInfo().username}@${os.hostname()}`;
   const strapi = await bootCms();
   try {
     const result = await runAsOperator(`delete-asker-data (${operator})`, () => eraseAskerData(strapi, request));
-    if (result.questions === 0) {
+    if (result.matched === 0) {
       console.log('Không có câu hỏi nào khớp: không có gì để xóa.');
       return 1;
+    }
+    if (result.questions === 0) {
+      console.log(`Không còn thông tin liên hệ nào để xóa ở ${result.matched} câu hỏi khớp (đã xóa trước đó).`);
+      return 0;
     }
     console.log(
       `Đã xóa họ tên, email, điện thoại của người hỏi ở ${result.questions} câu hỏi ` +
         `(mã tra cứu: ${result.trackingCodes.join(', ')}); đã ghi vào nhật ký thao tác.`,
     );
     return 0;
-  } catch (error) {
-    if (error instanceof ErasureError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
   } finally {
     await strapi.destroy();
   }

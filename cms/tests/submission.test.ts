@@ -298,6 +298,77 @@ describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
   });
 });
 
+describe('a question to a policy dialogue', () => {
+  const day = 86_400_000;
+  const dialogues: Record<string, string> = {};
+  async function dialogue(title: string, opensIn: number, closesIn: number, publish = true): Promise<string> {
+    const now = Date.now();
+    const created = (await cms.strapi.documents('api::dialogue.dialogue').create({
+      locale: 'vi',
+      data: {
+        title,
+        topic: `Lấy ý kiến: ${title}`,
+        opensAt: new Date(now + opensIn * day).toISOString(),
+        closesAt: new Date(now + closesIn * day).toISOString(),
+        audience: 'all_sites',
+        owningSite: registry.sites.hanoi,
+      },
+    } as never)) as { documentId: string };
+    if (publish) await cms.strapi.documents('api::dialogue.dialogue').publish({ documentId: created.documentId, locale: 'vi' } as never);
+    return created.documentId;
+  }
+
+  beforeAll(async () => {
+    dialogues.open = await dialogue('Đối thoại về chính sách bồi thường khi thu hồi đất', -1, 1);
+    dialogues.closed = await dialogue('Đối thoại về thủ tục hành chính năm trước', -10, -1);
+    dialogues.planned = await dialogue('Đối thoại về Luật Nhà ở sửa đổi', 2, 10);
+    dialogues.draft = await dialogue('Đối thoại chưa đăng', -1, 1, false);
+  });
+
+  const send = (dialogueId: string, extra: Record<string, string | boolean> = {}) =>
+    postJson(cms.http, 'dialogue-questions', ORIGIN, {
+      site: 'ha-noi',
+      token,
+      dialogue: dialogueId,
+      question: 'Người dân có được nhận tiền hỗ trợ tái định cư khi tự lo chỗ ở mới không?',
+      ...extra,
+    });
+
+  test('an open dialogue takes questions and comments; each is a Q&A of its host linked to it', async () => {
+    const res = await send(dialogues.open!).expect(201);
+    expect(res.body.data).toMatchObject({ kind: 'dialogue-question', status: 'received', site: { code: 'ha-noi' } });
+    const [row] = await qaRows(cms.strapi, { trackingCode: res.body.data.trackingCode });
+    expect(row).toMatchObject({ status: 'received', owningSite: { code: 'ha-noi' }, dialogue: { documentId: dialogues.open } });
+    const comment = await send(dialogues.open!, { kind: 'comment', question: 'Đề nghị công khai bảng giá đất bồi thường trước khi họp dân.' }).expect(201);
+    expect((await qaRows(cms.strapi, { trackingCode: comment.body.data.trackingCode }))[0]!.title).toBe(
+      'Góp ý: Đề nghị công khai bảng giá đất bồi thường trước khi họp dân.',
+    );
+    const status = await request(cms.http).get(`/api/submissions/status/${res.body.data.trackingCode}`).expect(200);
+    expect(status.body.data).toMatchObject({ kind: 'dialogue-question', dialogue: { title: 'Đối thoại về chính sách bồi thường khi thu hồi đất' } });
+  });
+
+  test('a closed or not yet open dialogue refuses with its dates; an unpublished one is not found', async () => {
+    const before = await count();
+    const closed = await send(dialogues.closed!);
+    expect(closed.status).toBe(409);
+    expect(closed.body.error).toMatchObject({ code: 'dialogue_closed', message: expect.stringMatching(/^Cuộc đối thoại đã kết thúc lúc \d\d:\d\d \d\d\/\d\d\/\d{4}: không nhận thêm câu hỏi\.$/) });
+    const planned = await send(dialogues.planned!);
+    expect(planned.status).toBe(409);
+    expect(planned.body.error.message).toMatch(/^Cuộc đối thoại chưa mở: bắt đầu nhận câu hỏi từ /);
+    const draft = await send(dialogues.draft!);
+    expect(draft.status).toBe(404);
+    expect(draft.body.error.message).toMatch(/^Không tìm thấy cuộc đối thoại/);
+    expect(await count()).toBe(before);
+  });
+
+  test('a dialogue its host closed early refuses too', async () => {
+    await cms.strapi.db.query('api::dialogue.dialogue').updateMany({ where: { documentId: dialogues.open }, data: { status: 'closed' } });
+    const res = await send(dialogues.open!, { question: 'Thời hạn chi trả tiền bồi thường là bao lâu kể từ ngày có quyết định thu hồi?' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('Cuộc đối thoại đã được đơn vị chủ trì đóng: không nhận thêm câu hỏi.');
+  });
+});
+
 describe('tracking', () => {
   test('the status by tracking code: status and dates only, never anyone’s data', async () => {
     const sent = await postJson(cms.http, 'questions', ORIGIN, question({ question: 'Công chứng hợp đồng mua bán nhà ở có bắt buộc không khi mua nhà của cá nhân?' })).expect(201);

@@ -11,7 +11,9 @@ export const CONTACT_FIELDS = ['askerName', 'askerEmail', 'askerPhone'] as const
 export type ErasureRequest = { trackingCode: string } | { email: string };
 
 export interface ErasureResult {
-  /** Questions (documents) whose contact data was erased. */
+  /** Questions (documents) the request names. */
+  matched: number;
+  /** Those that still held contact data, now erased. */
   questions: number;
   /** Their tracking codes, for the operator's reply to the asker. */
   trackingCodes: string[];
@@ -49,10 +51,12 @@ export async function eraseAskerData(strapi: Core.Strapi, request: ErasureReques
   }>;
   const byDocument = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if (!byDocument.has(row.documentId) || row.locale === 'vi') byDocument.set(row.documentId, row);
-  if (byDocument.size === 0) return { questions: 0, trackingCodes: [] };
+  const holding = [...byDocument].filter(([documentId]) =>
+    rows.some((r) => r.documentId === documentId && CONTACT_FIELDS.some((field) => r[field])),
+  );
 
   await strapi.db.transaction(async () => {
-    for (const [documentId, row] of byDocument) {
+    for (const [documentId, row] of holding) {
       const held = CONTACT_FIELDS.filter((field) => rows.some((r) => r.documentId === documentId && r[field]));
       await strapi.db.query(QA).updateMany({
         where: { documentId },
@@ -72,16 +76,25 @@ export async function eraseAskerData(strapi: Core.Strapi, request: ErasureReques
           erasure: {
             reason: 'Người hỏi yêu cầu xóa thông tin liên hệ',
             by: 'trackingCode' in request ? 'tracking-code' : 'email',
-            fields: held.length > 0 ? held : [...CONTACT_FIELDS],
+            fields: held,
           },
         },
       });
     }
   });
   return {
-    questions: byDocument.size,
-    trackingCodes: [...byDocument.values()].map((r) => r.trackingCode).filter((c): c is string => Boolean(c)),
+    matched: byDocument.size,
+    questions: holding.length,
+    trackingCodes: holding.map(([, r]) => r.trackingCode).filter((c): c is string => Boolean(c)),
   };
+}
+
+/**
+ * Checks a request before anything is opened (the command validates its arguments first).
+ * @throws ErasureError for a malformed code or email.
+ */
+export function checkErasureRequest(request: ErasureRequest): void {
+  whereOf(request);
 }
 
 function whereOf(request: ErasureRequest): Record<string, unknown> {
