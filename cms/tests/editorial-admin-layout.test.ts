@@ -99,6 +99,7 @@ test('labels and hints read as an editor expects', async () => {
     description: 'Không bao giờ công khai.',
   });
   expect(qa.metadatas.status!.edit.description).toContain('rejected: Từ chối');
+  expect(qa.metadatas.status!.edit.editable).toBe(false);
   expect(qa.metadatas.mayBeOutdated!.edit.editable).toBe(false);
   const video = await configurationOf('video');
   expect(video.contentType.metadatas.youtubeId!.edit.label).toBe('Mã video YouTube');

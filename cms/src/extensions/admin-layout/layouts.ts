@@ -116,7 +116,8 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
       ...CITING,
       ...DISTRIBUTION,
     ],
-    readOnly: [...CITING_READ_ONLY, 'trackingCode', 'forwardedFrom', 'forwardedAt', 'respondedAt'],
+    // `status` follows the work (moderation extension); Strapi's admin could not save it anyway.
+    readOnly: [...CITING_READ_ONLY, 'status', 'trackingCode', 'forwardedFrom', 'forwardedAt', 'respondedAt'],
   },
   dialogue: {
     mainField: 'title',
@@ -143,7 +144,8 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
       ...CITING,
       ...DISTRIBUTION,
     ],
-    readOnly: CITING_READ_ONLY,
+    // `status` follows the dates (schedule extension).
+    readOnly: [...CITING_READ_ONLY, 'status'],
   },
   material: {
     mainField: 'title',

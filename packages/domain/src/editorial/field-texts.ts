@@ -123,7 +123,13 @@ export const EDITORIAL_FIELD_TEXTS: Readonly<Record<EditorialType, FieldTexts>> 
     },
     trackingCode: { label: 'Mã tra cứu', hint: `Người hỏi dùng mã này để theo dõi câu hỏi. ${PRIVATE}` },
     receivedAt: { label: 'Thời điểm tiếp nhận' },
-    status: { label: 'Trạng thái xử lý', hint: enumHint(QA_STATUS_LABELS) },
+    status: {
+      label: 'Trạng thái xử lý',
+      hint: enumHint(
+        QA_STATUS_LABELS,
+        'Tự cập nhật theo công việc: giao người xử lý, trả lời kèm ngày trả lời, lý do từ chối, công khai.',
+      ),
+    },
     rejectionReason: {
       label: 'Lý do từ chối',
       hint: `Bắt buộc khi trạng thái xử lý là rejected. ${PRIVATE}`,
@@ -160,7 +166,10 @@ export const EDITORIAL_FIELD_TEXTS: Readonly<Record<EditorialType, FieldTexts>> 
       hint: 'Nằm trong khoảng từ lúc mở nhận câu hỏi đến lúc kết thúc.',
     },
     closesAt: { label: 'Kết thúc' },
-    status: { label: 'Trạng thái', hint: enumHint(DIALOGUE_STATUS_LABELS) },
+    status: {
+      label: 'Trạng thái',
+      hint: enumHint(DIALOGUE_STATUS_LABELS, 'Tự chuyển theo lịch mở, phiên trực tuyến và kết thúc.'),
+    },
     questions: { label: 'Câu hỏi nhận được' },
     transcript: { label: 'Biên bản đối thoại' },
     videoUrl: { label: 'Đường dẫn video', hint: 'Địa chỉ bắt đầu bằng https://' },
