@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import request from 'supertest';
 import { startTestCms, type TestCms } from './harness';
 import { createRegistry } from './fixtures';
@@ -295,6 +297,30 @@ describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
     const unknown = await request(cms.http).get('/api/submissions/khong-co');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toMatch(/Không có địa chỉ này/);
+  });
+});
+
+describe('the embeddable form (docs/forms/question-form.html)', () => {
+  test('posts every one of its fields, as a browser without JavaScript would, and lands on the confirmation page', async () => {
+    const html = fs.readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'forms', 'question-form.html'), 'utf8');
+    const names = [...html.matchAll(/<(?:input|textarea|select)\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]);
+    expect(names.sort()).toEqual(['consent', 'email', 'field', 'name', 'phone', 'question', 'returnTo', 'site', 'token', 'website'].sort());
+    expect(html).toMatch(/action="\{\{CMS_URL\}\}\/api\/submissions\/questions"/);
+    const values: Record<string, string> = {
+      site: 'ha-noi',
+      token: (await request(cms.http).get('/api/submissions/token?site=ha-noi&for=page').expect(200)).body.data.token,
+      returnTo: `${ORIGIN}/hoi-dap/da-gui/`,
+      question: 'Người lao động làm việc vào ngày lễ được trả lương ít nhất bằng bao nhiêu phần trăm?',
+      field: 'lao-dong-tien-luong',
+      name: 'Vũ Minh Khang',
+      email: 'vu.khang@example.vn',
+      phone: '+84 90 111 2233',
+      consent: 'on',
+      website: '',
+    };
+    const res = await postForm(cms.http, 'questions', ORIGIN, Object.fromEntries(names.map((n) => [n, values[n!]!]))).expect(303);
+    const code = new URL(res.headers.location!).searchParams.get('ma');
+    expect((await qaRows(cms.strapi, { trackingCode: code }))[0]).toMatchObject({ askerPhone: '+84901112233', consentToPublish: true });
   });
 });
 

@@ -27,7 +27,9 @@ export function guardSubmissionRoutes(strapi: Core.Strapi, settings: () => Submi
     if (ctx.path !== SUBMISSION_PATH && !ctx.path.startsWith(`${SUBMISSION_PATH}/`)) return next();
     let allowedOrigin: string | null = null;
     try {
-      const origin = ctx.get('Origin') || refererOrigin(ctx.get('Referer')) || '';
+      // A page's script sends Origin; a plain form post may send only Referer. A GET without
+      // Origin is a navigation (a link to the status page), which any page may make.
+      const origin = ctx.get('Origin') || (ctx.method === 'GET' ? '' : refererOrigin(ctx.get('Referer')) || '');
       if (origin) {
         const { policy } = await siteRegistry(strapi, settings());
         if (!isAllowedOrigin(origin, policy)) return refuse(ctx, REJECT.foreignOrigin());
