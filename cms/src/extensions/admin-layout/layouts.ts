@@ -503,6 +503,42 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
       'changes',
     ],
   },
+  report: {
+    mainField: 'itemTitle',
+    list: ['itemTitle', 'itemType', 'reason', 'status', 'owningSite', 'receivedAt'],
+    sort: ['receivedAt', 'DESC'],
+    edit: [
+      [
+        ['itemTitle', 8],
+        ['itemType', 4],
+      ],
+      [
+        ['reason', 4],
+        ['status', 4],
+        ['receivedAt', 4],
+      ],
+      [['message', 12]],
+      [['resolutionNote', 12]],
+      [
+        ['owningSite', 6],
+        ['itemDocumentId', 6],
+      ],
+      [
+        ['trackingCode', 6],
+        ['reporterKey', 6],
+      ],
+    ],
+    readOnly: [
+      'itemType',
+      'itemDocumentId',
+      'itemTitle',
+      'reason',
+      'message',
+      'receivedAt',
+      'trackingCode',
+      'reporterKey',
+    ],
+  },
 };
 
 export const COMPONENT_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {

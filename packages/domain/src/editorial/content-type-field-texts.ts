@@ -1,15 +1,18 @@
 /**
  * Labels and hints for every field of every CMS content type: the editorial types
  * (field-texts.ts) plus the legal corpus (legal-document, document-relation), the registry
- * (site, organization, legal-field) and the federation's own types (site memberships, redirects,
- * the audit log). The CMS admin shows them; keys are the CMS attribute names.
+ * (site, organization, legal-field), the federation's own types (site memberships, redirects,
+ * the audit log) and citizens' reports. The CMS admin shows them; keys are the CMS attribute names.
  */
 import { AUDIT_ACTION_LABELS } from '../federation/audit.js';
+import { REPORT_STATUS_LABELS } from '../interaction/reports.js';
+import { REPORT_REASON_LABELS } from '../interaction/submission-input.js';
 import { LEGAL_DOCUMENT_FIELD_LABELS } from '../legal-document.js';
 import { RELATION_KIND_LABELS } from '../relation-kind.js';
 import { SITE_KIND_LABELS } from '../site-kind.js';
 import { VALIDITY_BASIS_LABELS, VALIDITY_STATUS_LABELS } from '../validity-status.js';
 import { EDITORIAL_FIELD_TEXTS, enumHint, type FieldTexts } from './field-texts.js';
+import { EDITORIAL_TYPE_LABELS } from './vocabulary.js';
 
 const DERIVED = 'Tự tính từ ngày hiệu lực và các văn bản tác động; không nhập tay.';
 const doc = LEGAL_DOCUMENT_FIELD_LABELS;
@@ -155,6 +158,29 @@ const AUDIT_ENTRY: FieldTexts = {
   changes: { label: 'Thay đổi', hint: 'Giá trị trước và sau; trường riêng tư được ẩn.' },
 };
 
+const REPORT: FieldTexts = {
+  trackingCode: { label: 'Mã tra cứu', hint: 'Người báo dùng mã này để theo dõi. Không công khai.' },
+  itemType: { label: 'Loại nội dung bị báo', hint: enumHint(EDITORIAL_TYPE_LABELS) },
+  itemDocumentId: { label: 'Mã nội dung bị báo' },
+  itemTitle: { label: 'Tiêu đề nội dung bị báo' },
+  reason: { label: 'Lý do báo', hint: enumHint(REPORT_REASON_LABELS) },
+  message: { label: 'Lời nhắn của người báo' },
+  status: {
+    label: 'Trạng thái',
+    hint: enumHint(
+      Object.fromEntries(Object.entries(REPORT_STATUS_LABELS).map(([k, v]) => [k, { vi: v.vi, en: k }])),
+      `Ba người báo cùng một nội dung thì nội dung được tạm ẩn chờ kiểm tra.`,
+    ),
+  },
+  receivedAt: { label: 'Thời điểm nhận' },
+  reporterKey: {
+    label: 'Dấu vết người báo',
+    hint: 'Mã ẩn danh để đếm số người báo khác nhau. Không công khai.',
+  },
+  resolutionNote: { label: 'Ghi chú xử lý', hint: 'Không công khai.' },
+  owningSite: { label: 'Trang sở hữu nội dung' },
+};
+
 /** Vietnamese-only labels in the {vi, en} shape enumHint reads. */
 function labelled(labels: Readonly<Record<string, string>>): Record<string, { vi: string; en: string }> {
   return Object.fromEntries(Object.entries(labels).map(([value, vi]) => [value, { vi, en: value }]));
@@ -171,4 +197,5 @@ export const CONTENT_TYPE_FIELD_TEXTS: Readonly<Record<string, FieldTexts>> = {
   'site-membership': SITE_MEMBERSHIP,
   'site-redirect': SITE_REDIRECT,
   'audit-entry': AUDIT_ENTRY,
+  report: REPORT,
 };

@@ -83,6 +83,7 @@ describe('field texts', () => {
         'site-membership',
         'site-redirect',
         'audit-entry',
+        'report',
       ].sort(),
     );
     expect(Object.keys(EDITORIAL_FIELD_TEXTS).sort()).toEqual([...EDITORIAL_TYPES].sort());
