@@ -92,6 +92,14 @@ test.each(TYPES)(
   },
 );
 
+test('every content type of the app is described (a new type needs its texts and layout)', () => {
+  const apiTypes = Object.keys(cms.strapi.contentTypes)
+    .filter((uid) => uid.startsWith('api::'))
+    .map((uid) => uid.replace(/^api::([a-z-]+)\..*$/, '$1'))
+    .sort();
+  expect(apiTypes).toEqual([...TYPES].sort());
+});
+
 test('labels and hints read as an editor expects', async () => {
   const qa = (await configurationOf('qa')).contentType;
   expect(qa.metadatas.askerEmail!.edit).toMatchObject({
