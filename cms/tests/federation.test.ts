@@ -133,3 +133,184 @@ describe("a province's unit administrator", () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('links and citations', () => {
+  const QA_CM = '/content-manager/collection-types/api::qa.qa';
+  const question = (extra: Record<string, unknown>) => ({
+    title: 'Hỏi về thủ tục chứng thực',
+    question: 'Tôi cần mang giấy tờ gì?',
+    audience: 'own_site',
+    ...extra,
+  });
+  let law: string;
+
+  beforeAll(async () => {
+    const assembly = (await cms.strapi.documents('api::organization.organization').create({
+      data: { code: 'quoc-hoi', name: 'Quốc hội', category: 'legislature' },
+    } as never)) as { documentId: string };
+    const created = (await cms.strapi.documents('api::legal-document.legal-document').create({
+      locale: 'vi',
+      status: 'published',
+      data: {
+        number: '45/2019/QH14',
+        documentType: 'code',
+        title: 'Bộ luật Lao động',
+        abstract: 'Bộ luật Lao động',
+        issuedDate: '2019-11-20',
+        effectiveFrom: '2021-01-01',
+        scope: 'national',
+        issuers: [assembly.documentId],
+        owningSite: world.sites.national.documentId,
+      },
+    } as never)) as { documentId: string };
+    law = created.documentId;
+  });
+
+  test("a unit links its question to the Ministry's published dialogue", async () => {
+    const res = await as('editorA')
+      .post(`${QA_CM}?locale=vi`)
+      .send(question({ dialogue: { connect: [{ documentId: items.dialogueNationalPublished }] } }));
+    expect(res.status).toBe(201);
+  });
+
+  test.each([
+    ['a national draft dialogue', () => items.dialogueNationalDraft!],
+    ["commune B's dialogue", () => items.dialogueB!],
+  ])('a unit cannot link its question to %s', async (_what, target) => {
+    const count = await cms.strapi.db.query('api::qa.qa').count({});
+    const res = await as('editorA').post(`${QA_CM}?locale=vi`).send(question({ dialogue: { connect: [{ documentId: target() }] } }));
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/Chỉ được liên kết tới nội dung của đơn vị mình/);
+    expect(res.body.error.details.errors[0].path).toEqual(['dialogue']);
+    expect(await cms.strapi.db.query('api::qa.qa').count({})).toBe(count);
+  });
+
+  test('a unit cites a published national law', async () => {
+    const res = await as('editorA')
+      .post(`${QA_CM}?locale=vi`)
+      .send(question({ citations: [{ documentNumber: '45/2019/QH14', article: '35' }] }));
+    expect(res.status).toBe(201);
+    const stored = (await cms.strapi.db.query('api::qa.qa').findOne({
+      where: { documentId: res.body.data.documentId, publishedAt: null },
+      populate: { citations: true },
+    })) as { citations: Array<{ citedDocumentId: string }> };
+    expect(stored.citations[0]!.citedDocumentId).toBe(law);
+  });
+
+  test("a unit cannot cite another unit's unpublished document, nor learn its title", async () => {
+    await cms.strapi.documents('api::legal-document.legal-document').create({
+      locale: 'vi',
+      data: {
+        number: '07/2025/NQ-HĐND',
+        documentType: 'commune_council_resolution',
+        title: 'Nghị quyết bí mật của Ngọc Hà',
+        abstract: 'Dự thảo chưa công bố',
+        issuedDate: '2025-08-01',
+        effectiveFrom: '2025-08-15',
+        scope: 'local',
+        scopeSite: world.sites.communeB.documentId,
+        owningSite: world.sites.communeB.documentId,
+      },
+    } as never);
+    const count = await cms.strapi.db.query('api::qa.qa').count({});
+    const res = await as('editorA')
+      .post(`${QA_CM}?locale=vi`)
+      .send(question({ citations: [{ documentNumber: '07/2025/NQ-HĐND' }] }));
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/chưa được công bố và thuộc đơn vị khác/);
+    expect(JSON.stringify(res.body)).not.toContain('bí mật');
+    expect(await cms.strapi.db.query('api::qa.qa').count({})).toBe(count);
+  });
+});
+
+describe('memberships and site records', () => {
+  const MEMBERS = '/content-manager/collection-types/api::site-membership.site-membership';
+  const SITES = '/content-manager/collection-types/api::site.site';
+
+  beforeAll(async () => {
+    await cms.strapi.service('admin::user').create({
+      email: 'bien-tap-moi@pbgdpl.test',
+      firstname: 'Mới',
+      isActive: true,
+      roles: [(await cms.strapi.db.query('admin::role').findOne({ where: { code: 'pbgdpl-unit-editor' } })).id],
+    });
+  });
+
+  test("a province's unit administrator adds an editor to one of its wards, by email", async () => {
+    const res = await as('hanoiAdmin')
+      .post(MEMBERS)
+      .send({ email: 'Bien-Tap-Moi@pbgdpl.test', site: { connect: [{ documentId: world.sites.communeB.documentId }] } });
+    expect(res.status).toBe(201);
+    const stored = await cms.strapi.db.query('api::site-membership.site-membership').findOne({
+      where: { documentId: res.body.data.documentId },
+      populate: { site: { select: ['code'] } },
+    });
+    expect(stored).toMatchObject({ email: 'bien-tap-moi@pbgdpl.test', site: { code: 'ha-noi-ngoc-ha' } });
+    expect(stored.adminUserId).toEqual(expect.any(Number));
+  });
+
+  test("it cannot add members to another province's site, nor twice, nor unknown accounts", async () => {
+    const other = await as('hanoiAdmin')
+      .post(MEMBERS)
+      .send({ email: 'bien-tap-moi@pbgdpl.test', site: { connect: [{ documentId: world.sites.angiang.documentId }] } });
+    expect(other.status).toBe(403);
+    const twice = await as('hanoiAdmin')
+      .post(MEMBERS)
+      .send({ email: 'bien-tap-moi@pbgdpl.test', site: { connect: [{ documentId: world.sites.communeB.documentId }] } });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toMatch(/đã là thành viên/);
+    const unknown = await as('hanoiAdmin')
+      .post(MEMBERS)
+      .send({ email: 'khong-co@pbgdpl.test', site: { connect: [{ documentId: world.sites.communeB.documentId }] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/Không có tài khoản quản trị/);
+  });
+
+  test('it lists the memberships of its sites only; editors cannot manage memberships', async () => {
+    const list = await as('hanoiAdmin').get(`${MEMBERS}?pageSize=100`).expect(200);
+    const emails = (list.body.results as Array<{ email: string }>).map((m) => m.email);
+    expect(emails).toEqual(expect.arrayContaining([world.emails.editorA, world.emails.editorB]));
+    expect(emails).not.toContain(world.emails.angiangEditor);
+    const editor = await as('editorA')
+      .post(MEMBERS)
+      .send({ email: world.emails.editorA, site: { connect: [{ documentId: world.sites.communeB.documentId }] } });
+    expect(editor.status).toBe(403);
+  });
+
+  test("it edits its own site's contact, but not its name, nor another province's site", async () => {
+    await as('hanoiAdmin')
+      .put(`${SITES}/${world.sites.hanoi.documentId}`)
+      .send({ contact: { phone: '024 3825 3536' } })
+      .expect(200);
+    // The content manager drops fields the role may not write (the name) before saving.
+    await as('hanoiAdmin').put(`${SITES}/${world.sites.hanoi.documentId}`).send({ name: 'Hà Nội mới' });
+    const other = await as('hanoiAdmin')
+      .put(`${SITES}/${world.sites.angiang.documentId}`)
+      .send({ contact: { phone: '0296 000' } });
+    expect(other.status).toBe(403);
+    const hanoi = await cms.strapi.db.query('api::site.site').findOne({ where: { code: 'ha-noi' }, populate: { contact: true } });
+    expect(hanoi).toMatchObject({ name: 'Thành phố Hà Nội', contact: { phone: '024 3825 3536' } });
+    // Through the Document Service (a token, custom code) the name is refused outright.
+    const token = await cms.strapi.service('admin::api-token').create({ name: '[ha-noi] Thử', type: 'full-access', lifespan: null });
+    const viaApi = await request(cms.http).put(`/api/sites/${world.sites.hanoi.documentId}`).set(bearer(token.accessKey)).send({ data: { name: 'x' } });
+    expect(viaApi.status).toBe(403);
+  });
+});
+
+describe('national roles and tokens', () => {
+  test("a national editor edits national items but not a province's", async () => {
+    await as('nationalEditor').put(`${CM}/${items.nationalDraft}?locale=vi`).send({ summary: 'Quốc gia sửa' }).expect(200);
+    expect((await as('nationalEditor').put(`${CM}/${items.angiang}?locale=vi`).send({ summary: 'x' })).status).toBe(403);
+  });
+
+  test('a token without a site prefix is a national integration; a malformed prefix writes nothing', async () => {
+    const create = async (name: string) =>
+      ((await cms.strapi.service('admin::api-token').create({ name, type: 'full-access', lifespan: null })) as { accessKey: string })
+        .accessKey;
+    const national = await create('Đồng bộ quốc gia');
+    const broken = await create('[Hà Nội] sai mã');
+    const body = { data: { title: 'Tin tích hợp', summary: 'x', audience: 'own_site', owningSite: world.sites.angiang.documentId } };
+    await request(cms.http).post('/api/news-items').set(bearer(national)).send(body).expect(201);
+    expect((await request(cms.http).post('/api/news-items').set(bearer(broken)).send(body)).status).toBe(403);
+  });
+});

@@ -72,8 +72,41 @@ export function registerScopeEnforcement(strapi: Core.Strapi): void {
     if (uid === MEMBERSHIP && (action === 'create' || action === 'update')) await resolveMemberEmail(strapi, params);
     const scope = await callerScope(strapi, caller)!;
     await checkWrite({ strapi, uid, action, params, caller, scope, owned });
-    return next();
+    if (scope.scope.kind === 'all' || !citesDocuments(strapi, uid) || (action !== 'create' && action !== 'update'))
+      return next();
+    // Citations are resolved from numbers further in (citations extension): check what they
+    // resolved to before the write commits.
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+      if (documentId) await checkCitations(strapi, uid, documentId, scope);
+      return result;
+    });
   });
+}
+
+function citesDocuments(strapi: Core.Strapi, uid: string): boolean {
+  const attribute = (strapi.contentType(uid as never).attributes as Record<string, { type?: string; component?: string }>)
+    .citations;
+  return attribute?.type === 'component' && attribute.component === 'shared.legal-citation';
+}
+
+/**
+ * A unit may cite published documents (national laws, other units' published resolutions) and
+ * its own drafts, never another unit's unpublished document: its title would be copied into the
+ * citation.
+ */
+async function checkCitations(strapi: Core.Strapi, uid: string, documentId: string, scope: CallerScope): Promise<void> {
+  const rows = (await strapi.db.query(uid as never).findMany({
+    where: { documentId, publishedAt: null },
+    populate: { citations: true },
+  })) as Array<{ citations?: Array<{ citedDocumentId?: string | null; documentNumber?: string }> }>;
+  const cited = rows.flatMap((r) => r.citations ?? []).filter((c) => c.citedDocumentId);
+  for (const [index, citation] of cited.entries()) {
+    const target = await linkCandidate(strapi, LEGAL_DOCUMENT, { documentId: citation.citedDocumentId! });
+    if (!target || target.published || inScope(scope.scope, target.owningSiteId)) continue;
+    throw refusal(MESSAGES.citationOutOfScope(index + 1, citation.documentNumber ?? ''), 'citations');
+  }
 }
 
 /**
@@ -218,7 +251,10 @@ async function checkSiteRecord(check: WriteCheck): Promise<void> {
     select: ['id', 'code', 'name'],
   })) as { id: number; code: string; name: string } | null;
   if (!site || !inScope(scope.scope, String(site.id))) throw refusal(MESSAGES.outOfScope(site), 'code');
-  const forbidden = Object.keys(params.data ?? {}).filter((f) => !UNIT_EDITABLE_SITE_FIELDS.includes(f));
+  const bookkeeping = ['updatedBy', 'createdBy', 'updatedAt', 'createdAt', 'publishedAt', 'locale', 'documentId', 'id'];
+  const forbidden = Object.keys(params.data ?? {}).filter(
+    (f) => !UNIT_EDITABLE_SITE_FIELDS.includes(f) && !bookkeeping.includes(f),
+  );
   if (forbidden.length > 0) throw refusal(MESSAGES.siteFieldsNotAllowed(forbidden), forbidden[0]!);
 }
 

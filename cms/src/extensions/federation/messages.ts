@@ -14,6 +14,8 @@ export const MESSAGES = {
   ownerCannotBeEmpty: 'Không được bỏ trống trang sở hữu của nội dung.',
   linkOutOfScope: (label: string) =>
     `Chỉ được liên kết tới nội dung của đơn vị mình hoặc nội dung quốc gia đã xuất bản; “${label}” thuộc đơn vị khác hoặc chưa được xuất bản.`,
+  citationOutOfScope: (n: number, number: string) =>
+    `Trích dẫn ${n}: văn bản số “${number}” chưa được công bố và thuộc đơn vị khác; chỉ được trích dẫn văn bản đã công bố hoặc văn bản của đơn vị mình.`,
   nationalOnly: (what: string) => `Chỉ Quản trị viên quốc gia được thay đổi “${what}”.`,
   siteFieldsNotAllowed: (fields: string[]) =>
     `Quản trị viên đơn vị chỉ được sửa giao diện, liên hệ và chủ đề không theo dõi của trang mình; không được sửa: ${fields.join(', ')}.`,

@@ -14,8 +14,8 @@ export const NATIONAL_ONLY_TYPES: readonly string[] = [
   'api::legal-field.legal-field',
 ];
 
-/** Fields of its own site record a unit administrator may change (presentation, opt-outs). */
-export const UNIT_EDITABLE_SITE_FIELDS: readonly string[] = ['theme', 'contact', 'logo', 'optedOutFields'];
+/** Fields of its own site record a unit administrator may change (presentation, contact, opt-outs). */
+export const UNIT_EDITABLE_SITE_FIELDS: readonly string[] = ['theme', 'contact', 'optedOutFields'];
 
 /** An admin user as Strapi's admin strategies put it on ctx.state.user (roles populated). */
 export interface AdminUser {
