@@ -1,3 +1,4 @@
+/* global process, setTimeout */
 // Runs a sync engine in its own Node process for tests/e2e/sync.test.ts (pg-boss is ESM only,
 // which Jest's module system cannot load) and answers the test's calls over IPC.
 import fs from 'node:fs';

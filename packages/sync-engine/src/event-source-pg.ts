@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { eventFromRow, type ChangeEvent, type EventRow, type EventSource } from './events.js';
 
 const COLUMNS = 'id, uid, document_id, locale, action, source, owning_site, placements, content_version, occurred_at';

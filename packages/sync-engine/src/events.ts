@@ -61,7 +61,7 @@ export interface EventRow {
 }
 
 export function eventFromRow(row: EventRow): ChangeEvent {
-  let placements: Placement[] = [];
+  let placements: Placement[];
   try {
     placements = JSON.parse(row.placements) as Placement[];
   } catch {

@@ -80,6 +80,7 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
       const ids = await boss.insert(
         BUILD_QUEUE,
         list.map((data) => ({ data: { ...data }, singletonKey: data.site })),
+        { returnId: true },
       );
       return ids?.length ?? 0;
     },
