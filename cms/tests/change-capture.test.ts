@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { startTestCms, type TestCms } from './harness';
 import { createRegistry } from './fixtures';
 import { DOCUMENT, RELATION, createItem, createLaw, uidOf } from './citations-fixtures';
@@ -120,4 +121,17 @@ test('a document entering "newly effective" on its date makes one event, however
   expect(await captureDateDrivenChanges(cms.strapi, today)).toBe(0);
   const events = await eventsAfter(start);
   expect(events.map((e) => [e.document_id, e.action, e.source])).toEqual([[documentId, 'enters-newly-effective', 'date']]);
+});
+
+test("the sync status route answers administrators only, with the content version and the events", async () => {
+  await request(cms.http).get('/pbgdpl-sync/status').expect(401);
+  const credentials = { email: 'van-hanh@pbgdpl.test', password: 'MatKhau2026' };
+  const superAdmin = await cms.strapi.service('admin::role').getSuperAdmin();
+  await cms.strapi
+    .service('admin::user')
+    .create({ ...credentials, firstname: 'Vận', lastname: 'Hành', isActive: true, roles: [superAdmin.id] });
+  const token = (await request(cms.http).post('/admin/login').send(credentials).expect(200)).body.data.token;
+  const status = await request(cms.http).get('/pbgdpl-sync/status').set('Authorization', `Bearer ${token}`).expect(200);
+  expect(status.body).toMatchObject({ contentVersion: await contentVersion(), sites: [] });
+  expect(status.body.events.lastId).toBe(await lastId());
 });

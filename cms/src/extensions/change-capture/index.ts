@@ -3,9 +3,11 @@ import * as validity from '../validity';
 import { appendChangeEvent, digest, ensureChangeEventsTable, type Db } from './events';
 import { LEGAL_DOCUMENT, readPublicState, relatedDocumentPlacements, trackedKind, type PublicState } from './placements';
 import { captureDateDrivenChanges } from './dates';
+import { registerSyncStatusRoute } from './status-route';
 
 export { CHANGE_EVENTS_TABLE, type Placement } from './events';
 export { captureDateDrivenChanges };
+export { syncStatusReport } from './status-route';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
@@ -62,12 +64,13 @@ export function registerChangeCapture(strapi: Core.Strapi): void {
 }
 
 /**
- * Bootstrap: the events table exists, and a legal document whose stored validity moves (the
- * nightly date flip, a relation written) gets an event of its own — those writes bypass the
- * Document Service.
+ * Bootstrap: the events table exists, the admin-only status route is mounted, and a legal
+ * document whose stored validity moves (the nightly date flip, a relation written) gets an event
+ * of its own — those writes bypass the Document Service.
  */
 export async function prepareChangeCapture(strapi: Core.Strapi): Promise<void> {
   await ensureChangeEventsTable(strapi);
+  registerSyncStatusRoute(strapi);
   // The validity extension's change hook (absent in older builds: the date capture still covers
   // entry into force and expiry then).
   const onValidityChange = (validity as Partial<ValidityHooks>).onValidityChange;
