@@ -1,0 +1,37 @@
+import { nginxConfig } from './nginx.js';
+
+const config = nginxConfig(
+  [
+    { code: 'quoc-gia', basePath: '/', baseUrl: 'https://phobienphapluat.example' },
+    { code: 'ha-noi', basePath: '/ha-noi/', baseUrl: null },
+    { code: 'ha-noi-ba-dinh', basePath: '/ha-noi-ba-dinh/', baseUrl: 'https://shared.example/ha-noi-ba-dinh/' },
+  ],
+  { root: '/srv/pbgdpl/sites', sharedHost: 'trang.phobienphapluat.example' },
+);
+
+test('a site with its own host gets a server block rooted at its current release', () => {
+  expect(config).toContain('server_name phobienphapluat.example;');
+  expect(config).toContain('root /srv/pbgdpl/sites/quoc-gia/current;');
+});
+
+test('sites under a shared host are locations by base path, aliased to their current release', () => {
+  expect(config).toContain('server_name trang.phobienphapluat.example;');
+  expect(config).toContain('location ^~ /ha-noi/ {\n        alias /srv/pbgdpl/sites/ha-noi/current/;');
+  expect(config).toContain('location ^~ /ha-noi-ba-dinh/ {');
+  expect(config).toContain('error_page 404 /ha-noi/404.html;');
+});
+
+test('precompressed files, cache lifetimes by path and security headers are configured', () => {
+  expect(config).toContain('gzip_static on;');
+  expect(config).toContain('brotli_static on;');
+  expect(config).toMatch(/~\/pagefind\/\(fragment\|index\)\/\s+"public, max-age=31536000, immutable"/);
+  expect(config).toMatch(/default\s+"public, max-age=300, must-revalidate"/);
+  for (const header of ['X-Content-Type-Options', 'Referrer-Policy', 'Content-Security-Policy', 'X-Frame-Options'])
+    expect(config.split(`add_header ${header} `).length - 1).toBe(3);
+  expect(config).not.toContain('Strict-Transport-Security');
+});
+
+test('without ngx_brotli the .br copies are not announced', () => {
+  const plain = nginxConfig([{ code: 'ha-noi', basePath: '/ha-noi/', baseUrl: null }], { root: '/srv', sharedHost: 'x', brotli: false });
+  expect(plain).not.toContain('brotli_static on;');
+});
