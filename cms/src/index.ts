@@ -19,6 +19,12 @@ import { bootstrapSubmissions, registerSubmissions } from './extensions/submissi
 import { bootstrapModeration, registerModeration } from './extensions/moderation';
 import { startNotifications, stopNotifications } from './extensions/notifications';
 import { assertPrivateFields } from './extensions/privacy';
+import {
+  captureDateDrivenChanges,
+  changeCaptureCronTasks,
+  prepareChangeCapture,
+  registerChangeCapture,
+} from './extensions/change-capture';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -41,6 +47,8 @@ export default {
     // Public forms: their route guard sits ahead of Strapi's middlewares; contact data stays private.
     assertPrivateFields(strapi);
     registerSubmissions(strapi);
+    // Last, so innermost: change events are written in the write's own transaction (sync engine).
+    registerChangeCapture(strapi);
   },
 
   /** Runs once the database and plugins are ready, before the server listens. */
@@ -55,17 +63,21 @@ export default {
     await prepareReadCache(strapi);
     startNotifications(strapi);
     await bootstrapSubmissions(strapi);
+    await prepareChangeCapture(strapi);
     strapi.cron.add({
       // Documents enter into force and expire at 00:00 in Vietnam: recompute their status then.
       validityAtMidnight: {
         task: async () => {
           const changed = await recomputeAllValidity(strapi);
+          await captureDateDrivenChanges(strapi, new Date());
           if (changed > 0) await bumpContentVersion(strapi);
           strapi.log.info(`validity: nightly recompute changed ${changed} documents`);
         },
         options: { rule: '0 5 0 * * *', tz: 'Asia/Ho_Chi_Minh' },
       },
     });
+    // Every minute: change events for dates that came (newly effective lists, dialogue phases).
+    strapi.cron.add(changeCaptureCronTasks(strapi));
   },
 
   /** Runs when the app stops (server shutdown, tests): release connections of our own. */
