@@ -13,6 +13,7 @@ import { fileStateStore } from './state.js';
 function fakeEvents(events: ChangeEvent[], version = () => 100): EventSource {
   return {
     contentVersion: async () => version(),
+    lastEventId: async () => Math.max(0, ...events.map((e) => e.id)),
     eventsAfter: async (after, limit) => events.filter((e) => e.id > after).sort((a, b) => a.id - b.id).slice(0, limit),
     eventsByIds: async (ids) => events.filter((e) => ids.includes(e.id)),
     eventsFromVersion: async (v, after, limit) => events.filter((e) => e.contentVersion >= v && e.id > after).slice(0, limit),
@@ -63,7 +64,11 @@ const event = (id: number, contentVersion: number, placement: Placement): Change
   contentVersion,
   occurredAt: new Date(0),
 });
-const tempState = () => fileStateStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sync-state-')), 'state.json'));
+const tempState = () => {
+  const state = fileStateStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sync-state-')), 'state.json'));
+  void state.saveCursor({ eventId: 0, gaps: [] });
+  return state;
+};
 
 test('ten edits of one province in one pass ask for one build of each affected site', async () => {
   const events = Array.from({ length: 10 }, (_, i) => event(i + 1, 50 + i, local('ha-noi')));
@@ -123,4 +128,13 @@ test('the reconciler asks for sites never built and sites built before an event 
   expect(result.neverBuilt).toEqual(['ho-chi-minh']);
   expect(result.stale).toEqual(['ha-noi-ba-dinh']);
   expect(asked.map((a) => a.site).sort()).toEqual(['ha-noi-ba-dinh', 'ho-chi-minh']);
+});
+
+test('a new deployment starts after the existing events: the reconciler builds every site once', async () => {
+  const state = fileStateStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sync-state-')), 'state.json'));
+  const { queue, asked } = fakeQueue();
+  const deps = { events: fakeEvents([event(1, 10, local('ha-noi')), event(2, 11, local('ho-chi-minh'))]), state, queue, registry: loader, log: silentLogger };
+  expect(await dispatchOnce(deps)).toMatchObject({ events: 0, enqueued: 0 });
+  expect(await state.cursor()).toEqual({ eventId: 2, gaps: [] });
+  expect(asked).toEqual([]);
 });

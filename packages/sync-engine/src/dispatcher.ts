@@ -1,5 +1,6 @@
 /**
- * The dispatcher: reads change events after its cursor, computes the affected sites and asks
+ * The dispatcher: reads change events after its cursor (a new deployment starts after the
+ * events that exist, leaving the first builds to the reconciler), computes the affected sites and asks
  * for one build per site — all events of one pass for one site make one request (coalescing),
  * and a site already built from a newer content version than every event of the pass is not
  * asked at all (duplicates and late, out-of-order events change nothing).
@@ -43,6 +44,14 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
   const now = deps.now ?? (() => new Date());
   const gapTimeoutMs = deps.gapTimeoutMs ?? 60_000;
   const cursor = await deps.state.cursor();
+  if (cursor.eventId < 0) {
+    // A new deployment: every site is built from current content by the reconciler (never
+    // built), which covers the events before now; dispatching them too would build twice.
+    const start = await deps.events.lastEventId();
+    await deps.state.saveCursor({ eventId: start, gaps: [] });
+    deps.log('info', 'dispatcher starts after the existing events', { eventId: start });
+    return { events: 0, sites: [], enqueued: 0, upToDate: 0 };
+  }
   const found = await deps.events.eventsByIds(cursor.gaps.map((g) => g.id));
   const fresh = await deps.events.eventsAfter(cursor.eventId, deps.limit ?? 1000);
   const next: DispatchCursor = { eventId: cursor.eventId, gaps: [] };

@@ -12,6 +12,10 @@ export function postgresEventSource(pool: pg.Pool): EventSource {
       const result = await pool.query<{ version: string }>('SELECT version FROM pbgdpl_content_version WHERE id = 1');
       return Number(result.rows[0]?.version ?? 0);
     },
+    async lastEventId() {
+      const result = await pool.query<{ id: string | null }>('SELECT max(id) AS id FROM pbgdpl_change_events');
+      return Number(result.rows[0]?.id ?? 0);
+    },
     eventsAfter: (afterId, limit) =>
       rows(`SELECT ${COLUMNS} FROM pbgdpl_change_events WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit]),
     eventsByIds: (ids) =>

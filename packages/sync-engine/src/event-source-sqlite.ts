@@ -17,6 +17,10 @@ export function sqliteEventSource(file: string): EventSource {
         | undefined;
       return Number(row?.version ?? 0);
     },
+    async lastEventId() {
+      const row = db.prepare('SELECT max(id) AS id FROM pbgdpl_change_events').get() as { id: number | null } | undefined;
+      return Number(row?.id ?? 0);
+    },
     async eventsAfter(afterId, limit) {
       return all(`SELECT ${COLUMNS} FROM pbgdpl_change_events WHERE id > ? ORDER BY id LIMIT ?`, afterId, limit);
     },

@@ -38,6 +38,8 @@ export interface ChangeEvent {
 export interface EventSource {
   /** The CMS's current content version. */
   contentVersion(): Promise<number>;
+  /** The highest event id (0 when there is none). */
+  lastEventId(): Promise<number>;
   /** Events with id > `afterId`, ascending, at most `limit`. */
   eventsAfter(afterId: number, limit: number): Promise<ChangeEvent[]>;
   /** The events among `ids` that exist now (a gap that filled in). */

@@ -24,7 +24,7 @@ export interface SiteState {
 }
 
 export interface DispatchCursor {
-  /** Highest event id handled. */
+  /** Highest event id handled; -1 before the first pass of a new deployment. */
   eventId: number;
   /** Ids below `eventId` not seen yet (a transaction still open when the cursor moved past them), with when first missed. */
   gaps: Array<{ id: number; since: number }>;
@@ -87,7 +87,7 @@ export async function postgresStateStore(pool: pg.Pool): Promise<SyncStateStore>
     async cursor() {
       const { rows } = await pool.query<Row>(`SELECT event_id, gaps FROM pbgdpl_sync_cursor WHERE name = 'dispatch'`);
       const row = rows[0];
-      return row ? { eventId: Number(row.event_id), gaps: JSON.parse(String(row.gaps)) } : { eventId: 0, gaps: [] };
+      return row ? { eventId: Number(row.event_id), gaps: JSON.parse(String(row.gaps)) } : { eventId: -1, gaps: [] };
     },
     async saveCursor(cursor) {
       await pool.query(
@@ -153,7 +153,7 @@ export function fileStateStore(file: string): SyncStateStore {
     requestedAt: s.requestedAt ? new Date(s.requestedAt) : null,
     lastErrorAt: s.lastErrorAt ? new Date(s.lastErrorAt) : null,
   });
-  let data: Stored = { cursor: { eventId: 0, gaps: [] }, sites: {} };
+  let data: Stored = { cursor: { eventId: -1, gaps: [] }, sites: {} };
   if (fs.existsSync(file)) {
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Stored;
     data = { cursor: raw.cursor, sites: Object.fromEntries(Object.entries(raw.sites).map(([k, v]) => [k, revive(v)])) };
