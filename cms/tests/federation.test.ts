@@ -249,7 +249,7 @@ describe('memberships and site records', () => {
     expect(stored.adminUserId).toEqual(expect.any(Number));
   });
 
-  test("it cannot add members to another province's site, nor twice, nor unknown accounts", async () => {
+  test("it cannot add members to another province's site, nor twice", async () => {
     const other = await as('hanoiAdmin')
       .post(MEMBERS)
       .send({ email: 'bien-tap-moi@pbgdpl.test', site: { connect: [{ documentId: world.sites.angiang.documentId }] } });
@@ -259,11 +259,38 @@ describe('memberships and site records', () => {
       .send({ email: 'bien-tap-moi@pbgdpl.test', site: { connect: [{ documentId: world.sites.communeB.documentId }] } });
     expect(twice.status).toBe(400);
     expect(twice.body.error.message).toMatch(/đã là thành viên/);
-    const unknown = await as('hanoiAdmin')
+  });
+
+  test('an email with no account gets an inactive account with the chosen role and an invitation link', async () => {
+    const res = await as('hanoiAdmin')
       .post(MEMBERS)
-      .send({ email: 'khong-co@pbgdpl.test', site: { connect: [{ documentId: world.sites.communeB.documentId }] } });
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.error.message).toMatch(/Không có tài khoản quản trị/);
+      .send({ email: 'nguoi-duyet-moi@pbgdpl.test', role: 'unit_reviewer', site: { connect: [{ documentId: world.sites.communeB.documentId }] } });
+    expect(res.status).toBe(201);
+    const user = await cms.strapi.db.query('admin::user').findOne({ where: { email: 'nguoi-duyet-moi@pbgdpl.test' }, populate: ['roles'] });
+    expect(user).toMatchObject({ isActive: false, roles: [expect.objectContaining({ code: 'pbgdpl-unit-reviewer' })] });
+    const membership = await cms.strapi.db.query('api::site-membership.site-membership').findOne({ where: { adminUserId: user.id } });
+    expect(membership.inviteUrl).toBe(`/admin/auth/register?registrationToken=${user.registrationToken}`);
+    // The invitation link is a credential: the audit log records that it was set, not its value.
+    const entry = await cms.strapi.db.query('api::audit-entry.audit-entry').findOne({ where: { itemDocumentId: membership.documentId } });
+    expect(JSON.stringify(entry)).not.toContain(user.registrationToken);
+    // The person registers with the link and works on the ward's items.
+    await request(cms.http)
+      .post('/admin/register')
+      .send({ registrationToken: user.registrationToken, userInfo: { firstname: 'Người duyệt', lastname: 'Mới', password: 'MatKhau-Moi-2026' } })
+      .expect(200);
+    const login = await request(cms.http).post('/admin/login').send({ email: 'nguoi-duyet-moi@pbgdpl.test', password: 'MatKhau-Moi-2026' }).expect(200);
+    const list = await request(cms.http).get(`${CM}?locale=vi&pageSize=100`).set(bearer(login.body.data.token)).expect(200);
+    const ids = (list.body.results as Array<{ documentId: string }>).map((r) => r.documentId);
+    expect(ids).toContain(items.draftB);
+    expect(ids).not.toContain(items.draftA);
+  });
+
+  test('a unit administrator cannot invite a national role', async () => {
+    const res = await as('hanoiAdmin')
+      .post(MEMBERS)
+      .send({ email: 'quoc-gia-gia@pbgdpl.test', role: 'national_admin', site: { connect: [{ documentId: world.sites.communeB.documentId }] } });
+    expect(res.status).toBe(400);
+    expect(await cms.strapi.db.query('admin::user').findOne({ where: { email: 'quoc-gia-gia@pbgdpl.test' } })).toBeNull();
   });
 
   test('it lists the memberships of its sites only; editors cannot manage memberships', async () => {

@@ -70,12 +70,15 @@ export async function snapshot(
   };
 }
 
-/** Fields whose values never enter the log: private contact details (Q&A askers'), passwords. */
+/**
+ * Fields whose values never enter the log: private contact details (Q&A askers'), passwords,
+ * private links and tokens (an invitation link is a credential).
+ */
 export function redactedFields(strapi: Core.Strapi, uid: string): string[] {
   const attributes = (strapi.contentType(uid as never) as unknown as { attributes: Record<string, Attribute> }).attributes;
   return Object.entries(attributes)
     .filter(
-      ([name, a]) => a.type === 'password' || (a.private === true && (a.type === 'email' || /(name|email|phone|address)$/i.test(name))),
+      ([name, a]) => a.type === 'password' || (a.private === true && (a.type === 'email' || /(name|email|phone|address|token|secret|url)$/i.test(name))),
     )
     .map(([name]) => name);
 }

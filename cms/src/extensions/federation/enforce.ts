@@ -69,9 +69,9 @@ export function registerScopeEnforcement(strapi: Core.Strapi): void {
       return next();
     }
     if (!WRITES.has(action)) return next();
-    if (uid === MEMBERSHIP && (action === 'create' || action === 'update')) await resolveMemberEmail(strapi, params);
     const scope = await callerScope(strapi, caller)!;
     await checkWrite({ strapi, uid, action, params, caller, scope, owned });
+    if (uid === MEMBERSHIP && (action === 'create' || action === 'update')) await resolveMemberEmail(strapi, caller, params);
     if (scope.scope.kind === 'all' || !citesDocuments(strapi, uid) || (action !== 'create' && action !== 'update'))
       return next();
     // Citations are resolved from numbers further in (citations extension): check what they
@@ -220,16 +220,27 @@ async function checkMembership(check: WriteCheck): Promise<void> {
   if (action === 'create' && addedRefs(change).length === 0) throw invalid(MESSAGES.membershipSiteRequired, 'site');
 }
 
-/** Email → admin user id, and one membership per person and site (for every caller). */
-async function resolveMemberEmail(strapi: Core.Strapi, params: Params): Promise<void> {
+/**
+ * Email → admin user id, and one membership per person and site (for every caller). An email
+ * with no account gets one, inactive, with the membership's role and an invitation link stored
+ * on the membership (the administrator sends it; the person sets a password on first visit).
+ * Runs inside the audit middleware's transaction: a membership that fails leaves no account.
+ */
+async function resolveMemberEmail(strapi: Core.Strapi, caller: Caller, params: Params): Promise<void> {
   const data = params.data;
   if (!data || typeof data.email !== 'string') return;
   const email = data.email.trim().toLowerCase();
-  const user = (await strapi.db.query('admin::user').findOne({ where: { email }, select: ['id'] })) as {
+  let user = (await strapi.db.query('admin::user').findOne({ where: { email }, select: ['id'] })) as {
     id: number;
   } | null;
-  if (!user) throw invalid(MESSAGES.membershipUnknownEmail(email), 'email');
-  params.data = { ...data, email, adminUserId: user.id };
+  let inviteUrl: string | undefined;
+  if (!user) {
+    if (caller.kind === 'public' || caller.kind === 'token') throw invalid(MESSAGES.membershipUnknownEmail(email), 'email');
+    const invited = await inviteAccount(strapi, email, typeof data.role === 'string' ? data.role : 'unit_editor');
+    user = { id: invited.id };
+    inviteUrl = invited.inviteUrl;
+  }
+  params.data = { ...data, email, adminUserId: user.id, ...(inviteUrl ? { inviteUrl } : {}) };
   const siteRef = toOneAfter(parseRelationInput('site' in data, data.site));
   if (siteRef && siteRef !== 'unchanged') {
     const site = await findSite(strapi, siteRef);
@@ -240,6 +251,24 @@ async function resolveMemberEmail(strapi: Core.Strapi, params: Params): Promise<
       : null;
     if (twin) throw invalid(MESSAGES.membershipDuplicate(email), 'email');
   }
+}
+
+/** A new, inactive admin account with a unit role, and the link that lets its owner register. */
+async function inviteAccount(strapi: Core.Strapi, email: string, role: string): Promise<{ id: number; inviteUrl: string }> {
+  const code = `pbgdpl-${role.replace(/_/g, '-')}`;
+  if (!['pbgdpl-unit-editor', 'pbgdpl-unit-reviewer', 'pbgdpl-unit-admin'].includes(code))
+    throw invalid(MESSAGES.membershipRole, 'role');
+  const stored = (await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] })) as { id: number } | null;
+  if (!stored) throw invalid(MESSAGES.membershipRole, 'role');
+  const user = (await strapi.service('admin::user').create({
+    email,
+    firstname: email.split('@')[0],
+    roles: [stored.id],
+    preferedLanguage: 'vi',
+  })) as { id: number; registrationToken: string };
+  const admin = String(strapi.config.get('admin.url', '/admin')).replace(/\/$/, '');
+  const server = String(strapi.config.get('server.url', '')).replace(/\/$/, '');
+  return { id: user.id, inviteUrl: `${server}${admin}/auth/register?registrationToken=${user.registrationToken}` };
 }
 
 async function checkSiteRecord(check: WriteCheck): Promise<void> {

@@ -24,6 +24,7 @@ export const MESSAGES = {
   membershipAdminOnly: 'Chỉ Quản trị viên đơn vị (hoặc quốc gia) được quản lý thành viên của trang.',
   membershipUnknownEmail: (email: string) => `Không có tài khoản quản trị nào với email “${email}”. Hãy tạo tài khoản trước.`,
   membershipDuplicate: (email: string) => `Tài khoản “${email}” đã là thành viên của trang này.`,
+  membershipRole: 'Vai trò của tài khoản mới phải là biên tập viên, người duyệt hoặc quản trị viên đơn vị.',
   membershipSiteRequired: 'Hãy chọn trang cho thành viên.',
   relationSourceOutOfScope:
     'Chỉ được ghi quan hệ giữa văn bản khi văn bản nguồn thuộc trang của đơn vị mình.',

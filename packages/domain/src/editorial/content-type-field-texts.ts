@@ -118,8 +118,19 @@ const LEGAL_FIELD: FieldTexts = {
 };
 
 const SITE_MEMBERSHIP: FieldTexts = {
-  email: { label: 'Email tài khoản quản trị', hint: 'Tài khoản phải tồn tại trong trang quản trị.' },
+  email: {
+    label: 'Email tài khoản quản trị',
+    hint: 'Chưa có tài khoản thì hệ thống tạo tài khoản mới với vai trò bên dưới và đường dẫn mời.',
+  },
   adminUserId: { label: 'Mã tài khoản', hint: 'Tự điền theo email.' },
+  role: {
+    label: 'Vai trò (tài khoản mới)',
+    hint: 'Chỉ dùng khi tạo tài khoản mới: biên tập viên, người duyệt hoặc quản trị viên đơn vị.',
+  },
+  inviteUrl: {
+    label: 'Đường dẫn mời',
+    hint: 'Gửi cho người được mời để đặt mật khẩu; chỉ dùng được một lần.',
+  },
   site: {
     label: 'Trang',
     hint: 'Trang mà tài khoản được làm việc (và các trang cấp dưới, với quản trị viên đơn vị).',
