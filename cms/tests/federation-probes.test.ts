@@ -218,6 +218,22 @@ describe('anonymous readers', () => {
   });
 });
 
+describe("the admin home page's recent documents", () => {
+  test.each(ATTACKS.flatMap(([attacker, targets]) => (['update', 'publish'] as const).map((action) => [attacker, action, targets] as const)))(
+    '%s sees no other site’s items among the recent (%s)',
+    async (attacker, action, targets) => {
+      const res = await request(cms.http).get(`/content-manager/homepage/recent-documents?action=${action}`).set(bearer(world.tokens[attacker]));
+      expect(res.status).toBe(200);
+      const titles = JSON.stringify(res.body);
+      // Titles end with the owner's code: "Bản nháp của ha-noi" (not a prefix of ha-noi-ba-dinh's).
+      for (const victim of targets) expect(titles).not.toContain(`của ${world.sites[victim].code}"`);
+      const ownSite = ({ editorA: 'communeA', hanoiEditor: 'hanoi', angiangEditor: 'angiang', ministryEditor: 'ministry' } as Record<string, SiteKey>)[attacker]!;
+      if (action === 'update') expect(titles).toContain(`của ${world.sites[ownSite].code}"`); // the check can see titles
+      refused += 1;
+    },
+  );
+});
+
 describe('the media library', () => {
   // A 1×1 PNG, the smallest real image.
   const PNG = Buffer.from(
