@@ -78,16 +78,23 @@ void runOperatorCommand(`site-registry ${command}`, async (strapi) => {
     }
     case 'merge': {
       need('from', 'into');
-      const result = await mergeSites(strapi, { from: values.from!.split(',').map((c) => c.trim()), into: values.into! });
+      const result = await mergeSites(strapi, {
+        from: values.from!.split(',').map((c) => c.trim()),
+        into: values.into!,
+      });
       console.log(JSON.stringify(result, null, 2));
-      console.log(`Đã hợp nhất ${result.from.join(', ')} vào ${result.into}. Hãy dựng lại trang: pnpm sites:build --site ${result.into}`);
+      console.log(
+        `Đã hợp nhất ${result.from.join(', ')} vào ${result.into}. Hãy dựng lại trang: pnpm sites:build --site ${result.into}`,
+      );
       return;
     }
     case 'disable':
     case 'enable': {
       need('code');
       const site = await setSiteEnabled(strapi, values.code!, command === 'enable');
-      console.log(`Trang “${site.name}” (${site.code}): ${site.enabled ? 'đang hoạt động' : 'ngừng hoạt động'}.`);
+      console.log(
+        `Trang “${site.name}” (${site.code}): ${site.enabled ? 'đang hoạt động' : 'ngừng hoạt động'}.`,
+      );
       return;
     }
     default:

@@ -62,7 +62,11 @@ describe('every write leaves an entry', () => {
   test('a creation: who, what, which site, from where, and the new values', async () => {
     const res = await as('editorA')
       .post(`${CM(NEWS)}?locale=vi`)
-      .send({ title: 'Ngày Pháp luật tại Ba Đình', summary: 'Chương trình hưởng ứng Ngày Pháp luật', audience: 'own_site' })
+      .send({
+        title: 'Ngày Pháp luật tại Ba Đình',
+        summary: 'Chương trình hưởng ứng Ngày Pháp luật',
+        audience: 'own_site',
+      })
       .expect(201);
     documentId = res.body.data.documentId;
     const [entry, ...rest] = await entriesFor(documentId);
@@ -85,15 +89,25 @@ describe('every write leaves an entry', () => {
   });
 
   test('an update: only the changed fields, before and after', async () => {
-    await as('editorA').put(`${CM(NEWS)}/${documentId}?locale=vi`).send({ summary: 'Chương trình mới' }).expect(200);
+    await as('editorA')
+      .put(`${CM(NEWS)}/${documentId}?locale=vi`)
+      .send({ summary: 'Chương trình mới' })
+      .expect(200);
     const entry = (await entriesFor(documentId)).at(-1)!;
     expect(entry.action).toBe('update');
-    expect(entry.changes).toEqual({ summary: { before: 'Chương trình hưởng ứng Ngày Pháp luật', after: 'Chương trình mới' } });
+    expect(entry.changes).toEqual({
+      summary: { before: 'Chương trình hưởng ứng Ngày Pháp luật', after: 'Chương trình mới' },
+    });
   });
 
   test('publishing and deleting, by a reviewer of the same site', async () => {
-    await as('reviewerA').post(`${CM(NEWS)}/${documentId}/actions/publish?locale=vi`).send({}).expect(200);
-    await as('reviewerA').del(`${CM(NEWS)}/${documentId}?locale=vi`).expect(200);
+    await as('reviewerA')
+      .post(`${CM(NEWS)}/${documentId}/actions/publish?locale=vi`)
+      .send({})
+      .expect(200);
+    await as('reviewerA')
+      .del(`${CM(NEWS)}/${documentId}?locale=vi`)
+      .expect(200);
     const entries = await entriesFor(documentId);
     expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'publish', 'delete']);
     const deletion = entries.at(-1)!;
@@ -102,7 +116,10 @@ describe('every write leaves an entry', () => {
   });
 
   test('a refused write is logged as denied, against the site it targeted', async () => {
-    await as('editorA').put(`${CM(NEWS)}/${draftB}?locale=vi`).send({ title: 'Sửa trộm' }).expect(403);
+    await as('editorA')
+      .put(`${CM(NEWS)}/${draftB}?locale=vi`)
+      .send({ title: 'Sửa trộm' })
+      .expect(403);
     const token = await cms.strapi.service('admin::api-token').create({
       name: '[ha-noi-ba-dinh] Nhật ký',
       type: 'full-access',
@@ -115,20 +132,40 @@ describe('every write leaves an entry', () => {
       .expect(403);
     const denied = (await entriesFor(draftB)).filter((e) => e.action === 'denied');
     expect(denied).toHaveLength(2);
-    expect(denied[0]).toMatchObject({ actorKind: 'admin', actorEmail: world.emails.editorA, siteCode: 'ha-noi-ngoc-ha' });
-    expect(denied[1]).toMatchObject({ actorKind: 'api_token', actorLabel: '[ha-noi-ba-dinh] Nhật ký', siteCode: 'ha-noi-ngoc-ha' });
+    expect(denied[0]).toMatchObject({
+      actorKind: 'admin',
+      actorEmail: world.emails.editorA,
+      siteCode: 'ha-noi-ngoc-ha',
+    });
+    expect(denied[1]).toMatchObject({
+      actorKind: 'api_token',
+      actorLabel: '[ha-noi-ba-dinh] Nhật ký',
+      siteCode: 'ha-noi-ngoc-ha',
+    });
     for (const entry of denied) expect(JSON.stringify(entry.changes)).toContain('ngoài phạm vi');
     // Nothing was written.
-    expect((await cms.strapi.db.query(NEWS).findOne({ where: { documentId: draftB } }))?.title).toBe('Tin Ngọc Hà');
+    expect((await cms.strapi.db.query(NEWS).findOne({ where: { documentId: draftB } }))?.title).toBe(
+      'Tin Ngọc Hà',
+    );
   });
 });
 
 describe("Q&A askers' contact details", () => {
   test('are never copied into the log, even when they change', async () => {
-    const asker = { askerName: 'Nguyễn Thị Hỏi', askerEmail: 'nguoi-hoi@example.vn', askerPhone: '0912345678' };
+    const asker = {
+      askerName: 'Nguyễn Thị Hỏi',
+      askerEmail: 'nguoi-hoi@example.vn',
+      askerPhone: '0912345678',
+    };
     const qa = (await cms.strapi.documents(QA).create({
       locale: 'vi',
-      data: { title: 'Thủ tục đăng ký kết hôn', question: 'Tôi cần giấy tờ gì?', audience: 'own_site', owningSite: world.sites.communeA.documentId, ...asker },
+      data: {
+        title: 'Thủ tục đăng ký kết hôn',
+        question: 'Tôi cần giấy tờ gì?',
+        audience: 'own_site',
+        owningSite: world.sites.communeA.documentId,
+        ...asker,
+      },
     } as never)) as { documentId: string };
     await as('editorA')
       .put(`${CM(QA)}/${qa.documentId}?locale=vi`)
@@ -141,7 +178,13 @@ describe("Q&A askers' contact details", () => {
       askerEmail: { before: REDACTED, after: REDACTED },
     });
     const everything = JSON.stringify(await cms.strapi.db.query(AUDIT).findMany({}));
-    for (const secret of ['Nguyễn Thị Hỏi', 'nguoi-hoi@example.vn', '0912345678', '0987654321', 'doi-email@example.vn'])
+    for (const secret of [
+      'Nguyễn Thị Hỏi',
+      'nguoi-hoi@example.vn',
+      '0912345678',
+      '0987654321',
+      'doi-email@example.vn',
+    ])
       expect(everything).not.toContain(secret);
   });
 });
@@ -153,10 +196,28 @@ describe('the log is append-only', () => {
   });
 
   test.each([
-    ['edit', () => as('superAdmin').put(`${CM(AUDIT)}/${entry.documentId}`).send({ actorEmail: 'ai-do@example.vn' })],
+    [
+      'edit',
+      () =>
+        as('superAdmin')
+          .put(`${CM(AUDIT)}/${entry.documentId}`)
+          .send({ actorEmail: 'ai-do@example.vn' }),
+    ],
     ['delete', () => as('superAdmin').del(`${CM(AUDIT)}/${entry.documentId}`)],
-    ['bulk-delete', () => as('superAdmin').post(`${CM(AUDIT)}/actions/bulkDelete`).send({ documentIds: [entry.documentId] })],
-    ['create', () => as('superAdmin').post(CM(AUDIT)).send({ action: 'create', actorKind: 'system', occurredAt: new Date().toISOString() })],
+    [
+      'bulk-delete',
+      () =>
+        as('superAdmin')
+          .post(`${CM(AUDIT)}/actions/bulkDelete`)
+          .send({ documentIds: [entry.documentId] }),
+    ],
+    [
+      'create',
+      () =>
+        as('superAdmin')
+          .post(CM(AUDIT))
+          .send({ action: 'create', actorKind: 'system', occurredAt: new Date().toISOString() }),
+    ],
   ])('not even the super admin can %s an entry through the content manager', async (_what, attempt) => {
     const count = await cms.strapi.db.query(AUDIT).count({});
     const res = await attempt();
@@ -168,15 +229,21 @@ describe('the log is append-only', () => {
 
   test('the Document Service, the database layer and raw SQL refuse to change or delete it', async () => {
     await expect(
-      cms.strapi.documents(AUDIT).update({ documentId: entry.documentId, data: { actorEmail: 'x@example.vn' } } as never),
+      cms.strapi
+        .documents(AUDIT)
+        .update({ documentId: entry.documentId, data: { actorEmail: 'x@example.vn' } } as never),
     ).rejects.toThrow(/chỉ được ghi thêm/);
-    await expect(cms.strapi.db.query(AUDIT).update({ where: { id: entry.id }, data: { actorEmail: 'x' } })).rejects.toThrow(
+    await expect(
+      cms.strapi.db.query(AUDIT).update({ where: { id: entry.id }, data: { actorEmail: 'x' } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(cms.strapi.db.query(AUDIT).delete({ where: { id: entry.id } })).rejects.toThrow(
       /append-only/,
     );
-    await expect(cms.strapi.db.query(AUDIT).delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
     await expect(cms.strapi.db.query(AUDIT).deleteMany({ where: {} })).rejects.toThrow(/append-only/);
     const table = (cms.strapi.db.metadata.get(AUDIT) as unknown as { tableName: string }).tableName;
-    await expect(cms.strapi.db.connection.raw(`UPDATE ${table} SET actor_email = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(cms.strapi.db.connection.raw(`UPDATE ${table} SET actor_email = 'x'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(cms.strapi.db.connection.raw(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
     expect(await cms.strapi.db.query(AUDIT).findOne({ where: { id: entry.id } })).toEqual(entry);
   });
@@ -195,7 +262,10 @@ describe('reading the log', () => {
   };
 
   beforeAll(async () => {
-    await as('nationalAdmin').put(`${CM(NEWS)}/${angiangItem}?locale=vi`).send({ summary: 'Quốc gia sửa' }).expect(200);
+    await as('nationalAdmin')
+      .put(`${CM(NEWS)}/${angiangItem}?locale=vi`)
+      .send({ summary: 'Quốc gia sửa' })
+      .expect(200);
   });
 
   test('a national administrator reads every site’s entries', async () => {

@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { startTestCms, type TestCms } from './harness';
-import { bearer, buildWorld, dialogue, newsItem, type AccountKey, type SiteKey, type World } from './federation-support';
+import {
+  bearer,
+  buildWorld,
+  dialogue,
+  newsItem,
+  type AccountKey,
+  type SiteKey,
+  type World,
+} from './federation-support';
 
 /**
  * The probe suite: editors of a commune, two provinces and a ministry, and a site-bound API
@@ -43,7 +51,17 @@ beforeAll(async () => {
     };
   }
   for (const [attacker] of ATTACKS) {
-    const site = world.sites[({ editorA: 'communeA', hanoiEditor: 'hanoi', angiangEditor: 'angiang', ministryEditor: 'ministry' } as Record<string, SiteKey>)[attacker]!];
+    const site =
+      world.sites[
+        (
+          {
+            editorA: 'communeA',
+            hanoiEditor: 'hanoi',
+            angiangEditor: 'angiang',
+            ministryEditor: 'ministry',
+          } as Record<string, SiteKey>
+        )[attacker]!
+      ];
     own[attacker] = await newsItem(cms.strapi, site, `Tin riêng của ${attacker}`);
   }
   siteToken = (
@@ -88,7 +106,10 @@ async function probe(site: SiteKey, attempt: () => Promise<Outcome>, refusedIf?:
     : 'status' in outcome
       ? [403, 404].includes(outcome.status)
       : 'error' in outcome;
-  if (!wasRefused) throw new Error(`not refused: ${JSON.stringify('error' in outcome ? String(outcome.error) : outcome).slice(0, 400)}`);
+  if (!wasRefused)
+    throw new Error(
+      `not refused: ${JSON.stringify('error' in outcome ? String(outcome.error) : outcome).slice(0, 400)}`,
+    );
   expect(await fingerprint(site)).toBe(before);
   refused += 1;
 }
@@ -96,57 +117,192 @@ async function probe(site: SiteKey, attempt: () => Promise<Outcome>, refusedIf?:
 const http = (res: request.Response): Outcome => ({ status: res.status, body: res.body });
 
 async function asUser<T>(who: AccountKey, fn: () => Promise<T>): Promise<Outcome> {
-  const user = await cms.strapi.db.query('admin::user').findOne({ where: { id: world.userIds[who] }, populate: ['roles'] });
+  const user = await cms.strapi.db
+    .query('admin::user')
+    .findOne({ where: { id: world.userIds[who] }, populate: ['roles'] });
   const ctx = {
     state: { user, auth: { strategy: { name: 'admin' }, credentials: user } },
     request: { ip: '203.0.113.7', header: { 'user-agent': 'probe' } },
   };
   try {
-    return { value: await (cms.strapi.requestContext as unknown as { run: (c: unknown, f: () => Promise<T>) => Promise<T> }).run(ctx, fn) };
+    return {
+      value: await (
+        cms.strapi.requestContext as unknown as { run: (c: unknown, f: () => Promise<T>) => Promise<T> }
+      ).run(ctx, fn),
+    };
   } catch (error) {
     return { error: error as Error };
   }
 }
 
-const documents = () => cms.strapi.documents(NEWS as never) as unknown as Record<string, (p: unknown) => Promise<unknown>>;
+const documents = () =>
+  cms.strapi.documents(NEWS as never) as unknown as Record<string, (p: unknown) => Promise<unknown>>;
 
 /** Content-manager attempts: [name, run(attacker token, victim ids, victim site documentId)]. */
-const ADMIN_ATTEMPTS: Array<[string, (t: string, v: (typeof victims)[SiteKey], site: string) => Promise<Outcome>]> = [
-  ['read a draft', async (t, v) => http(await request(cms.http).get(`${CM}/${v.draft}?locale=vi`).set(bearer(t)))],
-  ['update', async (t, v) => http(await request(cms.http).put(`${CM}/${v.draft}?locale=vi`).set(bearer(t)).send({ title: 'x' }))],
-  ['publish', async (t, v) => http(await request(cms.http).post(`${CM}/${v.draft}/actions/publish?locale=vi`).set(bearer(t)).send({}))],
-  ['unpublish', async (t, v) => http(await request(cms.http).post(`${CM}/${v.published}/actions/unpublish?locale=vi`).set(bearer(t)).send({}))],
-  ['discard a draft', async (t, v) => http(await request(cms.http).post(`${CM}/${v.published}/actions/discard?locale=vi`).set(bearer(t)).send({}))],
-  ['delete', async (t, v) => http(await request(cms.http).delete(`${CM}/${v.draft}?locale=vi`).set(bearer(t)))],
-  ['clone', async (t, v) => http(await request(cms.http).post(`${CM}/clone/${v.draft}?locale=vi`).set(bearer(t)).send({ title: 'x' }))],
-  ['bulk-delete', async (t, v) => http(await request(cms.http).post(`${CM}/actions/bulkDelete?locale=vi`).set(bearer(t)).send({ documentIds: [v.draft] }))],
-  ['bulk-publish', async (t, v) => http(await request(cms.http).post(`${CM}/actions/bulkPublish?locale=vi`).set(bearer(t)).send({ documentIds: [v.draft] }))],
-  ['bulk-unpublish', async (t, v) => http(await request(cms.http).post(`${CM}/actions/bulkUnpublish?locale=vi`).set(bearer(t)).send({ documentIds: [v.published] }))],
-  ['count draft relations', async (t, v) => http(await request(cms.http).get(`${CM}/${v.draft}/actions/countDraftRelations?locale=vi`).set(bearer(t)))],
-  ['create an item owned by it', async (t, _v, site) => http(await request(cms.http).post(`${CM}?locale=vi`).set(bearer(t)).send({ title: 'x', summary: 'x', audience: 'own_site', owningSite: { connect: [{ documentId: site }] } }))],
-  ['list its questions (relations)', async (t, v) => http(await request(cms.http).get(`/content-manager/relations/${DIALOGUE}/${v.dialogue}/questions?locale=vi`).set(bearer(t)))],
+const ADMIN_ATTEMPTS: Array<
+  [string, (t: string, v: (typeof victims)[SiteKey], site: string) => Promise<Outcome>]
+> = [
+  [
+    'read a draft',
+    async (t, v) => http(await request(cms.http).get(`${CM}/${v.draft}?locale=vi`).set(bearer(t))),
+  ],
+  [
+    'update',
+    async (t, v) =>
+      http(await request(cms.http).put(`${CM}/${v.draft}?locale=vi`).set(bearer(t)).send({ title: 'x' })),
+  ],
+  [
+    'publish',
+    async (t, v) =>
+      http(
+        await request(cms.http).post(`${CM}/${v.draft}/actions/publish?locale=vi`).set(bearer(t)).send({}),
+      ),
+  ],
+  [
+    'unpublish',
+    async (t, v) =>
+      http(
+        await request(cms.http)
+          .post(`${CM}/${v.published}/actions/unpublish?locale=vi`)
+          .set(bearer(t))
+          .send({}),
+      ),
+  ],
+  [
+    'discard a draft',
+    async (t, v) =>
+      http(
+        await request(cms.http)
+          .post(`${CM}/${v.published}/actions/discard?locale=vi`)
+          .set(bearer(t))
+          .send({}),
+      ),
+  ],
+  [
+    'delete',
+    async (t, v) => http(await request(cms.http).delete(`${CM}/${v.draft}?locale=vi`).set(bearer(t))),
+  ],
+  [
+    'clone',
+    async (t, v) =>
+      http(
+        await request(cms.http).post(`${CM}/clone/${v.draft}?locale=vi`).set(bearer(t)).send({ title: 'x' }),
+      ),
+  ],
+  [
+    'bulk-delete',
+    async (t, v) =>
+      http(
+        await request(cms.http)
+          .post(`${CM}/actions/bulkDelete?locale=vi`)
+          .set(bearer(t))
+          .send({ documentIds: [v.draft] }),
+      ),
+  ],
+  [
+    'bulk-publish',
+    async (t, v) =>
+      http(
+        await request(cms.http)
+          .post(`${CM}/actions/bulkPublish?locale=vi`)
+          .set(bearer(t))
+          .send({ documentIds: [v.draft] }),
+      ),
+  ],
+  [
+    'bulk-unpublish',
+    async (t, v) =>
+      http(
+        await request(cms.http)
+          .post(`${CM}/actions/bulkUnpublish?locale=vi`)
+          .set(bearer(t))
+          .send({ documentIds: [v.published] }),
+      ),
+  ],
+  [
+    'count draft relations',
+    async (t, v) =>
+      http(
+        await request(cms.http).get(`${CM}/${v.draft}/actions/countDraftRelations?locale=vi`).set(bearer(t)),
+      ),
+  ],
+  [
+    'create an item owned by it',
+    async (t, _v, site) =>
+      http(
+        await request(cms.http)
+          .post(`${CM}?locale=vi`)
+          .set(bearer(t))
+          .send({
+            title: 'x',
+            summary: 'x',
+            audience: 'own_site',
+            owningSite: { connect: [{ documentId: site }] },
+          }),
+      ),
+  ],
+  [
+    'list its questions (relations)',
+    async (t, v) =>
+      http(
+        await request(cms.http)
+          .get(`/content-manager/relations/${DIALOGUE}/${v.dialogue}/questions?locale=vi`)
+          .set(bearer(t)),
+      ),
+  ],
 ];
 
 /** Document Service attempts made as the signed-in attacker (custom code, GraphQL resolvers…). */
 type Target = { v: (typeof victims)[SiteKey]; site: string; own: string };
 const SERVICE_ATTEMPTS: Array<[string, (t: Target) => Promise<unknown>, ((o: Outcome) => boolean) | null]> = [
-  ['update', ({ v }) => documents().update!({ documentId: v.draft, locale: 'vi', data: { title: 'x' } }), null],
+  [
+    'update',
+    ({ v }) => documents().update!({ documentId: v.draft, locale: 'vi', data: { title: 'x' } }),
+    null,
+  ],
   ['delete', ({ v }) => documents().delete!({ documentId: v.draft, locale: 'vi' }), null],
   ['publish', ({ v }) => documents().publish!({ documentId: v.draft, locale: 'vi' }), null],
   ['unpublish', ({ v }) => documents().unpublish!({ documentId: v.published, locale: 'vi' }), null],
   ['discard a draft', ({ v }) => documents().discardDraft!({ documentId: v.published, locale: 'vi' }), null],
   ['clone', ({ v }) => documents().clone!({ documentId: v.draft, locale: 'vi', data: {} }), null],
-  ['create an item owned by it', ({ site }) => documents().create!({ locale: 'vi', data: { title: 'x', summary: 'x', audience: 'own_site', owningSite: site } }), null],
-  ['give its own item to it', ({ site, own }) => documents().update!({ documentId: own, locale: 'vi', data: { owningSite: site } }), null],
-  ['read a draft', ({ v }) => documents().findOne!({ documentId: v.draft, locale: 'vi' }), (o) => 'value' in o && o.value === null],
-  ['list drafts', ({ v }) => documents().findMany!({ locale: 'vi', filters: { documentId: { $in: [v.draft, v.published] } } }), (o) => 'value' in o && Array.isArray(o.value) && o.value.length === 0],
-  ['count drafts', ({ v }) => documents().count!({ locale: 'vi', filters: { documentId: v.draft } }), (o) => 'value' in o && o.value === 0],
+  [
+    'create an item owned by it',
+    ({ site }) =>
+      documents().create!({
+        locale: 'vi',
+        data: { title: 'x', summary: 'x', audience: 'own_site', owningSite: site },
+      }),
+    null,
+  ],
+  [
+    'give its own item to it',
+    ({ site, own }) => documents().update!({ documentId: own, locale: 'vi', data: { owningSite: site } }),
+    null,
+  ],
+  [
+    'read a draft',
+    ({ v }) => documents().findOne!({ documentId: v.draft, locale: 'vi' }),
+    (o) => 'value' in o && o.value === null,
+  ],
+  [
+    'list drafts',
+    ({ v }) =>
+      documents().findMany!({ locale: 'vi', filters: { documentId: { $in: [v.draft, v.published] } } }),
+    (o) => 'value' in o && Array.isArray(o.value) && o.value.length === 0,
+  ],
+  [
+    'count drafts',
+    ({ v }) => documents().count!({ locale: 'vi', filters: { documentId: v.draft } }),
+    (o) => 'value' in o && o.value === 0,
+  ],
 ];
 
 describe.each(ATTACKS)('%s', (attacker, targets) => {
   describe.each(targets)('against %s', (victim) => {
     test.each(ADMIN_ATTEMPTS)('content manager: cannot %s', async (_name, attempt) => {
-      await probe(victim, () => attempt(world.tokens[attacker], victims[victim], world.sites[victim].documentId));
+      await probe(victim, () =>
+        attempt(world.tokens[attacker], victims[victim], world.sites[victim].documentId),
+      );
     });
 
     test.each(SERVICE_ATTEMPTS)('Document Service: cannot %s', async (_name, attempt, refusedIf) => {
@@ -160,14 +316,45 @@ describe('a token bound to Phường Ba Đình', () => {
   const gql = async (query: string, variables: Record<string, unknown>) =>
     http(await request(cms.http).post('/graphql').set(bearer(siteToken)).send({ query, variables }));
   const gqlRefused = (o: Outcome) =>
-    'status' in o && (o.status === 403 || JSON.stringify(o.body).match(/"errors"/) !== null) && !JSON.stringify(o.body).includes('"title":"x"');
+    'status' in o &&
+    (o.status === 403 || JSON.stringify(o.body).match(/"errors"/) !== null) &&
+    !JSON.stringify(o.body).includes('"title":"x"');
 
   describe.each(TOKEN_VICTIMS)('against %s', (victim) => {
     const v = () => victims[victim];
     test.each([
-      ['REST: cannot update', async () => http(await request(cms.http).put(`/api/news-items/${v().draft}`).set(bearer(siteToken)).send({ data: { title: 'x' } }))],
-      ['REST: cannot delete', async () => http(await request(cms.http).delete(`/api/news-items/${v().published}`).set(bearer(siteToken)))],
-      ['REST: cannot create an item owned by it', async () => http(await request(cms.http).post('/api/news-items').set(bearer(siteToken)).send({ data: { title: 'x', summary: 'x', audience: 'own_site', owningSite: world.sites[victim].documentId } }))],
+      [
+        'REST: cannot update',
+        async () =>
+          http(
+            await request(cms.http)
+              .put(`/api/news-items/${v().draft}`)
+              .set(bearer(siteToken))
+              .send({ data: { title: 'x' } }),
+          ),
+      ],
+      [
+        'REST: cannot delete',
+        async () =>
+          http(await request(cms.http).delete(`/api/news-items/${v().published}`).set(bearer(siteToken))),
+      ],
+      [
+        'REST: cannot create an item owned by it',
+        async () =>
+          http(
+            await request(cms.http)
+              .post('/api/news-items')
+              .set(bearer(siteToken))
+              .send({
+                data: {
+                  title: 'x',
+                  summary: 'x',
+                  audience: 'own_site',
+                  owningSite: world.sites[victim].documentId,
+                },
+              }),
+          ),
+      ],
     ] as Array<[string, () => Promise<Outcome>]>)('%s', async (_name, attempt) => {
       await probe(victim, attempt);
     });
@@ -175,15 +362,37 @@ describe('a token bound to Phường Ba Đình', () => {
     test('REST: cannot read its drafts', async () => {
       await probe(
         victim,
-        async () => http(await request(cms.http).get(`/api/news-items?status=draft&filters[documentId][$eq]=${v().draft}`).set(bearer(siteToken))),
+        async () =>
+          http(
+            await request(cms.http)
+              .get(`/api/news-items?status=draft&filters[documentId][$eq]=${v().draft}`)
+              .set(bearer(siteToken)),
+          ),
         (o) => 'status' in o && (o.status !== 200 || (o.body as { data: unknown[] }).data.length === 0),
       );
     });
 
     test.each([
-      ['GraphQL: cannot update', () => gql('mutation($id: ID!) { updateNewsItem(documentId: $id, data: { title: "x" }) { title } }', { id: v().draft })],
-      ['GraphQL: cannot delete', () => gql('mutation($id: ID!) { deleteNewsItem(documentId: $id) { documentId } }', { id: v().published })],
-      ['GraphQL: cannot create an item owned by it', () => gql('mutation($site: ID!) { createNewsItem(data: { title: "x", summary: "x", audience: own_site, owningSite: $site }) { title } }', { site: world.sites[victim].documentId })],
+      [
+        'GraphQL: cannot update',
+        () =>
+          gql('mutation($id: ID!) { updateNewsItem(documentId: $id, data: { title: "x" }) { title } }', {
+            id: v().draft,
+          }),
+      ],
+      [
+        'GraphQL: cannot delete',
+        () =>
+          gql('mutation($id: ID!) { deleteNewsItem(documentId: $id) { documentId } }', { id: v().published }),
+      ],
+      [
+        'GraphQL: cannot create an item owned by it',
+        () =>
+          gql(
+            'mutation($site: ID!) { createNewsItem(data: { title: "x", summary: "x", audience: own_site, owningSite: $site }) { title } }',
+            { site: world.sites[victim].documentId },
+          ),
+      ],
     ] as Array<[string, () => Promise<Outcome>]>)('%s', async (_name, attempt) => {
       await probe(victim, attempt, gqlRefused);
     });
@@ -191,7 +400,11 @@ describe('a token bound to Phường Ba Đình', () => {
     test('GraphQL: cannot read its drafts', async () => {
       await probe(
         victim,
-        () => gql('query($id: ID!) { newsItems(status: DRAFT, filters: { documentId: { eq: $id } }) { title } }', { id: v().draft }),
+        () =>
+          gql(
+            'query($id: ID!) { newsItems(status: DRAFT, filters: { documentId: { eq: $id } }) { title } }',
+            { id: v().draft },
+          ),
         (o) => 'status' in o && !JSON.stringify(o.body).includes('Bản nháp'),
       );
     });
@@ -202,7 +415,12 @@ describe('anonymous readers', () => {
   test.each(TOKEN_VICTIMS)("cannot read %s's drafts over REST or GraphQL", async (victim) => {
     await probe(
       victim,
-      async () => http(await request(cms.http).get(`/api/news-items?status=draft&filters[documentId][$eq]=${victims[victim].draft}`)),
+      async () =>
+        http(
+          await request(cms.http).get(
+            `/api/news-items?status=draft&filters[documentId][$eq]=${victims[victim].draft}`,
+          ),
+        ),
       (o) => 'status' in o && (o.status !== 200 || (o.body as { data: unknown[] }).data.length === 0),
     );
     await probe(
@@ -211,7 +429,9 @@ describe('anonymous readers', () => {
         http(
           await request(cms.http)
             .post('/graphql')
-            .send({ query: `{ newsItems(status: DRAFT, filters: { documentId: { eq: "${victims[victim].draft}" } }) { title } }` }),
+            .send({
+              query: `{ newsItems(status: DRAFT, filters: { documentId: { eq: "${victims[victim].draft}" } }) { title } }`,
+            }),
         ),
       (o) => 'status' in o && !JSON.stringify(o.body).includes('Bản nháp'),
     );
@@ -219,19 +439,29 @@ describe('anonymous readers', () => {
 });
 
 describe("the admin home page's recent documents", () => {
-  test.each(ATTACKS.flatMap(([attacker, targets]) => (['update', 'publish'] as const).map((action) => [attacker, action, targets] as const)))(
-    '%s sees no other site’s items among the recent (%s)',
-    async (attacker, action, targets) => {
-      const res = await request(cms.http).get(`/content-manager/homepage/recent-documents?action=${action}`).set(bearer(world.tokens[attacker]));
-      expect(res.status).toBe(200);
-      const titles = JSON.stringify(res.body);
-      // Titles end with the owner's code: "Bản nháp của ha-noi" (not a prefix of ha-noi-ba-dinh's).
-      for (const victim of targets) expect(titles).not.toContain(`của ${world.sites[victim].code}"`);
-      const ownSite = ({ editorA: 'communeA', hanoiEditor: 'hanoi', angiangEditor: 'angiang', ministryEditor: 'ministry' } as Record<string, SiteKey>)[attacker]!;
-      if (action === 'update') expect(titles).toContain(`của ${world.sites[ownSite].code}"`); // the check can see titles
-      refused += 1;
-    },
-  );
+  test.each(
+    ATTACKS.flatMap(([attacker, targets]) =>
+      (['update', 'publish'] as const).map((action) => [attacker, action, targets] as const),
+    ),
+  )('%s sees no other site’s items among the recent (%s)', async (attacker, action, targets) => {
+    const res = await request(cms.http)
+      .get(`/content-manager/homepage/recent-documents?action=${action}`)
+      .set(bearer(world.tokens[attacker]));
+    expect(res.status).toBe(200);
+    const titles = JSON.stringify(res.body);
+    // Titles end with the owner's code: "Bản nháp của ha-noi" (not a prefix of ha-noi-ba-dinh's).
+    for (const victim of targets) expect(titles).not.toContain(`của ${world.sites[victim].code}"`);
+    const ownSite = (
+      {
+        editorA: 'communeA',
+        hanoiEditor: 'hanoi',
+        angiangEditor: 'angiang',
+        ministryEditor: 'ministry',
+      } as Record<string, SiteKey>
+    )[attacker]!;
+    if (action === 'update') expect(titles).toContain(`của ${world.sites[ownSite].code}"`); // the check can see titles
+    refused += 1;
+  });
 });
 
 describe('the media library', () => {
@@ -251,7 +481,10 @@ describe('the media library', () => {
   };
 
   beforeAll(async () => {
-    for (const [key, who] of [['communeB', 'editorB'], ['angiang', 'angiangEditor']] as const) {
+    for (const [key, who] of [
+      ['communeB', 'editorB'],
+      ['angiang', 'angiangEditor'],
+    ] as const) {
       const res = await request(cms.http)
         .post('/upload')
         .set(bearer(world.tokens[who]))
@@ -261,34 +494,62 @@ describe('the media library', () => {
     }
   });
 
-  test.each(['communeB', 'angiang'] as const)("an editor of Ba Đình does not see %s's file in the library", async (key) => {
-    const res = await request(cms.http).get('/upload/files?pageSize=100').set(bearer(world.tokens.editorA)).expect(200);
-    expect((res.body.results as Array<{ id: number }>).map((f) => f.id)).not.toContain(files[key]);
-    refused += 1;
-  });
+  test.each(['communeB', 'angiang'] as const)(
+    "an editor of Ba Đình does not see %s's file in the library",
+    async (key) => {
+      const res = await request(cms.http)
+        .get('/upload/files?pageSize=100')
+        .set(bearer(world.tokens.editorA))
+        .expect(200);
+      expect((res.body.results as Array<{ id: number }>).map((f) => f.id)).not.toContain(files[key]);
+      refused += 1;
+    },
+  );
 
   describe.each(['communeB', 'angiang'] as const)("an editor of Ba Đình and %s's file", (key) => {
-    test('cannot open it', () => fileProbe(files[key], () => request(cms.http).get(`/upload/files/${files[key]}`).set(bearer(world.tokens.editorA))));
+    test('cannot open it', () =>
+      fileProbe(files[key], () =>
+        request(cms.http).get(`/upload/files/${files[key]}`).set(bearer(world.tokens.editorA)),
+      ));
     test('cannot rename it', () =>
       fileProbe(files[key], () =>
-        request(cms.http).post(`/upload?id=${files[key]}`).set(bearer(world.tokens.editorA)).field('fileInfo', JSON.stringify({ name: 'x.png', alternativeText: 'x' })),
+        request(cms.http)
+          .post(`/upload?id=${files[key]}`)
+          .set(bearer(world.tokens.editorA))
+          .field('fileInfo', JSON.stringify({ name: 'x.png', alternativeText: 'x' })),
       ));
     test('cannot replace it', () =>
       fileProbe(files[key], () =>
-        request(cms.http).post(`/upload?id=${files[key]}`).set(bearer(world.tokens.editorA)).attach('files', PNG, { filename: 'x.png', contentType: 'image/png' }),
+        request(cms.http)
+          .post(`/upload?id=${files[key]}`)
+          .set(bearer(world.tokens.editorA))
+          .attach('files', PNG, { filename: 'x.png', contentType: 'image/png' }),
       ));
-    test('cannot delete it', () => fileProbe(files[key], () => request(cms.http).delete(`/upload/files/${files[key]}`).set(bearer(world.tokens.editorA))));
+    test('cannot delete it', () =>
+      fileProbe(files[key], () =>
+        request(cms.http).delete(`/upload/files/${files[key]}`).set(bearer(world.tokens.editorA)),
+      ));
     test('cannot bulk-delete it', () =>
-      fileProbe(files[key], () => request(cms.http).post('/upload/actions/bulk-delete').set(bearer(world.tokens.editorA)).send({ fileIds: [files[key]], folderIds: [] })),
-    );
+      fileProbe(files[key], () =>
+        request(cms.http)
+          .post('/upload/actions/bulk-delete')
+          .set(bearer(world.tokens.editorA))
+          .send({ fileIds: [files[key]], folderIds: [] }),
+      ));
     test('cannot bulk-move it', () =>
       fileProbe(files[key], () =>
-        request(cms.http).post('/upload/actions/bulk-move').set(bearer(world.tokens.editorA)).send({ fileIds: [files[key]], folderIds: [], destinationFolderId: null }),
+        request(cms.http)
+          .post('/upload/actions/bulk-move')
+          .set(bearer(world.tokens.editorA))
+          .send({ fileIds: [files[key]], folderIds: [], destinationFolderId: null }),
       ));
   });
 
   test("Hà Nội's unit administrator sees the file of its ward's editor, not An Giang's", async () => {
-    const res = await request(cms.http).get('/upload/files?pageSize=100').set(bearer(world.tokens.hanoiAdmin)).expect(200);
+    const res = await request(cms.http)
+      .get('/upload/files?pageSize=100')
+      .set(bearer(world.tokens.hanoiAdmin))
+      .expect(200);
     const ids = (res.body.results as Array<{ id: number }>).map((f) => f.id);
     expect(ids).toContain(files.communeB);
     expect(ids).not.toContain(files.angiang);
@@ -297,10 +558,17 @@ describe('the media library', () => {
 
 describe('control writes on the own site succeed and are audited with the right actor and site', () => {
   test.each(ATTACKS.map(([attacker]) => attacker))('%s updates its own item', async (attacker) => {
-    const res = await request(cms.http).put(`${CM}/${own[attacker]}?locale=vi`).set(bearer(world.tokens[attacker])).send({ summary: `Sửa bởi ${attacker}` });
+    const res = await request(cms.http)
+      .put(`${CM}/${own[attacker]}?locale=vi`)
+      .set(bearer(world.tokens[attacker]))
+      .send({ summary: `Sửa bởi ${attacker}` });
     expect(res.status).toBe(200);
-    const entry = await cms.strapi.db.query(AUDIT).findOne({ where: { itemDocumentId: own[attacker], action: 'update' } });
-    const site = (await cms.strapi.db.query(NEWS).findOne({ where: { documentId: own[attacker] }, populate: { owningSite: { select: ['code'] } } })) as {
+    const entry = await cms.strapi.db
+      .query(AUDIT)
+      .findOne({ where: { itemDocumentId: own[attacker], action: 'update' } });
+    const site = (await cms.strapi.db
+      .query(NEWS)
+      .findOne({ where: { documentId: own[attacker] }, populate: { owningSite: { select: ['code'] } } })) as {
       owningSite: { code: string };
     };
     expect(entry).toMatchObject({ actorEmail: world.emails[attacker], siteCode: site.owningSite.code });
@@ -310,10 +578,23 @@ describe('control writes on the own site succeed and are audited with the right 
     const res = await request(cms.http)
       .post('/api/news-items')
       .set(bearer(siteToken))
-      .send({ data: { title: 'Tin qua API', summary: 'Tích hợp', audience: 'own_site', owningSite: world.sites.communeA.documentId } });
+      .send({
+        data: {
+          title: 'Tin qua API',
+          summary: 'Tích hợp',
+          audience: 'own_site',
+          owningSite: world.sites.communeA.documentId,
+        },
+      });
     expect(res.status).toBe(201);
-    const entry = await cms.strapi.db.query(AUDIT).findOne({ where: { itemDocumentId: res.body.data.documentId, action: 'create' } });
-    expect(entry).toMatchObject({ actorKind: 'api_token', actorLabel: '[ha-noi-ba-dinh] Tích hợp thử', siteCode: 'ha-noi-ba-dinh' });
+    const entry = await cms.strapi.db
+      .query(AUDIT)
+      .findOne({ where: { itemDocumentId: res.body.data.documentId, action: 'create' } });
+    expect(entry).toMatchObject({
+      actorKind: 'api_token',
+      actorLabel: '[ha-noi-ba-dinh] Tích hợp thử',
+      siteCode: 'ha-noi-ba-dinh',
+    });
   });
 
   test('at least 200 distinct cross-site probes ran', () => {

@@ -19,7 +19,12 @@ export const SITES = {
   communeA: { code: 'ha-noi-ba-dinh', name: 'Phường Ba Đình', kind: 'commune', parent: 'hanoi' },
   communeB: { code: 'ha-noi-ngoc-ha', name: 'Phường Ngọc Hà', kind: 'commune', parent: 'hanoi' },
   angiang: { code: 'an-giang', name: 'Tỉnh An Giang', kind: 'province', parent: 'national' },
-  angiangCommune: { code: 'an-giang-long-xuyen', name: 'Phường Long Xuyên', kind: 'commune', parent: 'angiang' },
+  angiangCommune: {
+    code: 'an-giang-long-xuyen',
+    name: 'Phường Long Xuyên',
+    kind: 'commune',
+    parent: 'angiang',
+  },
 } as const;
 
 export type SiteKey = keyof typeof SITES;
@@ -60,7 +65,9 @@ export async function buildWorld(strapi: Core.Strapi, http: Http): Promise<World
   const tokens = {} as World['tokens'];
   const emails = {} as World['emails'];
   const userIds = {} as World['userIds'];
-  for (const [key, account] of Object.entries(ACCOUNTS) as Array<[AccountKey, (typeof ACCOUNTS)[AccountKey]]>) {
+  for (const [key, account] of Object.entries(ACCOUNTS) as Array<
+    [AccountKey, (typeof ACCOUNTS)[AccountKey]]
+  >) {
     const result = await ensureSiteAccount(strapi, {
       siteCode: SITES[account.site].code,
       email: emailOf(key),
@@ -82,7 +89,10 @@ export async function buildWorld(strapi: Core.Strapi, http: Http): Promise<World
   userIds.superAdmin = root.id;
   for (const key of [...Object.keys(ACCOUNTS), 'superAdmin'] as Array<AccountKey | 'superAdmin'>) {
     emails[key] = emailOf(key);
-    const login = await request(http).post('/admin/login').send({ email: emails[key], password: PASSWORD }).expect(200);
+    const login = await request(http)
+      .post('/admin/login')
+      .send({ email: emails[key], password: PASSWORD })
+      .expect(200);
     tokens[key] = login.body.data.token as string;
   }
   return { sites, tokens, emails, userIds };
@@ -105,7 +115,9 @@ export async function newsItem(
     },
   } as never)) as { documentId: string };
   if (options.publish)
-    await strapi.documents('api::news-item.news-item').publish({ documentId: created.documentId, locale: 'vi' } as never);
+    await strapi
+      .documents('api::news-item.news-item')
+      .publish({ documentId: created.documentId, locale: 'vi' } as never);
   return created.documentId;
 }
 
@@ -129,7 +141,9 @@ export async function dialogue(
     },
   } as never)) as { documentId: string };
   if (options.publish)
-    await strapi.documents('api::dialogue.dialogue').publish({ documentId: created.documentId, locale: 'vi' } as never);
+    await strapi
+      .documents('api::dialogue.dialogue')
+      .publish({ documentId: created.documentId, locale: 'vi' } as never);
   return created.documentId;
 }
 

@@ -2,7 +2,13 @@ import request from 'supertest';
 import { startTestCms, type TestCms } from './harness';
 import { bearer, buildWorld, newsItem, type World } from './federation-support';
 import { runAsOperator } from '../src/extensions/federation/caller';
-import { RegistryError, addSite, mergeSites, renameSite, setSiteEnabled } from '../src/extensions/site-registry';
+import {
+  RegistryError,
+  addSite,
+  mergeSites,
+  renameSite,
+  setSiteEnabled,
+} from '../src/extensions/site-registry';
 
 /**
  * Registry operations (the services behind `pnpm --filter @pbgdpl/cms run site-registry`): add a
@@ -27,19 +33,33 @@ afterAll(async () => {
 
 const operator = <T>(fn: () => Promise<T>) => runAsOperator('site-registry (kiểm thử)', fn);
 const site = (code: string) =>
-  cms.strapi.db.query(SITE).findOne({ where: { code }, populate: { parent: { select: ['code'] } } }) as Promise<
+  cms.strapi.db
+    .query(SITE)
+    .findOne({ where: { code }, populate: { parent: { select: ['code'] } } }) as Promise<
     (Record<string, unknown> & { parent: { code: string } | null }) | null
   >;
 
 describe('add', () => {
   test('adds a ward under its province, served under its code, and audits it', async () => {
     const added = await operator(() =>
-      addSite(cms.strapi, { code: 'ha-noi-hoan-kiem', name: 'Phường Hoàn Kiếm', kind: 'commune', parentCode: 'ha-noi', adminUnitCode: '00070' }),
+      addSite(cms.strapi, {
+        code: 'ha-noi-hoan-kiem',
+        name: 'Phường Hoàn Kiếm',
+        kind: 'commune',
+        parentCode: 'ha-noi',
+        adminUnitCode: '00070',
+      }),
     );
     expect(added).toMatchObject({ code: 'ha-noi-hoan-kiem', basePath: '/ha-noi-hoan-kiem/', enabled: true });
     expect((await site('ha-noi-hoan-kiem'))?.parent?.code).toBe('ha-noi');
-    const entry = await cms.strapi.db.query(AUDIT).findOne({ where: { contentType: SITE, itemTitle: 'Phường Hoàn Kiếm' } });
-    expect(entry).toMatchObject({ action: 'create', actorKind: 'system', actorLabel: 'site-registry (kiểm thử)' });
+    const entry = await cms.strapi.db
+      .query(AUDIT)
+      .findOne({ where: { contentType: SITE, itemTitle: 'Phường Hoàn Kiếm' } });
+    expect(entry).toMatchObject({
+      action: 'create',
+      actorKind: 'system',
+      actorLabel: 'site-registry (kiểm thử)',
+    });
   });
 
   test.each([
@@ -55,25 +75,42 @@ describe('add', () => {
 
 describe('rename', () => {
   test('a new name keeps the address', async () => {
-    await operator(() => renameSite(cms.strapi, { code: 'an-giang-long-xuyen', name: 'Phường Long Xuyên (mới)' }));
-    expect(await site('an-giang-long-xuyen')).toMatchObject({ name: 'Phường Long Xuyên (mới)', basePath: '/an-giang-long-xuyen/' });
+    await operator(() =>
+      renameSite(cms.strapi, { code: 'an-giang-long-xuyen', name: 'Phường Long Xuyên (mới)' }),
+    );
+    expect(await site('an-giang-long-xuyen')).toMatchObject({
+      name: 'Phường Long Xuyên (mới)',
+      basePath: '/an-giang-long-xuyen/',
+    });
   });
 
   test('a new code moves the site, keeps a redirect, and renames its API tokens', async () => {
-    await cms.strapi.service('admin::api-token').create({ name: '[an-giang-long-xuyen] Cổng', type: 'full-access', lifespan: null });
-    await operator(() => renameSite(cms.strapi, { code: 'an-giang-long-xuyen', newCode: 'an-giang-long-xuyen-moi' }));
+    await cms.strapi
+      .service('admin::api-token')
+      .create({ name: '[an-giang-long-xuyen] Cổng', type: 'full-access', lifespan: null });
+    await operator(() =>
+      renameSite(cms.strapi, { code: 'an-giang-long-xuyen', newCode: 'an-giang-long-xuyen-moi' }),
+    );
     expect(await site('an-giang-long-xuyen')).toBeNull();
     expect(await site('an-giang-long-xuyen-moi')).toMatchObject({ basePath: '/an-giang-long-xuyen-moi/' });
-    expect(await cms.strapi.db.query(REDIRECT).findOne({ where: { fromPath: '/an-giang-long-xuyen/' } })).toMatchObject({
+    expect(
+      await cms.strapi.db.query(REDIRECT).findOne({ where: { fromPath: '/an-giang-long-xuyen/' } }),
+    ).toMatchObject({
       toPath: '/an-giang-long-xuyen-moi/',
       reason: 'rename',
     });
-    expect(await cms.strapi.db.query('admin::api-token').findOne({ where: { name: '[an-giang-long-xuyen-moi] Cổng' } })).not.toBeNull();
+    expect(
+      await cms.strapi.db
+        .query('admin::api-token')
+        .findOne({ where: { name: '[an-giang-long-xuyen-moi] Cổng' } }),
+    ).not.toBeNull();
     // Renamed again: the first redirect leads straight to the newest address (no chains).
-    await operator(() => renameSite(cms.strapi, { code: 'an-giang-long-xuyen-moi', newCode: 'an-giang-long-xuyen-2' }));
-    expect((await cms.strapi.db.query(REDIRECT).findOne({ where: { fromPath: '/an-giang-long-xuyen/' } }))?.toPath).toBe(
-      '/an-giang-long-xuyen-2/',
+    await operator(() =>
+      renameSite(cms.strapi, { code: 'an-giang-long-xuyen-moi', newCode: 'an-giang-long-xuyen-2' }),
     );
+    expect(
+      (await cms.strapi.db.query(REDIRECT).findOne({ where: { fromPath: '/an-giang-long-xuyen/' } }))?.toPath,
+    ).toBe('/an-giang-long-xuyen-2/');
   });
 });
 
@@ -84,17 +121,26 @@ describe('merge', () => {
 
   beforeAll(async () => {
     movedDraft = await newsItem(cms.strapi, world.sites.communeB, 'Tin Ngọc Hà bản nháp');
-    movedPublished = await newsItem(cms.strapi, world.sites.communeB, 'Tin Ngọc Hà đã đăng', { publish: true });
+    movedPublished = await newsItem(cms.strapi, world.sites.communeB, 'Tin Ngọc Hà đã đăng', {
+      publish: true,
+    });
     await newsItem(cms.strapi, world.sites.communeA, 'Lịch tiếp công dân');
     clash = await newsItem(cms.strapi, world.sites.communeB, 'Lịch tiếp công dân');
   });
 
   test("moves every version of the merged ward's items, its editors and its address to the surviving ward", async () => {
-    const result = await operator(() => mergeSites(cms.strapi, { from: ['ha-noi-ngoc-ha'], into: 'ha-noi-ba-dinh' }));
+    const result = await operator(() =>
+      mergeSites(cms.strapi, { from: ['ha-noi-ngoc-ha'], into: 'ha-noi-ba-dinh' }),
+    );
     expect(result.movedItems[NEWS]).toBe(3);
     expect(result.movedMemberships).toBe(1);
     expect(result.renamedSlugs).toEqual([
-      { contentType: NEWS, documentId: clash, from: 'lich-tiep-cong-dan', to: 'lich-tiep-cong-dan-ha-noi-ngoc-ha' },
+      {
+        contentType: NEWS,
+        documentId: clash,
+        from: 'lich-tiep-cong-dan',
+        to: 'lich-tiep-cong-dan-ha-noi-ngoc-ha',
+      },
     ]);
     for (const documentId of [movedDraft, movedPublished, clash]) {
       const rows = (await cms.strapi.db.query(NEWS).findMany({
@@ -104,9 +150,15 @@ describe('merge', () => {
       expect(rows.map((r) => r.owningSite.code)).toEqual(rows.map(() => 'ha-noi-ba-dinh'));
     }
     // The published version stayed published.
-    expect(await cms.strapi.db.query(NEWS).count({ where: { documentId: movedPublished, publishedAt: { $notNull: true } } })).toBe(1);
+    expect(
+      await cms.strapi.db
+        .query(NEWS)
+        .count({ where: { documentId: movedPublished, publishedAt: { $notNull: true } } }),
+    ).toBe(1);
     expect(await site('ha-noi-ngoc-ha')).toMatchObject({ enabled: false });
-    expect(await cms.strapi.db.query(REDIRECT).findOne({ where: { fromPath: '/ha-noi-ngoc-ha/' } })).toMatchObject({
+    expect(
+      await cms.strapi.db.query(REDIRECT).findOne({ where: { fromPath: '/ha-noi-ngoc-ha/' } }),
+    ).toMatchObject({
       toPath: '/ha-noi-ba-dinh/',
       reason: 'merge',
     });
@@ -130,7 +182,9 @@ describe('merge', () => {
   });
 
   test('running it again changes nothing', async () => {
-    const again = await operator(() => mergeSites(cms.strapi, { from: ['ha-noi-ngoc-ha'], into: 'ha-noi-ba-dinh' }));
+    const again = await operator(() =>
+      mergeSites(cms.strapi, { from: ['ha-noi-ngoc-ha'], into: 'ha-noi-ba-dinh' }),
+    );
     expect(again).toMatchObject({ movedItems: {}, movedMemberships: 0, reparentedSites: [] });
   });
 
@@ -151,7 +205,9 @@ describe('disable', () => {
     expect(await site('an-giang')).toMatchObject({ enabled: false });
     await operator(() => setSiteEnabled(cms.strapi, 'an-giang', true));
     expect(await site('an-giang')).toMatchObject({ enabled: true });
-    expect(await cms.strapi.db.query(NEWS).count({ where: { owningSite: { code: 'an-giang' } } })).toBe(before);
+    expect(await cms.strapi.db.query(NEWS).count({ where: { owningSite: { code: 'an-giang' } } })).toBe(
+      before,
+    );
     const updates = (await cms.strapi.db.query(AUDIT).findMany({
       where: { contentType: SITE, action: 'update', siteCode: 'an-giang' },
       orderBy: { id: 'asc' },

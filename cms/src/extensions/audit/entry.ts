@@ -29,10 +29,15 @@ export async function appendAuditEntry(strapi: Core.Strapi, record: AuditRecord)
   const now = record.occurredAt ?? new Date();
   const actor = describeActor(record.caller);
   const typeName = record.contentType
-    ? ((strapi.contentTypes as unknown as Record<string, { info?: { displayName?: string } }>)[record.contentType]?.info
-        ?.displayName ?? record.contentType)
+    ? ((strapi.contentTypes as unknown as Record<string, { info?: { displayName?: string } }>)[
+        record.contentType
+      ]?.info?.displayName ?? record.contentType)
     : null;
-  const summary = [AUDIT_ACTION_LABELS[record.action], typeName, record.itemTitle ? `“${record.itemTitle}”` : null]
+  const summary = [
+    AUDIT_ACTION_LABELS[record.action],
+    typeName,
+    record.itemTitle ? `“${record.itemTitle}”` : null,
+  ]
     .filter(Boolean)
     .join(' ')
     .slice(0, 500);
@@ -65,15 +70,31 @@ function describeActor(caller: Caller) {
         actorKind: 'admin',
         actorId: caller.user.id,
         actorEmail: caller.user.email ?? null,
-        actorRoles: (caller.user.roles ?? []).map((r) => r.code).filter(Boolean).join(', ').slice(0, 300),
+        actorRoles: (caller.user.roles ?? [])
+          .map((r) => r.code)
+          .filter(Boolean)
+          .join(', ')
+          .slice(0, 300),
         actorLabel: [caller.user.firstname, caller.user.lastname].filter(Boolean).join(' ') || null,
       };
     case 'token':
-      return { actorKind: 'api_token', actorId: caller.token.id, actorEmail: null, actorRoles: null, actorLabel: caller.token.name };
+      return {
+        actorKind: 'api_token',
+        actorId: caller.token.id,
+        actorEmail: null,
+        actorRoles: null,
+        actorLabel: caller.token.name,
+      };
     case 'public':
       return { actorKind: 'public', actorId: null, actorEmail: null, actorRoles: null, actorLabel: null };
     case 'system':
-      return { actorKind: 'system', actorId: null, actorEmail: null, actorRoles: null, actorLabel: operatorLabel() };
+      return {
+        actorKind: 'system',
+        actorId: null,
+        actorEmail: null,
+        actorRoles: null,
+        actorLabel: operatorLabel(),
+      };
   }
 }
 

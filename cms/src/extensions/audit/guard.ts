@@ -25,7 +25,9 @@ export async function guardAuditLog(strapi: Core.Strapi): Promise<void> {
     tableName: string;
     attributes: Record<string, { joinTable?: { name: string } }>;
   };
-  const tables = [meta.tableName, meta.attributes.site?.joinTable?.name].filter((t): t is string => Boolean(t));
+  const tables = [meta.tableName, meta.attributes.site?.joinTable?.name].filter((t): t is string =>
+    Boolean(t),
+  );
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
   for (const table of tables) {

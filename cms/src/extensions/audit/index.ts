@@ -40,13 +40,16 @@ export function registerAudit(strapi: Core.Strapi): void {
     const origin = requestOrigin(strapi);
     const locale = typeof params.locale === 'string' ? params.locale : null;
     const before =
-      params.documentId && action !== 'create' ? await snapshot(strapi, uid, params.documentId, locale) : null;
+      params.documentId && action !== 'create'
+        ? await snapshot(strapi, uid, params.documentId, locale)
+        : null;
     try {
       return await strapi.db.transaction(async () => {
         const result = await next();
         const documentId = action === 'clone' || action === 'create' ? idOf(result) : params.documentId;
         if (!documentId || result === null || result === undefined) return result;
-        const after = action === 'delete' ? null : await snapshot(strapi, uid, documentId, locale ?? localeOf(result));
+        const after =
+          action === 'delete' ? null : await snapshot(strapi, uid, documentId, locale ?? localeOf(result));
         const changes = changesOf(strapi, uid, action, before, after);
         // A save that changed nothing (the admin panel saves before it publishes) is not news.
         if (action === 'update' && changes && Object.keys(changes).length === 0) return result;

@@ -51,11 +51,17 @@ export async function snapshot(
   const populate: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(attributes)) {
     if (IGNORED_FIELDS.includes(name)) continue;
-    if (attribute.type === 'relation') populate[name] = { select: ['id', 'documentId', 'code'].filter((f) => f !== 'code' || attribute.target === SITE) };
+    if (attribute.type === 'relation')
+      populate[name] = {
+        select: ['id', 'documentId', 'code'].filter((f) => f !== 'code' || attribute.target === SITE),
+      };
     else if (attribute.type === 'media') populate[name] = { select: ['id', 'name'] };
     else if (attribute.type === 'component' || attribute.type === 'dynamiczone') populate[name] = true;
   }
-  const row = (await strapi.db.query(uid as never).findOne({ where, populate })) as Record<string, unknown> | null;
+  const row = (await strapi.db.query(uid as never).findOne({ where, populate })) as Record<
+    string,
+    unknown
+  > | null;
   if (!row) return null;
   const values: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(attributes)) {
@@ -75,10 +81,15 @@ export async function snapshot(
  * private links and tokens (an invitation link is a credential).
  */
 export function redactedFields(strapi: Core.Strapi, uid: string): string[] {
-  const attributes = (strapi.contentType(uid as never) as unknown as { attributes: Record<string, Attribute> }).attributes;
+  const attributes = (
+    strapi.contentType(uid as never) as unknown as { attributes: Record<string, Attribute> }
+  ).attributes;
   return Object.entries(attributes)
     .filter(
-      ([name, a]) => a.type === 'password' || (a.private === true && (a.type === 'email' || /(name|email|phone|address|token|secret|url)$/i.test(name))),
+      ([name, a]) =>
+        a.type === 'password' ||
+        (a.private === true &&
+          (a.type === 'email' || /(name|email|phone|address|token|secret|url)$/i.test(name))),
     )
     .map(([name]) => name);
 }
@@ -87,7 +98,9 @@ function plain(attribute: Attribute, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (attribute.type === 'relation') {
     const list = Array.isArray(value) ? value : [value];
-    const ids = list.map((v) => (v as { documentId?: string; id: number }).documentId ?? (v as { id: number }).id);
+    const ids = list.map(
+      (v) => (v as { documentId?: string; id: number }).documentId ?? (v as { id: number }).id,
+    );
     return Array.isArray(value) ? ids.sort() : (ids[0] ?? null);
   }
   if (attribute.type === 'media') {

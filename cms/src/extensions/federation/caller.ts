@@ -60,8 +60,7 @@ export function currentCaller(strapi: Core.Strapi): Caller {
 /** Where the request came from, for the audit log. */
 export function requestOrigin(strapi: Core.Strapi): { ip: string | null; userAgent: string | null } {
   const ctx = strapi.requestContext.get() as
-    | { request?: { ip?: string; header?: Record<string, string | string[] | undefined> } }
-    | undefined;
+    { request?: { ip?: string; header?: Record<string, string | string[] | undefined> } } | undefined;
   if (!ctx?.request) return { ip: null, userAgent: null };
   const agent = ctx.request.header?.['user-agent'];
   return {

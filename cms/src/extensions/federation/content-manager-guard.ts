@@ -73,24 +73,36 @@ async function check(strapi: Core.Strapi, ctx: Ctx, model: string, user: AdminUs
   if (scope.kind === 'all') return;
   const query = ctx.request.query ?? ctx.query ?? {};
   const body = ctx.request.body ?? {};
-  const ids = [ctx.params.id, ctx.params.sourceId, ...asList(body.documentIds), ...asList(query.documentIds)].filter(
-    (id): id is string => typeof id === 'string' && id !== '',
-  );
+  const ids = [
+    ctx.params.id,
+    ctx.params.sourceId,
+    ...asList(body.documentIds),
+    ...asList(query.documentIds),
+  ].filter((id): id is string => typeof id === 'string' && id !== '');
   for (const documentId of ids) {
     const stored = await storedOwner(strapi, model, documentId);
     for (const owner of stored.owners)
-      if (!inScope(scope, owner ? String(owner.id) : null)) throw refusal(MESSAGES.outOfScope(owner), 'owningSite');
+      if (!inScope(scope, owner ? String(owner.id) : null))
+        throw refusal(MESSAGES.outOfScope(owner), 'owningSite');
   }
   if ('owningSite' in body) {
     for (const ref of addedRefs(parseRelationInput(true, body.owningSite))) {
       const site = await findSite(strapi, ref);
-      if (!site || !inScope(scope, String(site.id))) throw refusal(MESSAGES.ownerOutOfScope(site), 'owningSite');
+      if (!site || !inScope(scope, String(site.id)))
+        throw refusal(MESSAGES.ownerOutOfScope(site), 'owningSite');
     }
   }
 }
 
 /** A refusal here never reaches the Document Service: the audit log still records the attempt. */
-async function logDenied(strapi: Core.Strapi, ctx: Ctx, model: string, user: AdminUser, action: string, error: Error) {
+async function logDenied(
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  model: string,
+  user: AdminUser,
+  action: string,
+  error: Error,
+) {
   const documentId = ctx.params.id ?? ctx.params.sourceId ?? null;
   const owner = documentId ? (await storedOwner(strapi, model, documentId)).owners[0] : null;
   await appendAuditEntry(strapi, {

@@ -71,8 +71,13 @@ export function registerScopeEnforcement(strapi: Core.Strapi): void {
     if (!WRITES.has(action)) return next();
     const scope = await callerScope(strapi, caller)!;
     await checkWrite({ strapi, uid, action, params, caller, scope, owned });
-    if (uid === MEMBERSHIP && (action === 'create' || action === 'update')) await resolveMemberEmail(strapi, caller, params);
-    if (scope.scope.kind === 'all' || !citesDocuments(strapi, uid) || (action !== 'create' && action !== 'update'))
+    if (uid === MEMBERSHIP && (action === 'create' || action === 'update'))
+      await resolveMemberEmail(strapi, caller, params);
+    if (
+      scope.scope.kind === 'all' ||
+      !citesDocuments(strapi, uid) ||
+      (action !== 'create' && action !== 'update')
+    )
       return next();
     // Citations are resolved from numbers further in (citations extension): check what they
     // resolved to before the write commits.
@@ -86,8 +91,9 @@ export function registerScopeEnforcement(strapi: Core.Strapi): void {
 }
 
 function citesDocuments(strapi: Core.Strapi, uid: string): boolean {
-  const attribute = (strapi.contentType(uid as never).attributes as Record<string, { type?: string; component?: string }>)
-    .citations;
+  const attribute = (
+    strapi.contentType(uid as never).attributes as Record<string, { type?: string; component?: string }>
+  ).citations;
   return attribute?.type === 'component' && attribute.component === 'shared.legal-citation';
 }
 
@@ -96,7 +102,12 @@ function citesDocuments(strapi: Core.Strapi, uid: string): boolean {
  * its own drafts, never another unit's unpublished document: its title would be copied into the
  * citation.
  */
-async function checkCitations(strapi: Core.Strapi, uid: string, documentId: string, scope: CallerScope): Promise<void> {
+async function checkCitations(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  scope: CallerScope,
+): Promise<void> {
   const rows = (await strapi.db.query(uid as never).findMany({
     where: { documentId, publishedAt: null },
     populate: { citations: true },
@@ -119,11 +130,12 @@ function publishedOnly(strapi: Core.Strapi, uid: string, params: Params): void {
   const model = strapi.contentType(uid as never) as { options?: { draftAndPublish?: boolean } };
   if (!model.options?.draftAndPublish) return;
   const ctx = strapi.requestContext.get() as
-    | { path?: string; state?: { route?: { handler?: unknown; info?: { type?: string } } } }
-    | undefined;
+    { path?: string; state?: { route?: { handler?: unknown; info?: { type?: string } } } } | undefined;
   const route = ctx?.state?.route;
   const coreRead =
-    route?.info?.type === 'content-api' && typeof route.handler === 'string' && /\.(find|findOne)$/.test(route.handler);
+    route?.info?.type === 'content-api' &&
+    typeof route.handler === 'string' &&
+    /\.(find|findOne)$/.test(route.handler);
   const graphql = typeof ctx?.path === 'string' && ctx.path.startsWith('/graphql');
   if (coreRead || graphql) params.status = 'published';
 }
@@ -132,7 +144,8 @@ function publishedOnly(strapi: Core.Strapi, uid: string, params: Params): void {
 function narrowRead(uid: string, params: Params, scope: CallerScope, owned: Set<string>): void {
   if (scope.scope.kind === 'all') return;
   let clause: Record<string, unknown> | null = null;
-  if (owned.has(uid) && params.status !== 'published') clause = { owningSite: { id: { $in: scope.siteIds } } };
+  if (owned.has(uid) && params.status !== 'published')
+    clause = { owningSite: { id: { $in: scope.siteIds } } };
   if (uid === MEMBERSHIP || uid === AUDIT_ENTRY) clause = { site: { id: { $in: scope.siteIds } } };
   if (!clause) return;
   params.filters = params.filters ? { $and: [params.filters, clause] } : clause;
@@ -152,7 +165,8 @@ async function checkWrite(check: WriteCheck): Promise<void> {
   if (uid === SITE) return checkSiteRecord(check);
   if (uid === DOCUMENT_RELATION) return checkDocumentRelation(check);
   if (NATIONAL_ONLY_TYPES.includes(uid)) {
-    const name = (check.strapi.contentType(uid as never) as { info?: { displayName?: string } }).info?.displayName;
+    const name = (check.strapi.contentType(uid as never) as { info?: { displayName?: string } }).info
+      ?.displayName;
     throw refusal(MESSAGES.nationalOnly(name ?? uid), 'documentId');
   }
 }
@@ -165,14 +179,16 @@ async function checkSiteOwned(check: WriteCheck): Promise<void> {
     const stored = await storedOwner(strapi, uid, params.documentId);
     existing = stored.exists;
     for (const owner of stored.owners)
-      if (!inScope(scope.scope, owner ? String(owner.id) : null)) throw refusal(MESSAGES.outOfScope(owner), 'owningSite');
+      if (!inScope(scope.scope, owner ? String(owner.id) : null))
+        throw refusal(MESSAGES.outOfScope(owner), 'owningSite');
   }
   if (action !== 'create' && action !== 'update' && action !== 'clone') return;
 
   const change = parseRelationInput('owningSite' in data, data.owningSite);
   for (const ref of addedRefs(change)) {
     const site = await findSite(strapi, ref);
-    if (!site || !inScope(scope.scope, String(site.id))) throw refusal(MESSAGES.ownerOutOfScope(site), 'owningSite');
+    if (!site || !inScope(scope.scope, String(site.id)))
+      throw refusal(MESSAGES.ownerOutOfScope(site), 'owningSite');
   }
   const after = toOneAfter(change);
   if (after === null && existing) throw invalid(MESSAGES.ownerCannotBeEmpty, 'owningSite');
@@ -188,7 +204,10 @@ async function checkSiteOwned(check: WriteCheck): Promise<void> {
 /** Relations to other site-owned items: own items, or published national ones. */
 async function checkLinks(check: WriteCheck): Promise<void> {
   const { strapi, uid, params, scope, owned } = check;
-  const attributes = strapi.contentType(uid as never).attributes as Record<string, { type: string; target?: string }>;
+  const attributes = strapi.contentType(uid as never).attributes as Record<
+    string,
+    { type: string; target?: string }
+  >;
   for (const [field, value] of Object.entries(params.data ?? {})) {
     const attribute = attributes[field];
     if (attribute?.type !== 'relation' || !attribute.target || !owned.has(attribute.target)) continue;
@@ -215,9 +234,11 @@ async function checkMembership(check: WriteCheck): Promise<void> {
   const change = parseRelationInput('site' in data, data.site);
   for (const ref of addedRefs(change)) {
     const site = await findSite(strapi, ref);
-    if (!site || !inScope(scope.scope, String(site.id))) throw refusal(MESSAGES.ownerOutOfScope(site), 'site');
+    if (!site || !inScope(scope.scope, String(site.id)))
+      throw refusal(MESSAGES.ownerOutOfScope(site), 'site');
   }
-  if (action === 'create' && addedRefs(change).length === 0) throw invalid(MESSAGES.membershipSiteRequired, 'site');
+  if (action === 'create' && addedRefs(change).length === 0)
+    throw invalid(MESSAGES.membershipSiteRequired, 'site');
 }
 
 /**
@@ -235,8 +256,13 @@ async function resolveMemberEmail(strapi: Core.Strapi, caller: Caller, params: P
   } | null;
   let inviteUrl: string | undefined;
   if (!user) {
-    if (caller.kind === 'public' || caller.kind === 'token') throw invalid(MESSAGES.membershipUnknownEmail(email), 'email');
-    const invited = await inviteAccount(strapi, email, typeof data.role === 'string' ? data.role : 'unit_editor');
+    if (caller.kind === 'public' || caller.kind === 'token')
+      throw invalid(MESSAGES.membershipUnknownEmail(email), 'email');
+    const invited = await inviteAccount(
+      strapi,
+      email,
+      typeof data.role === 'string' ? data.role : 'unit_editor',
+    );
     user = { id: invited.id };
     inviteUrl = invited.inviteUrl;
   }
@@ -246,7 +272,11 @@ async function resolveMemberEmail(strapi: Core.Strapi, caller: Caller, params: P
     const site = await findSite(strapi, siteRef);
     const twin = site
       ? ((await strapi.db.query(MEMBERSHIP).findOne({
-          where: { adminUserId: user.id, site: { id: site.id }, documentId: { $ne: params.documentId ?? '' } },
+          where: {
+            adminUserId: user.id,
+            site: { id: site.id },
+            documentId: { $ne: params.documentId ?? '' },
+          },
         })) as object | null)
       : null;
     if (twin) throw invalid(MESSAGES.membershipDuplicate(email), 'email');
@@ -254,11 +284,17 @@ async function resolveMemberEmail(strapi: Core.Strapi, caller: Caller, params: P
 }
 
 /** A new, inactive admin account with a unit role, and the link that lets its owner register. */
-async function inviteAccount(strapi: Core.Strapi, email: string, role: string): Promise<{ id: number; inviteUrl: string }> {
+async function inviteAccount(
+  strapi: Core.Strapi,
+  email: string,
+  role: string,
+): Promise<{ id: number; inviteUrl: string }> {
   const code = `pbgdpl-${role.replace(/_/g, '-')}`;
   if (!['pbgdpl-unit-editor', 'pbgdpl-unit-reviewer', 'pbgdpl-unit-admin'].includes(code))
     throw invalid(MESSAGES.membershipRole, 'role');
-  const stored = (await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] })) as { id: number } | null;
+  const stored = (await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] })) as {
+    id: number;
+  } | null;
   if (!stored) throw invalid(MESSAGES.membershipRole, 'role');
   const user = (await strapi.service('admin::user').create({
     email,
@@ -268,19 +304,32 @@ async function inviteAccount(strapi: Core.Strapi, email: string, role: string): 
   })) as { id: number; registrationToken: string };
   const admin = String(strapi.config.get('admin.url', '/admin')).replace(/\/$/, '');
   const server = String(strapi.config.get('server.url', '')).replace(/\/$/, '');
-  return { id: user.id, inviteUrl: `${server}${admin}/auth/register?registrationToken=${user.registrationToken}` };
+  return {
+    id: user.id,
+    inviteUrl: `${server}${admin}/auth/register?registrationToken=${user.registrationToken}`,
+  };
 }
 
 async function checkSiteRecord(check: WriteCheck): Promise<void> {
   const { strapi, action, params, scope } = check;
   const name = 'Trang PBGDPL (đơn vị)';
-  if (action !== 'update' || !scope.unitAdmin || !params.documentId) throw refusal(MESSAGES.nationalOnly(name), 'code');
+  if (action !== 'update' || !scope.unitAdmin || !params.documentId)
+    throw refusal(MESSAGES.nationalOnly(name), 'code');
   const site = (await strapi.db.query(SITE).findOne({
     where: { documentId: params.documentId },
     select: ['id', 'code', 'name'],
   })) as { id: number; code: string; name: string } | null;
   if (!site || !inScope(scope.scope, String(site.id))) throw refusal(MESSAGES.outOfScope(site), 'code');
-  const bookkeeping = ['updatedBy', 'createdBy', 'updatedAt', 'createdAt', 'publishedAt', 'locale', 'documentId', 'id'];
+  const bookkeeping = [
+    'updatedBy',
+    'createdBy',
+    'updatedAt',
+    'createdAt',
+    'publishedAt',
+    'locale',
+    'documentId',
+    'id',
+  ];
   const forbidden = Object.keys(params.data ?? {}).filter(
     (f) => !UNIT_EDITABLE_SITE_FIELDS.includes(f) && !bookkeeping.includes(f),
   );

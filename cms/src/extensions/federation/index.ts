@@ -7,7 +7,13 @@ import { guardUploadBulkActions } from './upload-guard';
 import { ensureFederationRoles } from './roles';
 import { AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT } from './types';
 
-export { ensureSiteAccount, AccountError, passwordProblem, type AccountInput, type AccountResult } from './members';
+export {
+  ensureSiteAccount,
+  AccountError,
+  passwordProblem,
+  type AccountInput,
+  type AccountResult,
+} from './members';
 export { createSiteToken, type SiteToken } from './tokens';
 export { runAsOperator, currentCaller, type Caller } from './caller';
 export { adminScope, callerScope, type CallerScope } from './scope';
@@ -23,8 +29,7 @@ export function registerFederation(strapi: Core.Strapi): void {
   guardContentManager(strapi);
   guardUploadBulkActions(strapi);
   const graphql = strapi.plugin('graphql')?.service('extension') as
-    | { shadowCRUD: (uid: string) => { disable: () => void } }
-    | undefined;
+    { shadowCRUD: (uid: string) => { disable: () => void } } | undefined;
   for (const uid of [AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT]) graphql?.shadowCRUD(uid).disable();
 }
 

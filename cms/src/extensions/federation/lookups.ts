@@ -17,7 +17,11 @@ export interface StoredOwner {
 }
 
 /** Who owns a stored document, across its locales and versions. */
-export async function storedOwner(strapi: Core.Strapi, uid: string, documentId: string): Promise<StoredOwner> {
+export async function storedOwner(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+): Promise<StoredOwner> {
   const rows = (await strapi.db.query(uid as never).findMany({
     where: { documentId },
     select: ['id'],
@@ -44,7 +48,9 @@ export async function linkCandidate(
   let documentId: string | undefined;
   if ('documentId' in ref) documentId = ref.documentId;
   else {
-    const row = (await strapi.db.query(uid as never).findOne({ where: { id: ref.id }, select: ['documentId'] })) as {
+    const row = (await strapi.db
+      .query(uid as never)
+      .findOne({ where: { id: ref.id }, select: ['documentId'] })) as {
       documentId: string;
     } | null;
     documentId = row?.documentId;
@@ -53,7 +59,9 @@ export async function linkCandidate(
   const rows = (await strapi.db.query(uid as never).findMany({
     where: { documentId },
     populate: { owningSite: { select: ['id', 'kind'] } },
-  })) as Array<Record<string, unknown> & { publishedAt: string | null; owningSite: { id: number; kind: string } | null }>;
+  })) as Array<
+    Record<string, unknown> & { publishedAt: string | null; owningSite: { id: number; kind: string } | null }
+  >;
   if (rows.length === 0) return null;
   const first = rows[0]!;
   return {

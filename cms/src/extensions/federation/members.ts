@@ -41,7 +41,8 @@ export function passwordProblem(password: string): string | null {
  * @throws AccountError for an unknown site or role, or a password Strapi would refuse.
  */
 export async function ensureSiteAccount(strapi: Core.Strapi, input: AccountInput): Promise<AccountResult> {
-  if (!isFederationRoleCode(input.role)) throw new AccountError(`Vai trò không hợp lệ: ${String(input.role)}`);
+  if (!isFederationRoleCode(input.role))
+    throw new AccountError(`Vai trò không hợp lệ: ${String(input.role)}`);
   const email = input.email.trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new AccountError(`Email không hợp lệ: ${input.email}`);
   const site = (await strapi.db.query(SITE).findOne({
@@ -53,7 +54,9 @@ export async function ensureSiteAccount(strapi: Core.Strapi, input: AccountInput
     const problem = passwordProblem(input.password);
     if (problem) throw new AccountError(problem);
   }
-  const role = (await strapi.db.query('admin::role').findOne({ where: { code: input.role } })) as { id: number } | null;
+  const role = (await strapi.db.query('admin::role').findOne({ where: { code: input.role } })) as {
+    id: number;
+  } | null;
   if (!role) throw new AccountError(`Vai trò ${input.role} chưa được tạo (khởi động CMS một lần trước).`);
 
   const users = strapi.service('admin::user');
@@ -84,9 +87,13 @@ export async function ensureSiteAccount(strapi: Core.Strapi, input: AccountInput
     if (Object.keys(patch).length > 0) await users.updateById(userId, patch);
   }
 
-  const membership = await strapi.db.query(MEMBERSHIP).findOne({ where: { adminUserId: userId, site: { id: site.id } } });
+  const membership = await strapi.db
+    .query(MEMBERSHIP)
+    .findOne({ where: { adminUserId: userId, site: { id: site.id } } });
   if (!membership) {
-    await strapi.documents(MEMBERSHIP).create({ data: { email, adminUserId: userId, site: site.documentId } as never });
+    await strapi
+      .documents(MEMBERSHIP)
+      .create({ data: { email, adminUserId: userId, site: site.documentId } as never });
   }
   return {
     userId,

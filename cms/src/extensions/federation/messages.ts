@@ -22,7 +22,8 @@ export const MESSAGES = {
   siteDelete:
     'Không xóa trang khỏi sổ đăng ký: hãy ngừng hoạt động hoặc hợp nhất trang (lệnh site-registry) để giữ nội dung, nhật ký và địa chỉ cũ.',
   membershipAdminOnly: 'Chỉ Quản trị viên đơn vị (hoặc quốc gia) được quản lý thành viên của trang.',
-  membershipUnknownEmail: (email: string) => `Không có tài khoản quản trị nào với email “${email}”. Hãy tạo tài khoản trước.`,
+  membershipUnknownEmail: (email: string) =>
+    `Không có tài khoản quản trị nào với email “${email}”. Hãy tạo tài khoản trước.`,
   membershipDuplicate: (email: string) => `Tài khoản “${email}” đã là thành viên của trang này.`,
   membershipRole: 'Vai trò của tài khoản mới phải là biên tập viên, người duyệt hoặc quản trị viên đơn vị.',
   membershipSiteRequired: 'Hãy chọn trang cho thành viên.',

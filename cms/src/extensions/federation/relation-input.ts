@@ -15,7 +15,13 @@ export function parseRelationInput(present: boolean, value: unknown): RelationCh
   if (value === null) return { kind: 'set', refs: [] };
   if (Array.isArray(value)) return { kind: 'set', refs: refsOf(value) };
   if (typeof value === 'object') {
-    const v = value as { set?: unknown; connect?: unknown; disconnect?: unknown; documentId?: unknown; id?: unknown };
+    const v = value as {
+      set?: unknown;
+      connect?: unknown;
+      disconnect?: unknown;
+      documentId?: unknown;
+      id?: unknown;
+    };
     if ('id' in v || 'documentId' in v) return { kind: 'set', refs: refsOf([v]) };
     if ('set' in v) return { kind: 'set', refs: refsOf(asList(v.set)) };
     if ('connect' in v || 'disconnect' in v) {
@@ -42,7 +48,8 @@ function refsOf(values: unknown[]): RelationRef[] {
     } else if (value && typeof value === 'object') {
       const v = value as { documentId?: unknown; id?: unknown };
       if (typeof v.documentId === 'string') out.push({ documentId: v.documentId });
-      else if (typeof v.id === 'number' || typeof v.id === 'string') out.push({ id: parseInt(String(v.id), 10) });
+      else if (typeof v.id === 'number' || typeof v.id === 'string')
+        out.push({ id: parseInt(String(v.id), 10) });
     }
   }
   return out;

@@ -38,24 +38,36 @@ interface RequestInfo {
  * the relations of another unit's item is refused as before.
  */
 export function restrictRelationPicker(strapi: Core.Strapi): void {
-  const controller = strapi.plugin('content-manager').controller('relations') as unknown as RelationsController;
+  const controller = strapi
+    .plugin('content-manager')
+    .controller('relations') as unknown as RelationsController;
   const original = controller.findAvailable;
   let owned: Set<string> | null = null;
   controller.findAvailable = async function findAvailable(this: RelationsController, ctx: Ctx) {
     owned ??= siteOwnedTypes(strapi);
     const user = ctx.state.user;
     const model = strapi.getModel(ctx.params.model as never) as unknown as
-      | { attributes?: Record<string, { type?: string; target?: string }> }
-      | undefined;
+      { attributes?: Record<string, { type?: string; target?: string }> } | undefined;
     const attribute = model?.attributes?.[ctx.params.targetField];
     const target = attribute?.type === 'relation' ? attribute.target : undefined;
-    const kind = !target ? null : owned.has(target) ? 'owned' : target === SITE && ctx.params.targetField === 'owningSite' ? 'owner' : null;
+    const kind = !target
+      ? null
+      : owned.has(target)
+        ? 'owned'
+        : target === SITE && ctx.params.targetField === 'owningSite'
+          ? 'owner'
+          : null;
     if (!user || !kind) return original.call(this, ctx);
     const scope = await adminScope(strapi, user);
     if (scope.scope.kind === 'all') return original.call(this, ctx);
     const info = await this.extractAndValidateRequestInfo(ctx, ctx.request.query.id);
     if (!info) return undefined; // Strapi answered 403 already.
-    ctx.body = await pickable(strapi, ctx, info, kind === 'owned' ? ownedWhere(strapi, info, scope) : { id: { $in: scope.siteIds } });
+    ctx.body = await pickable(
+      strapi,
+      ctx,
+      info,
+      kind === 'owned' ? ownedWhere(strapi, info, scope) : { id: { $in: scope.siteIds } },
+    );
     return undefined;
   };
 }
@@ -75,14 +87,21 @@ function ownedWhere(strapi: Core.Strapi, info: RequestInfo, scope: CallerScope):
   };
 }
 
-async function pickable(strapi: Core.Strapi, ctx: Ctx, info: RequestInfo, restriction: Record<string, unknown>) {
+async function pickable(
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  info: RequestInfo,
+  restriction: Record<string, unknown>,
+) {
   const query = ctx.request.query;
   const targetUid = info.targetSchema.uid;
   const draftAndPublish = Boolean(info.targetSchema.options?.draftAndPublish);
   const and: Record<string, unknown>[] = [restriction];
-  if (draftAndPublish) and.push({ publishedAt: info.status === 'published' ? { $notNull: true } : { $null: true } });
+  if (draftAndPublish)
+    and.push({ publishedAt: info.status === 'published' ? { $notNull: true } : { $null: true } });
   if (info.target.isLocalized && info.locale) and.push({ locale: info.locale });
-  if (typeof query._q === 'string' && query._q !== '') and.push({ [info.mainField]: { $containsi: query._q } });
+  if (typeof query._q === 'string' && query._q !== '')
+    and.push({ [info.mainField]: { $containsi: query._q } });
   const omit = [...asIds(query.idsToOmit), ...(await alreadyLinked(strapi, ctx, info))];
   if (omit.length > 0) and.push({ id: { $notIn: omit } });
   const page = Math.max(1, Number(query.page ?? 1) || 1);
@@ -94,7 +113,10 @@ async function pickable(strapi: Core.Strapi, ctx: Ctx, info: RequestInfo, restri
     page,
     pageSize,
   })) as { results: Array<Record<string, unknown>>; pagination: unknown };
-  return { ...result, results: draftAndPublish ? await withStatus(strapi, targetUid, result.results) : result.results };
+  return {
+    ...result,
+    results: draftAndPublish ? await withStatus(strapi, targetUid, result.results) : result.results,
+  };
 }
 
 /** Targets already linked to the source entry (the picker leaves them out, as Strapi's does). */
@@ -135,7 +157,9 @@ async function withStatus(strapi: Core.Strapi, uid: string, rows: Array<Record<s
     },
   })) as Array<Record<string, unknown>>;
   return rows.map((row) => {
-    const candidates = others.filter((o) => o.documentId === row.documentId && (!row.locale || o.locale === row.locale));
+    const candidates = others.filter(
+      (o) => o.documentId === row.documentId && (!row.locale || o.locale === row.locale),
+    );
     return { ...row, status: metadata.getStatus(row, candidates) };
   });
 }

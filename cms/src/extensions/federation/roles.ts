@@ -14,7 +14,13 @@ import {
 const CM = 'plugin::content-manager.explorer';
 const EDIT = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${CM}.${a}`);
 const READ = [`${CM}.read`];
-const REFERENCE_TYPES = [SITE, 'api::organization.organization', 'api::legal-field.legal-field', DOCUMENT_RELATION, SITE_REDIRECT];
+const REFERENCE_TYPES = [
+  SITE,
+  'api::organization.organization',
+  'api::legal-field.legal-field',
+  DOCUMENT_RELATION,
+  SITE_REDIRECT,
+];
 
 interface Permission {
   action: string;
@@ -60,8 +66,12 @@ export async function ensureFederationRoles(strapi: Core.Strapi): Promise<void> 
  * permission: the federation roles work in every locale the CMS has.
  */
 async function withLocales(strapi: Core.Strapi, permissions: Permission[]): Promise<Permission[]> {
-  const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
-  const isLocalized = strapi.plugin('i18n').service('content-types').isLocalizedContentType as (model: unknown) => boolean;
+  const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map(
+    (l) => l.code,
+  );
+  const isLocalized = strapi.plugin('i18n').service('content-types').isLocalizedContentType as (
+    model: unknown,
+  ) => boolean;
   return permissions.map((p) =>
     p.subject && p.action.startsWith(CM) && isLocalized(strapi.contentType(p.subject as never))
       ? { ...p, properties: { ...p.properties, locales } }
@@ -81,7 +91,9 @@ export function rolePermissions(strapi: Core.Strapi, code: FederationRoleCode): 
   ];
   switch (code) {
     case 'pbgdpl-national-admin': {
-      const all = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::') && uid !== AUDIT_ENTRY);
+      const all = Object.keys(strapi.contentTypes).filter(
+        (uid) => uid.startsWith('api::') && uid !== AUDIT_ENTRY,
+      );
       return [
         ...contentPermissions(strapi, EDIT, all),
         ...contentPermissions(strapi, READ, [AUDIT_ENTRY]),
@@ -106,7 +118,13 @@ export function rolePermissions(strapi: Core.Strapi, code: FederationRoleCode): 
         ...editor,
         ...contentPermissions(strapi, EDIT, [MEMBERSHIP], [CONDITIONS.siteField]),
         ...contentPermissions(strapi, READ, [AUDIT_ENTRY], [CONDITIONS.siteField]),
-        ...contentPermissions(strapi, [`${CM}.update`], [SITE], [CONDITIONS.siteRecord], UNIT_EDITABLE_SITE_FIELDS),
+        ...contentPermissions(
+          strapi,
+          [`${CM}.update`],
+          [SITE],
+          [CONDITIONS.siteRecord],
+          UNIT_EDITABLE_SITE_FIELDS,
+        ),
       ];
     case 'pbgdpl-national-editor':
     case 'pbgdpl-unit-reviewer':

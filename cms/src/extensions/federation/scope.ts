@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { indexRegistry, siteCodeOfTokenName, writeScope, type RegistrySite, type WriteScope } from '@pbgdpl/domain';
+import {
+  indexRegistry,
+  siteCodeOfTokenName,
+  writeScope,
+  type RegistrySite,
+  type WriteScope,
+} from '@pbgdpl/domain';
 import { requestState, type Caller } from './caller';
 import { MEMBERSHIP, SITE, type AdminUser } from './types';
 
@@ -22,7 +28,11 @@ type SiteRow = { id: number; kind: RegistrySite['kind']; parent?: { id: number }
 // One look-up per request and caller: the admin's ability alone evaluates dozens of conditions.
 const memo = new WeakMap<object, Map<string, Promise<CallerScope>>>();
 
-function remembered(strapi: Core.Strapi, key: string, compute: () => Promise<CallerScope>): Promise<CallerScope> {
+function remembered(
+  strapi: Core.Strapi,
+  key: string,
+  compute: () => Promise<CallerScope>,
+): Promise<CallerScope> {
   const state = requestState(strapi);
   if (!state) return compute();
   let byKey = memo.get(state);
@@ -58,15 +68,24 @@ async function computeAdminScope(strapi: Core.Strapi, user: AdminUser): Promise<
   const memberSites = memberships.map((m) => m.site).filter((s): s is SiteRow => s !== null);
   const rows = new Map<number, SiteRow>(memberSites.map((s) => [s.id, s]));
   if (roleCodes.includes('pbgdpl-national-editor')) {
-    for (const s of (await strapi.db.query(SITE).findMany({ where: { kind: 'national' }, select: ['id', 'kind'] })) as SiteRow[])
+    for (const s of (await strapi.db
+      .query(SITE)
+      .findMany({ where: { kind: 'national' }, select: ['id', 'kind'] })) as SiteRow[])
       rows.set(s.id, s);
   }
   if (roleCodes.includes('pbgdpl-unit-admin')) {
-    for (const s of await descendantsOf(strapi, memberSites.filter((m) => m.kind !== 'national').map((m) => m.id)))
+    for (const s of await descendantsOf(
+      strapi,
+      memberSites.filter((m) => m.kind !== 'national').map((m) => m.id),
+    ))
       rows.set(s.id, s);
   }
   const registry = indexRegistry(
-    [...rows.values()].map((s) => ({ id: String(s.id), kind: s.kind, parentId: s.parent ? String(s.parent.id) : null })),
+    [...rows.values()].map((s) => ({
+      id: String(s.id),
+      kind: s.kind,
+      parentId: s.parent ? String(s.parent.id) : null,
+    })),
   );
   const scope = writeScope({ roleCodes, memberSiteIds: memberSites.map((s) => String(s.id)), registry });
   return {
@@ -101,7 +120,11 @@ async function descendantsOf(strapi: Core.Strapi, ids: number[]): Promise<SiteRo
       populate: { parent: { select: ['id'] } },
     })) as SiteRow[];
     frontier = children.filter((c) => !seen.has(c.id)).map((c) => c.id);
-    for (const c of children) if (!seen.has(c.id)) (seen.add(c.id), out.push(c));
+    for (const c of children) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push(c);
+    }
   }
   return out;
 }
@@ -115,10 +138,17 @@ async function tokenScope(strapi: Core.Strapi, name: string): Promise<CallerScop
   const code = siteCodeOfTokenName(name);
   if (code === null) return ALL;
   if (code === undefined) return fromSiteIds([], []);
-  const site = (await strapi.db.query(SITE).findOne({ where: { code }, select: ['id'] })) as { id: number } | null;
+  const site = (await strapi.db.query(SITE).findOne({ where: { code }, select: ['id'] })) as {
+    id: number;
+  } | null;
   return fromSiteIds(site ? [site.id] : [], []);
 }
 
 function fromSiteIds(ids: number[], roleCodes: string[]): CallerScope {
-  return { scope: { kind: 'sites', siteIds: new Set(ids.map(String)) }, siteIds: ids, roleCodes, unitAdmin: false };
+  return {
+    scope: { kind: 'sites', siteIds: new Set(ids.map(String)) },
+    siteIds: ids,
+    roleCodes,
+    unitAdmin: false,
+  };
 }

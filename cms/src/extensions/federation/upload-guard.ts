@@ -8,7 +8,8 @@ type Handler = (this: unknown, ctx: Ctx, next?: unknown) => Promise<unknown>;
 
 export const UPLOAD_MESSAGES = {
   notYourFile: 'Tệp này do đơn vị khác tải lên: bạn không được xóa hay di chuyển.',
-  sharedFolders: 'Thư mục của thư viện dùng chung cho mọi đơn vị: chỉ Quản trị viên quốc gia được xóa hoặc di chuyển thư mục.',
+  sharedFolders:
+    'Thư mục của thư viện dùng chung cho mọi đơn vị: chỉ Quản trị viên quốc gia được xóa hoặc di chuyển thư mục.',
 } as const;
 
 /**
@@ -19,7 +20,10 @@ export const UPLOAD_MESSAGES = {
  * by every unit; a folder's deletion takes its files with it).
  */
 export function guardUploadBulkActions(strapi: Core.Strapi): void {
-  const controller = strapi.plugin('upload').controller('admin-folder-file') as unknown as Record<string, Handler>;
+  const controller = strapi.plugin('upload').controller('admin-folder-file') as unknown as Record<
+    string,
+    Handler
+  >;
   for (const action of ['deleteMany', 'moveMany']) {
     const original = controller[action];
     if (typeof original !== 'function') continue;
@@ -44,5 +48,6 @@ async function check(strapi: Core.Strapi, ctx: Ctx, user: AdminUser): Promise<vo
     select: ['id'],
     populate: { createdBy: { select: ['id'] } },
   })) as Array<{ id: number; createdBy: { id: number } | null }>;
-  if (files.some((f) => !f.createdBy || !allowed.includes(f.createdBy.id))) throw refusal(UPLOAD_MESSAGES.notYourFile, 'fileIds');
+  if (files.some((f) => !f.createdBy || !allowed.includes(f.createdBy.id)))
+    throw refusal(UPLOAD_MESSAGES.notYourFile, 'fileIds');
 }

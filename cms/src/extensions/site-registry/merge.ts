@@ -18,7 +18,13 @@ export interface MergeResult {
   redirects: Array<{ fromPath: string; toPath: string }>;
 }
 
-type Row = { id: number; documentId: string; locale?: string | null; publishedAt?: string | null; slug?: string | null };
+type Row = {
+  id: number;
+  documentId: string;
+  locale?: string | null;
+  publishedAt?: string | null;
+  slug?: string | null;
+};
 
 /**
  * Merges sites into one (communes and wards were merged in the 2025 reform): everything the old
@@ -34,15 +40,21 @@ type Row = { id: number; documentId: string; locale?: string | null; publishedAt
  * site afterwards (`pnpm sites:build --site <into>`).
  * @throws RegistryError for unknown codes, a site merged into itself or into another kind.
  */
-export async function mergeSites(strapi: Core.Strapi, input: { from: string[]; into: string }): Promise<MergeResult> {
+export async function mergeSites(
+  strapi: Core.Strapi,
+  input: { from: string[]; into: string },
+): Promise<MergeResult> {
   const into = await siteByCode(strapi, input.into);
-  if (!into.enabled) throw new RegistryError(`Trang “${into.name}” đang ngừng hoạt động: không hợp nhất vào trang này.`);
+  if (!into.enabled)
+    throw new RegistryError(`Trang “${into.name}” đang ngừng hoạt động: không hợp nhất vào trang này.`);
   const sources: SiteRow[] = [];
   for (const code of [...new Set(input.from)]) {
     const site = await siteByCode(strapi, code);
     if (site.id === into.id) throw new RegistryError(`Không hợp nhất trang “${site.name}” vào chính nó.`);
     if (site.kind !== into.kind)
-      throw new RegistryError(`Chỉ hợp nhất các trang cùng loại: “${site.name}” (${site.kind}) và “${into.name}” (${into.kind}).`);
+      throw new RegistryError(
+        `Chỉ hợp nhất các trang cùng loại: “${site.name}” (${site.kind}) và “${into.name}” (${into.kind}).`,
+      );
     sources.push(site);
   }
   if (sources.length === 0) throw new RegistryError('Hãy nêu ít nhất một trang cần hợp nhất (--from).');
@@ -71,9 +83,17 @@ export async function mergeSites(strapi: Core.Strapi, input: { from: string[]; i
   for (const source of sources) {
     await moveMemberships(strapi, source, into, result);
     await reparentChildren(strapi, source, into, result);
-    await redirect(strapi, { fromPath: source.basePath, fromSiteCode: source.code, to: into, reason: 'merge' });
+    await redirect(strapi, {
+      fromPath: source.basePath,
+      fromSiteCode: source.code,
+      to: into,
+      reason: 'merge',
+    });
     result.redirects.push({ fromPath: source.basePath, toPath: into.basePath });
-    if (source.enabled) await strapi.documents(SITE).update({ documentId: source.documentId, data: { enabled: false } } as never);
+    if (source.enabled)
+      await strapi
+        .documents(SITE)
+        .update({ documentId: source.documentId, data: { enabled: false } } as never);
   }
   await appendAuditEntry(strapi, {
     action: 'site_merge',
@@ -89,17 +109,26 @@ export async function mergeSites(strapi: Core.Strapi, input: { from: string[]; i
 }
 
 /** Every row (versions, locales) of every site-owned type owned by `source` → `into`. */
-async function moveItems(strapi: Core.Strapi, source: SiteRow, into: SiteRow, result: MergeResult): Promise<void> {
+async function moveItems(
+  strapi: Core.Strapi,
+  source: SiteRow,
+  into: SiteRow,
+  result: MergeResult,
+): Promise<void> {
   for (const uid of siteOwnedTypes(strapi)) {
     const hasSlug = 'slug' in (strapi.contentType(uid as never).attributes as object);
     const select = ['id', 'documentId', 'locale', 'publishedAt', ...(hasSlug ? ['slug'] : [])];
-    const rows = (await strapi.db.query(uid as never).findMany({ where: { owningSite: { id: source.id } }, select })) as Row[];
+    const rows = (await strapi.db
+      .query(uid as never)
+      .findMany({ where: { owningSite: { id: source.id } }, select })) as Row[];
     if (rows.length === 0) continue;
     const taken = hasSlug
       ? new Set(
-          ((await strapi.db.query(uid as never).findMany({ where: { owningSite: { id: into.id } }, select })) as Row[]).map(
-            (r) => slugKey(r, r.slug),
-          ),
+          (
+            (await strapi.db
+              .query(uid as never)
+              .findMany({ where: { owningSite: { id: into.id } }, select })) as Row[]
+          ).map((r) => slugKey(r, r.slug)),
         )
       : new Set<string>();
     for (const row of rows) {
@@ -108,7 +137,12 @@ async function moveItems(strapi: Core.Strapi, source: SiteRow, into: SiteRow, re
         const slug = `${row.slug}-${source.code}`.slice(0, 200);
         data.slug = slug;
         if (!result.renamedSlugs.some((r) => r.documentId === row.documentId && r.to === slug))
-          result.renamedSlugs.push({ contentType: uid, documentId: row.documentId, from: row.slug, to: slug });
+          result.renamedSlugs.push({
+            contentType: uid,
+            documentId: row.documentId,
+            from: row.slug,
+            to: slug,
+          });
       }
       await strapi.db.query(uid as never).update({ where: { id: row.id }, data });
     }
@@ -126,7 +160,8 @@ async function moveReferences(strapi: Core.Strapi, source: SiteRow, into: SiteRo
     where: { scopeSite: { id: source.id } },
     select: ['id'],
   })) as Row[];
-  for (const row of scoped) await strapi.db.query(LEGAL_DOCUMENT).update({ where: { id: row.id }, data: { scopeSite: into.id } });
+  for (const row of scoped)
+    await strapi.db.query(LEGAL_DOCUMENT).update({ where: { id: row.id }, data: { scopeSite: into.id } });
   for (const uid of siteOwnedTypes(strapi)) {
     if (!('audienceProvinces' in (strapi.contentType(uid as never).attributes as object))) continue;
     const rows = (await strapi.db.query(uid as never).findMany({
@@ -137,19 +172,28 @@ async function moveReferences(strapi: Core.Strapi, source: SiteRow, into: SiteRo
     for (const row of rows) {
       const ids = new Set(row.audienceProvinces.map((p) => p.id).filter((id) => id !== source.id));
       ids.add(into.id);
-      await strapi.db.query(uid as never).update({ where: { id: row.id }, data: { audienceProvinces: [...ids] } });
+      await strapi.db
+        .query(uid as never)
+        .update({ where: { id: row.id }, data: { audienceProvinces: [...ids] } });
     }
   }
 }
 
-async function moveMemberships(strapi: Core.Strapi, source: SiteRow, into: SiteRow, result: MergeResult): Promise<void> {
+async function moveMemberships(
+  strapi: Core.Strapi,
+  source: SiteRow,
+  into: SiteRow,
+  result: MergeResult,
+): Promise<void> {
   const memberships = strapi.documents(MEMBERSHIP);
   const rows = (await strapi.db.query(MEMBERSHIP).findMany({
     where: { site: { id: source.id } },
     select: ['documentId', 'adminUserId'],
   })) as Array<{ documentId: string; adminUserId: number }>;
   for (const row of rows) {
-    const twin = await strapi.db.query(MEMBERSHIP).findOne({ where: { adminUserId: row.adminUserId, site: { id: into.id } } });
+    const twin = await strapi.db
+      .query(MEMBERSHIP)
+      .findOne({ where: { adminUserId: row.adminUserId, site: { id: into.id } } });
     if (twin) {
       await memberships.delete({ documentId: row.documentId } as never);
       result.droppedDuplicateMemberships += 1;
@@ -160,13 +204,20 @@ async function moveMemberships(strapi: Core.Strapi, source: SiteRow, into: SiteR
   }
 }
 
-async function reparentChildren(strapi: Core.Strapi, source: SiteRow, into: SiteRow, result: MergeResult): Promise<void> {
+async function reparentChildren(
+  strapi: Core.Strapi,
+  source: SiteRow,
+  into: SiteRow,
+  result: MergeResult,
+): Promise<void> {
   const children = (await strapi.db.query(SITE).findMany({
     where: { parent: { id: source.id } },
     select: ['documentId', 'code'],
   })) as Array<{ documentId: string; code: string }>;
   for (const child of children) {
-    await strapi.documents(SITE).update({ documentId: child.documentId, data: { parent: into.documentId } } as never);
+    await strapi
+      .documents(SITE)
+      .update({ documentId: child.documentId, data: { parent: into.documentId } } as never);
     result.reparentedSites.push(child.code);
   }
 }

@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { ALLOWED_PARENT_KINDS, SITE_KINDS, SITE_KIND_LABELS, isSiteCode, siteBasePath, type SiteKind } from '@pbgdpl/domain';
+import {
+  ALLOWED_PARENT_KINDS,
+  SITE_KINDS,
+  SITE_KIND_LABELS,
+  isSiteCode,
+  siteBasePath,
+  type SiteKind,
+} from '@pbgdpl/domain';
 import { SITE, SITE_REDIRECT } from '../federation/types';
 import { RegistryError } from './errors';
 
@@ -42,7 +49,9 @@ export interface NewSite {
  */
 export async function addSite(strapi: Core.Strapi, input: NewSite): Promise<SiteRow> {
   if (!isSiteCode(input.code))
-    throw new RegistryError(`Mã trang “${input.code}” không hợp lệ: chữ thường a-z, chữ số, nối bằng một dấu gạch ngang.`);
+    throw new RegistryError(
+      `Mã trang “${input.code}” không hợp lệ: chữ thường a-z, chữ số, nối bằng một dấu gạch ngang.`,
+    );
   if (!(SITE_KINDS as readonly string[]).includes(input.kind))
     throw new RegistryError(`Loại trang “${input.kind}” không hợp lệ (${SITE_KINDS.join(', ')}).`);
   if (input.name.trim() === '') throw new RegistryError('Tên trang là bắt buộc.');
@@ -52,7 +61,9 @@ export async function addSite(strapi: Core.Strapi, input: NewSite): Promise<Site
   let parent: SiteRow | null = null;
   if (allowed.length > 0) {
     if (!input.parentCode)
-      throw new RegistryError(`Trang loại “${SITE_KIND_LABELS[input.kind].vi}” cần trang cấp trên (--parent).`);
+      throw new RegistryError(
+        `Trang loại “${SITE_KIND_LABELS[input.kind].vi}” cần trang cấp trên (--parent).`,
+      );
     parent = await siteByCode(strapi, input.parentCode);
     if (!allowed.includes(parent.kind))
       throw new RegistryError(
@@ -104,7 +115,12 @@ export async function renameSite(
   // Not one transaction: Document Service writes must not run inside an outer one (see merge.ts).
   await strapi.documents(SITE).update({ documentId: site.documentId, data } as never);
   if (newCode) {
-    await redirect(strapi, { fromPath: site.basePath, fromSiteCode: site.code, to: { ...site, basePath: String(data.basePath) }, reason: 'rename' });
+    await redirect(strapi, {
+      fromPath: site.basePath,
+      fromSiteCode: site.code,
+      to: { ...site, basePath: String(data.basePath) },
+      reason: 'rename',
+    });
     await renameSiteTokens(strapi, site.code, newCode);
   }
   return siteByCode(strapi, newCode ?? site.code);
@@ -113,7 +129,8 @@ export async function renameSite(
 /** Stops building a site (its content, accounts and history stay); `enabled` true brings it back. */
 export async function setSiteEnabled(strapi: Core.Strapi, code: string, enabled: boolean): Promise<SiteRow> {
   const site = await siteByCode(strapi, code);
-  if (site.enabled !== enabled) await strapi.documents(SITE).update({ documentId: site.documentId, data: { enabled } } as never);
+  if (site.enabled !== enabled)
+    await strapi.documents(SITE).update({ documentId: site.documentId, data: { enabled } } as never);
   return siteByCode(strapi, code);
 }
 
@@ -123,7 +140,12 @@ export async function setSiteEnabled(strapi: Core.Strapi, code: string, enabled:
  */
 export async function redirect(
   strapi: Core.Strapi,
-  input: { fromPath: string; fromSiteCode: string; to: { id: number; documentId: string; basePath: string }; reason: 'rename' | 'merge' },
+  input: {
+    fromPath: string;
+    fromSiteCode: string;
+    to: { id: number; documentId: string; basePath: string };
+    reason: 'rename' | 'merge';
+  },
 ): Promise<void> {
   const redirects = strapi.documents(SITE_REDIRECT);
   const leadingHere = (await strapi.db.query(SITE_REDIRECT).findMany({
@@ -131,8 +153,13 @@ export async function redirect(
     select: ['documentId'],
   })) as Array<{ documentId: string }>;
   for (const r of leadingHere)
-    await redirects.update({ documentId: r.documentId, data: { toPath: input.to.basePath, site: input.to.documentId } } as never);
-  const existing = (await strapi.db.query(SITE_REDIRECT).findOne({ where: { fromPath: input.fromPath }, select: ['documentId'] })) as {
+    await redirects.update({
+      documentId: r.documentId,
+      data: { toPath: input.to.basePath, site: input.to.documentId },
+    } as never);
+  const existing = (await strapi.db
+    .query(SITE_REDIRECT)
+    .findOne({ where: { fromPath: input.fromPath }, select: ['documentId'] })) as {
     documentId: string;
   } | null;
   const data = {
@@ -154,5 +181,8 @@ async function renameSiteTokens(strapi: Core.Strapi, oldCode: string, newCode: s
   for (const token of tokens)
     await strapi.db
       .query('admin::api-token')
-      .update({ where: { id: token.id }, data: { name: `[${newCode}]${token.name.slice(oldCode.length + 2)}` } });
+      .update({
+        where: { id: token.id },
+        data: { name: `[${newCode}]${token.name.slice(oldCode.length + 2)}` },
+      });
 }

@@ -17,28 +17,30 @@ const ids = (scope: ReturnType<typeof writeScope>) =>
 
 describe('writeScope', () => {
   it('gives the super admin and the national administrator every site', () => {
-    expect(writeScope({ roleCodes: ['strapi-super-admin'], memberSiteIds: [], registry })).toEqual({ kind: 'all' });
-    expect(writeScope({ roleCodes: ['pbgdpl-national-admin'], memberSiteIds: [], registry }).kind).toBe('all');
+    expect(writeScope({ roleCodes: ['strapi-super-admin'], memberSiteIds: [], registry })).toEqual({
+      kind: 'all',
+    });
+    expect(writeScope({ roleCodes: ['pbgdpl-national-admin'], memberSiteIds: [], registry }).kind).toBe(
+      'all',
+    );
   });
 
   it('gives a unit editor exactly the sites they are a member of', () => {
-    expect(ids(writeScope({ roleCodes: ['pbgdpl-unit-editor'], memberSiteIds: ['ha-noi'], registry }))).toEqual([
-      'ha-noi',
-    ]);
+    expect(
+      ids(writeScope({ roleCodes: ['pbgdpl-unit-editor'], memberSiteIds: ['ha-noi'], registry })),
+    ).toEqual(['ha-noi']);
   });
 
   it("gives a province's unit administrator its communes too", () => {
-    expect(ids(writeScope({ roleCodes: ['pbgdpl-unit-admin'], memberSiteIds: ['ha-noi'], registry }))).toEqual([
-      'ha-noi',
-      'ha-noi-ba-dinh',
-      'ha-noi-hoan-kiem',
-    ]);
+    expect(
+      ids(writeScope({ roleCodes: ['pbgdpl-unit-admin'], memberSiteIds: ['ha-noi'], registry })),
+    ).toEqual(['ha-noi', 'ha-noi-ba-dinh', 'ha-noi-hoan-kiem']);
   });
 
   it('does not let a unit administrator of the national site cascade to the whole country', () => {
-    expect(ids(writeScope({ roleCodes: ['pbgdpl-unit-admin'], memberSiteIds: ['quoc-gia'], registry }))).toEqual([
-      'quoc-gia',
-    ]);
+    expect(
+      ids(writeScope({ roleCodes: ['pbgdpl-unit-admin'], memberSiteIds: ['quoc-gia'], registry })),
+    ).toEqual(['quoc-gia']);
   });
 
   it('gives a national editor the national site without a membership', () => {
@@ -56,7 +58,11 @@ describe('writeScope', () => {
 });
 
 describe('inScope and mayLinkTo', () => {
-  const commune = writeScope({ roleCodes: ['pbgdpl-unit-editor'], memberSiteIds: ['ha-noi-ba-dinh'], registry });
+  const commune = writeScope({
+    roleCodes: ['pbgdpl-unit-editor'],
+    memberSiteIds: ['ha-noi-ba-dinh'],
+    registry,
+  });
 
   it('refuses items of another site and items with no owner', () => {
     expect(inScope(commune, 'ha-noi-ba-dinh')).toBe(true);
@@ -66,11 +72,17 @@ describe('inScope and mayLinkTo', () => {
   });
 
   it('lets a unit link to its own drafts and to published national items only', () => {
-    expect(mayLinkTo(commune, { owningSiteId: 'ha-noi-ba-dinh', owningSiteKind: 'commune', published: false })).toBe(
-      true,
+    expect(
+      mayLinkTo(commune, { owningSiteId: 'ha-noi-ba-dinh', owningSiteKind: 'commune', published: false }),
+    ).toBe(true);
+    expect(
+      mayLinkTo(commune, { owningSiteId: 'quoc-gia', owningSiteKind: 'national', published: true }),
+    ).toBe(true);
+    expect(
+      mayLinkTo(commune, { owningSiteId: 'quoc-gia', owningSiteKind: 'national', published: false }),
+    ).toBe(false);
+    expect(mayLinkTo(commune, { owningSiteId: 'ha-noi', owningSiteKind: 'province', published: true })).toBe(
+      false,
     );
-    expect(mayLinkTo(commune, { owningSiteId: 'quoc-gia', owningSiteKind: 'national', published: true })).toBe(true);
-    expect(mayLinkTo(commune, { owningSiteId: 'quoc-gia', owningSiteKind: 'national', published: false })).toBe(false);
-    expect(mayLinkTo(commune, { owningSiteId: 'ha-noi', owningSiteKind: 'province', published: true })).toBe(false);
   });
 });

@@ -1,5 +1,10 @@
 import { indexRegistry, type RegistrySite } from './registry.js';
-import { placementOnSite, reachedSites, type SyndicatedItem, type SyndicationContext } from './syndication.js';
+import {
+  placementOnSite,
+  reachedSites,
+  type SyndicatedItem,
+  type SyndicationContext,
+} from './syndication.js';
 
 const sites: RegistrySite[] = [
   { id: 'quoc-gia', kind: 'national', parentId: null },
@@ -26,7 +31,9 @@ const item = (over: Partial<SyndicatedItem>): SyndicatedItem => ({
 
 describe('reachedSites', () => {
   it('pushes national content to every enabled site', () => {
-    expect(reachedSites(item({}), context)).toEqual(sites.filter((s) => s.enabled !== false).map((s) => s.id));
+    expect(reachedSites(item({}), context)).toEqual(
+      sites.filter((s) => s.enabled !== false).map((s) => s.id),
+    );
   });
 
   it("keeps a province's own-and-descendants item within its communes", () => {
@@ -56,7 +63,10 @@ describe('reachedSites', () => {
       'bo-giao-duc',
     ]);
     expect(
-      reachedSites(item({ audience: 'filtered', audienceSiteKinds: ['commune'], audienceProvinceIds: ['an-giang'] }), context),
+      reachedSites(
+        item({ audience: 'filtered', audienceSiteKinds: ['commune'], audienceProvinceIds: ['an-giang'] }),
+        context,
+      ),
     ).toEqual(['quoc-gia', 'an-giang-long-xuyen']);
     expect(reachedSites(item({ audience: 'filtered', audienceProvinceIds: ['ha-noi'] }), context)).toEqual([
       'quoc-gia',
@@ -89,25 +99,36 @@ describe('placementOnSite', () => {
   });
 
   it('keeps an item that still has a field the site covers', () => {
-    expect(placementOnSite(item({ fieldIds: ['dat-dai', 'lao-dong'] }), 'ha-noi-hoan-kiem', context).appears).toBe(true);
+    expect(
+      placementOnSite(item({ fieldIds: ['dat-dai', 'lao-dong'] }), 'ha-noi-hoan-kiem', context).appears,
+    ).toBe(true);
   });
 
   it('shows mandatory items despite opt-outs, and the owner its own items', () => {
-    expect(placementOnSite(item({ fieldIds: ['dat-dai'], mandatory: true }), 'ha-noi-hoan-kiem', context).appears).toBe(
-      true,
-    );
     expect(
-      placementOnSite(item({ owningSiteId: 'ha-noi-hoan-kiem', fieldIds: ['dat-dai'] }), 'ha-noi-hoan-kiem', context),
+      placementOnSite(item({ fieldIds: ['dat-dai'], mandatory: true }), 'ha-noi-hoan-kiem', context).appears,
+    ).toBe(true);
+    expect(
+      placementOnSite(
+        item({ owningSiteId: 'ha-noi-hoan-kiem', fieldIds: ['dat-dai'] }),
+        'ha-noi-hoan-kiem',
+        context,
+      ),
     ).toEqual({ appears: true, as: 'own' });
   });
 
   it('shows nothing on disabled or unknown sites', () => {
-    expect(placementOnSite(item({}), 'an-giang-cu', context)).toEqual({ appears: false, why: 'site_disabled' });
+    expect(placementOnSite(item({}), 'an-giang-cu', context)).toEqual({
+      appears: false,
+      why: 'site_disabled',
+    });
     expect(placementOnSite(item({}), 'nowhere', context)).toEqual({ appears: false, why: 'unknown_site' });
   });
 
   it('says why a province item is missing from another province', () => {
-    expect(placementOnSite(item({ owningSiteId: 'ha-noi', audience: 'all_sites' }), 'an-giang', context)).toEqual({
+    expect(
+      placementOnSite(item({ owningSiteId: 'ha-noi', audience: 'all_sites' }), 'an-giang', context),
+    ).toEqual({
       appears: false,
       why: 'not_in_audience',
     });

@@ -56,7 +56,11 @@ export type Placement =
  * 5. A site that opted out of every field of the item does not show it, unless it is mandatory.
  *    Items with no field are never opted out.
  */
-export function placementOnSite(item: SyndicatedItem, siteId: string, context: SyndicationContext): Placement {
+export function placementOnSite(
+  item: SyndicatedItem,
+  siteId: string,
+  context: SyndicationContext,
+): Placement {
   const { registry } = context;
   const site = registry.get(siteId);
   if (!site) return { appears: false, why: 'unknown_site' };
@@ -69,7 +73,8 @@ export function placementOnSite(item: SyndicatedItem, siteId: string, context: S
   const ancestors = ancestorIds(registry, siteId);
   const belowOwner = ancestors.includes(owner.id);
   if (owner.kind !== 'national' && !belowOwner) return { appears: false, why: 'not_in_audience' };
-  if (!inAudience(item, site.kind, siteId, ancestors, belowOwner)) return { appears: false, why: 'not_in_audience' };
+  if (!inAudience(item, site.kind, siteId, ancestors, belowOwner))
+    return { appears: false, why: 'not_in_audience' };
   if (!item.mandatory && optedOut(item, siteId, context)) return { appears: false, why: 'opted_out' };
   return { appears: true, as: 'syndicated' };
 }
