@@ -429,7 +429,28 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
         ['adminUserId', 4],
       ],
     ],
-    readOnly: ['adminUserId'],
+    readOnly: ['adminUserId', 'inviteUrl'],
+  },
+  'site-adoption': {
+    mainField: 'targetTitle',
+    list: ['targetTitle', 'targetType', 'owningSite', 'pinnedOnHome', 'position'],
+    sort: ['position', 'ASC'],
+    pageSize: 50,
+    edit: [
+      [
+        ['targetType', 4],
+        ['targetDocumentId', 8],
+      ],
+      [
+        ['owningSite', 6],
+        ['pinnedOnHome', 3],
+        ['position', 3],
+      ],
+      [['localNoteTitle', 12]],
+      [['localNote', 12]],
+      [['targetTitle', 12]],
+    ],
+    readOnly: ['targetTitle'],
   },
   'site-redirect': {
     mainField: 'fromPath',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdoptionCheck } from './adoption';
 import { registerFederationConditions } from './conditions';
 import { guardContentManager } from './content-manager-guard';
 import { registerScopeEnforcement } from './enforce';
@@ -25,6 +26,7 @@ export { adminScope, callerScope, type CallerScope } from './scope';
  */
 export function registerFederation(strapi: Core.Strapi): void {
   registerScopeEnforcement(strapi);
+  registerAdoptionCheck(strapi);
   restrictRelationPicker(strapi);
   guardContentManager(strapi);
   guardUploadBulkActions(strapi);

@@ -16,6 +16,7 @@ export const PUBLIC_READABLE = [
   'api::book.book',
   'api::guidance.guidance',
   'api::news-item.news-item',
+  'api::site-adoption.site-adoption',
 ] as const;
 
 /**

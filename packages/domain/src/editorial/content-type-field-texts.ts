@@ -138,6 +138,28 @@ const SITE_MEMBERSHIP: FieldTexts = {
   note: { label: 'Ghi chú' },
 };
 
+/** Editorial type names as enumeration values (hyphens become underscores: `news_item`). */
+const EDITORIAL_TYPE_LABELS_BY_ENUM = Object.fromEntries(
+  Object.entries(EDITORIAL_TYPE_LABELS).map(([type, label]) => [type.replace(/-/g, '_'), label]),
+) as Readonly<Record<string, (typeof EDITORIAL_TYPE_LABELS)[keyof typeof EDITORIAL_TYPE_LABELS]>>;
+
+const SITE_ADOPTION: FieldTexts = {
+  owningSite: {
+    label: 'Trang chọn nội dung',
+    hint: 'Trang của đơn vị bạn; nội dung hiện trên trang chủ của trang này.',
+  },
+  targetType: { label: 'Loại nội dung', hint: enumHint(EDITORIAL_TYPE_LABELS_BY_ENUM) },
+  targetDocumentId: {
+    label: 'Mã nội dung được chọn',
+    hint: 'Nội dung đã xuất bản, dành cho trang của bạn (nội dung quốc gia, của cấp trên); không sao chép, luôn hiện bản gốc mới nhất.',
+  },
+  targetTitle: { label: 'Tiêu đề nội dung', hint: 'Tự điền theo nội dung được chọn.' },
+  pinnedOnHome: { label: 'Ghim lên trang chủ' },
+  position: { label: 'Thứ tự', hint: 'Số nhỏ hiện trước.' },
+  localNoteTitle: { label: 'Tiêu đề ghi chú của đơn vị' },
+  localNote: { label: 'Ghi chú của đơn vị', hint: 'Hiện phía trên nội dung gốc, chỉ trên trang của bạn.' },
+};
+
 const SITE_REDIRECT: FieldTexts = {
   fromPath: { label: 'Địa chỉ cũ', hint: 'Ví dụ /xa-cu/.' },
   toPath: { label: 'Địa chỉ mới', hint: 'Ví dụ /xa-moi/.' },
@@ -207,6 +229,7 @@ export const CONTENT_TYPE_FIELD_TEXTS: Readonly<Record<string, FieldTexts>> = {
   'legal-field': LEGAL_FIELD,
   'site-membership': SITE_MEMBERSHIP,
   'site-redirect': SITE_REDIRECT,
+  'site-adoption': SITE_ADOPTION,
   'audit-entry': AUDIT_ENTRY,
   report: REPORT,
 };
