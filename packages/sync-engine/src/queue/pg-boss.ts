@@ -9,6 +9,7 @@
  * - Heartbeats: a worker that dies (killed, machine lost) stops beating, and its job is retried
  *   by another worker after `heartbeatSeconds`.
  */
+import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
 import { DEFAULT_RETRY, type BuildJob, type BuildJobData, type BuildQueue, type DeadLetter, type RetryPolicy } from './types.js';
 
@@ -38,6 +39,10 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
     return instance;
   };
   const workerIds: string[] = [];
+  const schema = options.schema ?? 'pgboss';
+  // Counts come from the job table itself: pg-boss's getQueue() counts are a cache refreshed by
+  // its monitor, and stay stale after the last worker stops.
+  let countPool: pg.Pool | null = null;
 
   return {
     kind: 'pg-boss',
@@ -45,7 +50,7 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
       const { PgBoss } = await import('pg-boss');
       instance = new PgBoss({
         connectionString: options.connectionString,
-        schema: options.schema ?? 'pgboss',
+        schema,
         superviseIntervalSeconds: supervise,
         monitorIntervalSeconds: supervise,
         schedule: false,
@@ -114,12 +119,19 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
       }
     },
     async counts() {
-      const boss = started();
-      const [build, dead] = await Promise.all([boss.getQueue(BUILD_QUEUE), boss.getQueue(DEAD_LETTER_QUEUE)]);
+      started();
+      countPool ??= new pg.Pool({ connectionString: options.connectionString, max: 1 });
+      const { rows } = await countPool.query<{ name: string; state: string; jobs: number }>(
+        `SELECT name, state, count(*)::int AS jobs FROM ${schema}.job
+         WHERE name = ANY($1) AND state IN ('created', 'retry', 'active') GROUP BY name, state`,
+        [[BUILD_QUEUE, DEAD_LETTER_QUEUE]],
+      );
+      const sum = (name: string, states: string[]) =>
+        rows.filter((r) => r.name === name && states.includes(r.state)).reduce((n, r) => n + r.jobs, 0);
       return {
-        queued: build?.queuedCount ?? 0,
-        active: build?.activeCount ?? 0,
-        deadLetters: dead?.queuedCount ?? 0,
+        queued: sum(BUILD_QUEUE, ['created', 'retry']),
+        active: sum(BUILD_QUEUE, ['active']),
+        deadLetters: sum(DEAD_LETTER_QUEUE, ['created', 'retry', 'active']),
       };
     },
     async deadLetters(limit = 100): Promise<DeadLetter[]> {
@@ -136,6 +148,8 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
     },
     async stop(stop = {}) {
       const boss = started();
+      await countPool?.end().catch(() => undefined);
+      countPool = null;
       await boss.stop({ graceful: stop.graceful ?? true, timeout: stop.timeoutMs ?? 60_000, close: true });
     },
   };
