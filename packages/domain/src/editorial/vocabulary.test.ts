@@ -82,6 +82,7 @@ describe('field texts', () => {
         'legal-field',
         'site-membership',
         'site-redirect',
+        'site-adoption',
         'audit-entry',
         'report',
       ].sort(),
