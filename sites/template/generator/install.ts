@@ -155,7 +155,8 @@ function adoptFlatSite(siteRoot: string, code: string): void {
   const parked = path.join(path.dirname(siteRoot), `.${code}.flat-${process.pid}-${Date.now()}`);
   fs.renameSync(siteRoot, parked);
   fs.mkdirSync(path.join(siteRoot, RELEASES_DIR), { recursive: true });
-  const id = `${newReleaseId()}-legacy`;
+  // Dated by the old folder's time, so it sorts (and is pruned) before every new release.
+  const id = `${newReleaseId(fs.statSync(parked).mtime)}-legacy`;
   fs.renameSync(parked, path.join(siteRoot, RELEASES_DIR, id));
   switchCurrent(siteRoot, id);
 }
