@@ -8,7 +8,12 @@ import os from 'os';
 import { parseArgs } from 'util';
 import { bootCms } from './boot';
 import { runAsOperator } from '../src/extensions/federation';
-import { ErasureError, checkErasureRequest, eraseAskerData, type ErasureRequest } from '../src/extensions/privacy';
+import {
+  ErasureError,
+  checkErasureRequest,
+  eraseAskerData,
+  type ErasureRequest,
+} from '../src/extensions/privacy';
 
 const HELP = `Xóa thông tin liên hệ của người hỏi (Erase an asker's contact data)
 
@@ -41,7 +46,9 @@ async function main(): Promise<number> {
     console.error('Cần đúng một trong hai: --tracking-code hoặc --email (xem --help).');
     return 2;
   }
-  const request: ErasureRequest = values['tracking-code'] ? { trackingCode: values['tracking-code'] } : { email: values.email! };
+  const request: ErasureRequest = values['tracking-code']
+    ? { trackingCode: values['tracking-code'] }
+    : { email: values.email! };
   try {
     checkErasureRequest(request);
   } catch (error) {
@@ -52,13 +59,17 @@ async function main(): Promise<number> {
   const operator = values.operator ?? `${os.userInfo().username}@${os.hostname()}`;
   const strapi = await bootCms();
   try {
-    const result = await runAsOperator(`delete-asker-data (${operator})`, () => eraseAskerData(strapi, request));
+    const result = await runAsOperator(`delete-asker-data (${operator})`, () =>
+      eraseAskerData(strapi, request),
+    );
     if (result.matched === 0) {
       console.log('Không có câu hỏi nào khớp: không có gì để xóa.');
       return 1;
     }
     if (result.questions === 0) {
-      console.log(`Không còn thông tin liên hệ nào để xóa ở ${result.matched} câu hỏi khớp (đã xóa trước đó).`);
+      console.log(
+        `Không còn thông tin liên hệ nào để xóa ở ${result.matched} câu hỏi khớp (đã xóa trước đó).`,
+      );
       return 0;
     }
     console.log(

@@ -31,10 +31,12 @@ afterAll(async () => {
 });
 
 const as = (who: keyof World['tokens']) => ({
-  list: (filters: string) => request(cms.http).get(`${CM}?locale=vi&pageSize=100&${filters}`).set(bearer(world.tokens[who])),
+  list: (filters: string) =>
+    request(cms.http).get(`${CM}?locale=vi&pageSize=100&${filters}`).set(bearer(world.tokens[who])),
   update: (id: string, data: Record<string, unknown>) =>
     request(cms.http).put(`${CM}/${id}?locale=vi`).set(bearer(world.tokens[who])).send(data),
-  publish: (id: string) => request(cms.http).post(`${CM}/${id}/actions/publish?locale=vi`).set(bearer(world.tokens[who])).send({}),
+  publish: (id: string) =>
+    request(cms.http).post(`${CM}/${id}/actions/publish?locale=vi`).set(bearer(world.tokens[who])).send({}),
 });
 
 /** A citizen's question to a site, as the form's script sends it; returns its documentId and code. */
@@ -54,8 +56,10 @@ async function ask(site: string, question: string, extra: Record<string, unknown
   return { id: row!.documentId as string, code };
 }
 
-const titles = (res: request.Response) => (res.body.results as Array<{ title: string }>).map((r) => r.title).sort();
-const status = async (code: string) => (await request(cms.http).get(`/api/submissions/status/${code}`).expect(200)).body.data;
+const titles = (res: request.Response) =>
+  (res.body.results as Array<{ title: string }>).map((r) => r.title).sort();
+const status = async (code: string) =>
+  (await request(cms.http).get(`/api/submissions/status/${code}`).expect(200)).body.data;
 
 let q1: { id: string; code: string };
 
@@ -73,14 +77,18 @@ describe('the inbox of a site', () => {
   test('an editor’s list of received questions holds only their site’s', async () => {
     const res = await as('editorA').list('filters[$and][0][status][$eq]=received').expect(200);
     expect(titles(res)).toEqual([A]);
-    expect(titles(await as('editorB').list('filters[$and][0][status][$eq]=received').expect(200))).toEqual([B]);
+    expect(titles(await as('editorB').list('filters[$and][0][status][$eq]=received').expect(200))).toEqual([
+      B,
+    ]);
   });
 
   test('a province’s administrator filters its communes’ questions by site and status', async () => {
     const all = await as('hanoiAdmin').list('filters[$and][0][status][$eq]=received').expect(200);
     expect(titles(all)).toEqual([A, B, H].sort());
     const bySite = await as('hanoiAdmin')
-      .list(`filters[$and][0][status][$eq]=received&filters[$and][1][owningSite][id][$eq]=${world.sites.communeA.id}`)
+      .list(
+        `filters[$and][0][status][$eq]=received&filters[$and][1][owningSite][id][$eq]=${world.sites.communeA.id}`,
+      )
       .expect(200);
     expect(titles(bySite)).toEqual([A]);
   });
@@ -97,16 +105,26 @@ describe('assigning and forwarding', () => {
   test('an officer of another unit or an unknown address cannot be assigned', async () => {
     const other = await as('editorA').update(q1.id, { assigneeEmail: world.emails.editorB });
     expect(other.status).toBe(400);
-    expect(other.body.error.details.errors[0]).toMatchObject({ path: ['assigneeEmail'], message: expect.stringMatching(/không làm việc trên trang “Phường Ba Đình”/) });
+    expect(other.body.error.details.errors[0]).toMatchObject({
+      path: ['assigneeEmail'],
+      message: expect.stringMatching(/không làm việc trên trang “Phường Ba Đình”/),
+    });
     const unknown = await as('editorA').update(q1.id, { assigneeEmail: 'khong-co@pbgdpl.test' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.message).toBe('Không có tài khoản quản trị đang hoạt động với email “khong-co@pbgdpl.test”.');
+    expect(unknown.body.error.message).toBe(
+      'Không có tài khoản quản trị đang hoạt động với email “khong-co@pbgdpl.test”.',
+    );
   });
 
   test('the status follows the work: a value typed for it (the admin form sends one) is not taken', async () => {
-    await as('editorA').update(q1.id, { status: 'published', assigneeEmail: world.emails.reviewerA }).expect(200);
+    await as('editorA')
+      .update(q1.id, { status: 'published', assigneeEmail: world.emails.reviewerA })
+      .expect(200);
     await as('editorA').update(q1.id, { status: 'draft' }).expect(200);
-    expect((await qaRows(cms.strapi, { documentId: q1.id }))[0]).toMatchObject({ status: 'assigned', publishedAt: null });
+    expect((await qaRows(cms.strapi, { documentId: q1.id }))[0]).toMatchObject({
+      status: 'assigned',
+      publishedAt: null,
+    });
   });
 
   test('forwarding to the province: the province owns it, received again, the commune no longer sees it', async () => {
@@ -123,10 +141,18 @@ describe('assigning and forwarding', () => {
       forwardedFrom: { code: 'ha-noi-ba-dinh' },
       forwardedAt: expect.anything(),
     });
-    expect(titles(await as('editorA').list('filters[$and][0][status][$eq]=received').expect(200))).not.toContain(rows[0]!.title);
-    expect(titles(await as('hanoiEditor').list('filters[$and][0][status][$eq]=received').expect(200))).toContain(rows[0]!.title);
-    const audit = await cms.strapi.db.query('api::audit-entry.audit-entry').findMany({ where: { itemDocumentId: q1.id, action: 'update' } });
-    const forward = audit.map((a: { changes: Record<string, unknown> }) => a.changes).find((c) => c && 'owningSite' in c);
+    expect(
+      titles(await as('editorA').list('filters[$and][0][status][$eq]=received').expect(200)),
+    ).not.toContain(rows[0]!.title);
+    expect(
+      titles(await as('hanoiEditor').list('filters[$and][0][status][$eq]=received').expect(200)),
+    ).toContain(rows[0]!.title);
+    const audit = await cms.strapi.db
+      .query('api::audit-entry.audit-entry')
+      .findMany({ where: { itemDocumentId: q1.id, action: 'update' } });
+    const forward = audit
+      .map((a: { changes: Record<string, unknown> }) => a.changes)
+      .find((c) => c && 'owningSite' in c);
     expect(forward).toMatchObject({
       owningSite: { before: world.sites.communeA.documentId, after: world.sites.hanoi.documentId },
       forwardedFrom: { before: null, after: world.sites.communeA.documentId },
@@ -161,18 +187,41 @@ describe('answering and publishing', () => {
 
   test('the public sees the question and the answer, never the asker or the workflow', async () => {
     const rest = await request(cms.http).get(`/api/qas/${q1.id}?populate=*`).expect(200);
-    expect(rest.body.data).toMatchObject({ question: expect.stringContaining('thuế môn bài'), status: 'published' });
+    expect(rest.body.data).toMatchObject({
+      question: expect.stringContaining('thuế môn bài'),
+      status: 'published',
+    });
     expect(rest.body.data.answer[0].children[0].text).toMatch(/Nghị định 139\/2016/);
-    for (const field of ['askerName', 'askerEmail', 'askerPhone', 'trackingCode', 'assigneeEmail', 'forwardTo', 'forwardedFrom', 'forwardedAt', 'respondedAt', 'consentToPublish'])
+    for (const field of [
+      'askerName',
+      'askerEmail',
+      'askerPhone',
+      'trackingCode',
+      'assigneeEmail',
+      'forwardTo',
+      'forwardedFrom',
+      'forwardedAt',
+      'respondedAt',
+      'consentToPublish',
+    ])
       expect(rest.body.data).not.toHaveProperty(field);
-    for (const secret of ['Lê Văn Công Dân', 'cong.dan@example.vn', '0987654321', q1.code, world.emails.reviewerA]) expect(rest.text).not.toContain(secret);
+    for (const secret of [
+      'Lê Văn Công Dân',
+      'cong.dan@example.vn',
+      '0987654321',
+      q1.code,
+      world.emails.reviewerA,
+    ])
+      expect(rest.text).not.toContain(secret);
 
     const graphql = await request(cms.http)
       .post('/graphql')
       .send({ query: `{ qa(documentId: "${q1.id}") { question status answer owningSite { code } } }` })
       .expect(200);
     expect(graphql.body.data.qa).toMatchObject({ status: 'published', owningSite: { code: 'ha-noi' } });
-    const asking = await request(cms.http).post('/graphql').send({ query: `{ qa(documentId: "${q1.id}") { askerEmail assigneeEmail forwardedFrom { code } } }` });
+    const asking = await request(cms.http)
+      .post('/graphql')
+      .send({ query: `{ qa(documentId: "${q1.id}") { askerEmail assigneeEmail forwardedFrom { code } } }` });
     expect(asking.body.errors?.length).toBeGreaterThan(0);
     expect(asking.text).not.toContain('cong.dan@example.vn');
   });
@@ -187,19 +236,29 @@ describe('answering and publishing', () => {
   });
 
   test('publishing needs an answer first', async () => {
-    const q = await ask('ha-noi-ba-dinh', 'Xin hỏi thời hạn cấp lại căn cước cho người bị mất là bao nhiêu ngày làm việc?');
+    const q = await ask(
+      'ha-noi-ba-dinh',
+      'Xin hỏi thời hạn cấp lại căn cước cho người bị mất là bao nhiêu ngày làm việc?',
+    );
     const res = await as('reviewerA').publish(q.id);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^Chỉ công khai được câu hỏi đã có câu trả lời/);
     expect(res.body.error.details.errors[0].path).toEqual(['answer']);
-    expect(await cms.strapi.db.query(QA).count({ where: { documentId: q.id, publishedAt: { $notNull: true } } })).toBe(0);
+    expect(
+      await cms.strapi.db.query(QA).count({ where: { documentId: q.id, publishedAt: { $notNull: true } } }),
+    ).toBe(0);
   });
 });
 
 describe('refusing and answering privately', () => {
   test('a refusal is its reason, which the asker reads by tracking code', async () => {
-    const q = await ask('ha-noi-ba-dinh', 'Cho tôi xin số điện thoại riêng của chủ tịch phường để hỏi việc cá nhân được không?');
-    await as('editorA').update(q.id, { rejectionReason: 'Câu hỏi không thuộc lĩnh vực pháp luật.' }).expect(200);
+    const q = await ask(
+      'ha-noi-ba-dinh',
+      'Cho tôi xin số điện thoại riêng của chủ tịch phường để hỏi việc cá nhân được không?',
+    );
+    await as('editorA')
+      .update(q.id, { rejectionReason: 'Câu hỏi không thuộc lĩnh vực pháp luật.' })
+      .expect(200);
     expect(await status(q.code)).toMatchObject({
       status: 'rejected',
       label: 'Không được trả lời',
@@ -209,14 +268,29 @@ describe('refusing and answering privately', () => {
   });
 
   test('without consent to publish, the answer goes to the asker only, and only with a reviewer', async () => {
-    const q = await ask('ha-noi-ba-dinh', 'Tôi bị hàng xóm lấn chiếm lối đi chung thì cần gửi đơn tới cơ quan nào để hòa giải?', { consent: false });
-    const answer = blocks('Theo Luật Hòa giải ở cơ sở năm 2013, bạn gửi yêu cầu tới tổ hòa giải ở thôn, tổ dân phố nơi cư trú.');
+    const q = await ask(
+      'ha-noi-ba-dinh',
+      'Tôi bị hàng xóm lấn chiếm lối đi chung thì cần gửi đơn tới cơ quan nào để hòa giải?',
+      { consent: false },
+    );
+    const answer = blocks(
+      'Theo Luật Hòa giải ở cơ sở năm 2013, bạn gửi yêu cầu tới tổ hòa giải ở thôn, tổ dân phố nơi cư trú.',
+    );
     const editor = await as('editorA').update(q.id, { answer, answeredAt: '2026-03-03' });
     expect(editor.status).toBe(403);
-    expect(editor.body.error.message).toMatch(/^Người hỏi không đồng ý công khai nên câu trả lời được gửi riêng cho họ/);
-    expect((await qaRows(cms.strapi, { documentId: q.id }))[0]).toMatchObject({ status: 'received', answeredAt: null });
+    expect(editor.body.error.message).toMatch(
+      /^Người hỏi không đồng ý công khai nên câu trả lời được gửi riêng cho họ/,
+    );
+    expect((await qaRows(cms.strapi, { documentId: q.id }))[0]).toMatchObject({
+      status: 'received',
+      answeredAt: null,
+    });
     await as('reviewerA').update(q.id, { answer, answeredAt: '2026-03-03' }).expect(200);
-    expect(await status(q.code)).toMatchObject({ status: 'answered', label: 'Đã trả lời', answer: expect.stringMatching(/^Theo Luật Hòa giải/) });
+    expect(await status(q.code)).toMatchObject({
+      status: 'answered',
+      label: 'Đã trả lời',
+      answer: expect.stringMatching(/^Theo Luật Hòa giải/),
+    });
     const publish = await as('reviewerA').publish(q.id);
     expect(publish.status).toBe(400);
     expect(publish.body.error.details.errors[0].path).toEqual(['consentToPublish']);
@@ -268,8 +342,15 @@ describe('reports', () => {
     const third = await report('198.51.100.7').expect(201);
     await request(cms.http).get(`/api/qas/${q1.id}`).expect(404);
     const reports = await cms.strapi.db.query(REPORT).findMany({ where: { itemDocumentId: q1.id } });
-    expect(reports.map((r: { status: string }) => r.status)).toEqual(['item_hidden', 'item_hidden', 'item_hidden']);
-    expect((await request(cms.http).get(`/api/submissions/status/${third.body.data.trackingCode}`).expect(200)).body.data).toMatchObject({
+    expect(reports.map((r: { status: string }) => r.status)).toEqual([
+      'item_hidden',
+      'item_hidden',
+      'item_hidden',
+    ]);
+    expect(
+      (await request(cms.http).get(`/api/submissions/status/${third.body.data.trackingCode}`).expect(200))
+        .body.data,
+    ).toMatchObject({
       kind: 'report',
       label: 'Đang xem xét',
       report: { reason: 'Nội dung đã lỗi thời', itemTitle: expect.stringContaining('thuế môn bài') },
@@ -285,8 +366,31 @@ describe('reports', () => {
     expect(hidden.status).toBe(404);
     expect(hidden.body.error.code).toBe('unknown_item');
     const reportList = (who: keyof World['tokens']) =>
-      request(cms.http).get(`/content-manager/collection-types/${REPORT}?pageSize=50`).set(bearer(world.tokens[who]));
+      request(cms.http)
+        .get(`/content-manager/collection-types/${REPORT}?pageSize=50`)
+        .set(bearer(world.tokens[who]));
     expect((await reportList('hanoiEditor').expect(200)).body.results).toHaveLength(3);
     expect((await reportList('editorB').expect(200)).body.results).toHaveLength(0);
+  });
+});
+
+describe('the admin', () => {
+  test('the moderation and report fields carry Vietnamese labels; what the workflow records is read-only', async () => {
+    const configuration = async (uid: string) =>
+      (
+        await request(cms.http)
+          .get(`/content-manager/content-types/${uid}/configuration`)
+          .set(bearer(world.tokens.superAdmin))
+          .expect(200)
+      ).body.data.contentType.metadatas;
+    const qa = await configuration(QA);
+    for (const field of ['assigneeEmail', 'forwardTo', 'forwardedFrom', 'forwardedAt', 'respondedAt'])
+      expect(qa[field].edit.label).not.toBe(field);
+    for (const field of ['forwardedFrom', 'forwardedAt', 'respondedAt'])
+      expect(qa[field].edit.editable).toBe(false);
+    const report = await configuration(REPORT);
+    for (const field of ['itemType', 'itemTitle', 'reason', 'message', 'status', 'owningSite'])
+      expect(report[field].edit.label).not.toBe(field);
+    expect(report.reporterKey.edit.editable).toBe(false);
   });
 });

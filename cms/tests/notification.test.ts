@@ -58,7 +58,9 @@ beforeAll(async () => {
   cms = await startTestCms('notification');
   for (const level of ['error', 'warn', 'info', 'debug', 'http'] as const) {
     const original = cms.strapi.log[level].bind(cms.strapi.log);
-    (cms.strapi.log as unknown as Record<string, (...args: unknown[]) => unknown>)[level] = (...args: unknown[]) => {
+    (cms.strapi.log as unknown as Record<string, (...args: unknown[]) => unknown>)[level] = (
+      ...args: unknown[]
+    ) => {
       logLines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
       return original(...(args as [string]));
     };
@@ -80,7 +82,8 @@ async function delivered(): Promise<Received[]> {
 const as = (who: keyof World['tokens']) => ({
   update: (id: string, data: Record<string, unknown>) =>
     request(cms.http).put(`${CM}/${id}?locale=vi`).set(bearer(world.tokens[who])).send(data),
-  publish: (id: string) => request(cms.http).post(`${CM}/${id}/actions/publish?locale=vi`).set(bearer(world.tokens[who])).send({}),
+  publish: (id: string) =>
+    request(cms.http).post(`${CM}/${id}/actions/publish?locale=vi`).set(bearer(world.tokens[who])).send({}),
 });
 
 async function ask(site: string, question: string, extra: Record<string, unknown> = {}) {
@@ -100,12 +103,19 @@ const recipients = (mails: Received[]) => mails.flatMap((m) => m.to).sort();
 let q: { id: string; code: string };
 
 test('a new question: every staff member of the site gets an email without the asker’s contact details', async () => {
-  q = await ask('ha-noi-ba-dinh', 'Gia đình tôi muốn tách thửa đất ở tại phường Ba Đình thì diện tích tối thiểu là bao nhiêu?');
+  q = await ask(
+    'ha-noi-ba-dinh',
+    'Gia đình tôi muốn tách thửa đất ở tại phường Ba Đình thì diện tích tối thiểu là bao nhiêu?',
+  );
   const mails = await delivered();
   expect(recipients(mails)).toEqual([world.emails.editorA, world.emails.reviewerA].sort());
   for (const mail of mails) {
-    expect(mail.subject).toBe('[Phường Ba Đình] Câu hỏi pháp luật mới: Gia đình tôi muốn tách thửa đất ở tại phường Ba Đình thì diện tích tối thiểu là bao nhiêu?');
-    expect(mail.text).toContain(`https://cms.pbgdpl.test/admin/content-manager/collection-types/api::qa.qa/${q.id}`);
+    expect(mail.subject).toBe(
+      '[Phường Ba Đình] Câu hỏi pháp luật mới: Gia đình tôi muốn tách thửa đất ở tại phường Ba Đình thì diện tích tối thiểu là bao nhiêu?',
+    );
+    expect(mail.text).toContain(
+      `https://cms.pbgdpl.test/admin/content-manager/collection-types/api::qa.qa/${q.id}`,
+    );
     for (const secret of Object.values(ASKER)) expect(`${mail.subject}\n${mail.text}`).not.toContain(secret);
   }
 });
@@ -116,7 +126,9 @@ test('an assignment: the officer gets an email', async () => {
   expect(mails).toEqual([
     {
       to: [world.emails.reviewerA],
-      subject: expect.stringMatching(/^\[Phường Ba Đình\] Bạn được giao trả lời: Gia đình tôi muốn tách thửa/),
+      subject: expect.stringMatching(
+        /^\[Phường Ba Đình\] Bạn được giao trả lời: Gia đình tôi muốn tách thửa/,
+      ),
       text: expect.stringContaining('Bạn được giao trả lời câu hỏi'),
     },
   ]);
@@ -125,14 +137,18 @@ test('an assignment: the officer gets an email', async () => {
 });
 
 test('a forward: the staff of the unit that must answer are told where it came from', async () => {
-  await as('editorA').update(q.id, { forwardTo: { connect: [{ documentId: world.sites.hanoi.documentId }] } });
+  await as('editorA').update(q.id, {
+    forwardTo: { connect: [{ documentId: world.sites.hanoi.documentId }] },
+  });
   const mails = await delivered();
   expect(recipients(mails)).toEqual([world.emails.hanoiAdmin, world.emails.hanoiEditor].sort());
   expect(mails[0]!.subject).toMatch(/^\[Thành phố Hà Nội\] Câu hỏi được chuyển từ Phường Ba Đình: /);
 });
 
 test('a published answer: the asker gets the question, the answer and the tracking code', async () => {
-  const answer = blocks('Theo quy định của Ủy ban nhân dân Thành phố Hà Nội về tách thửa, diện tích tối thiểu sau tách thửa tại phường là 30 m².');
+  const answer = blocks(
+    'Theo quy định của Ủy ban nhân dân Thành phố Hà Nội về tách thửa, diện tích tối thiểu sau tách thửa tại phường là 30 m².',
+  );
   await as('hanoiAdmin').update(q.id, { answer, answeredAt: '2026-03-04' }).expect(200);
   expect(await delivered()).toEqual([]);
   await as('hanoiAdmin').publish(q.id).expect(200);
@@ -142,16 +158,23 @@ test('a published answer: the asker gets the question, the answer and the tracki
   expect(mail).toEqual({
     to: [ASKER.email],
     subject: `Câu hỏi ${code} đã được trả lời — Thành phố Hà Nội`,
-    text: expect.stringContaining('Trả lời:\nTheo quy định của Ủy ban nhân dân Thành phố Hà Nội về tách thửa'),
+    text: expect.stringContaining(
+      'Trả lời:\nTheo quy định của Ủy ban nhân dân Thành phố Hà Nội về tách thửa',
+    ),
   });
   expect(mail!.text).toContain(`Tra cứu: https://cms.pbgdpl.test/api/submissions/status/${q.code}`);
   expect(mail!.text).toContain('không kèm họ tên và thông tin liên hệ của bạn');
 });
 
 test('a refusal: the asker gets the reason; an asker without email gets nothing', async () => {
-  const refused = await ask('ha-noi-ba-dinh', 'Xin hỏi kết quả xổ số kiến thiết miền Bắc hôm nay là bao nhiêu vậy ạ?');
+  const refused = await ask(
+    'ha-noi-ba-dinh',
+    'Xin hỏi kết quả xổ số kiến thiết miền Bắc hôm nay là bao nhiêu vậy ạ?',
+  );
   await delivered();
-  await as('editorA').update(refused.id, { rejectionReason: 'Câu hỏi không thuộc phạm vi tư vấn pháp luật.' }).expect(200);
+  await as('editorA')
+    .update(refused.id, { rejectionReason: 'Câu hỏi không thuộc phạm vi tư vấn pháp luật.' })
+    .expect(200);
   const mails = await delivered();
   expect(mails).toEqual([
     {
@@ -160,9 +183,15 @@ test('a refusal: the asker gets the reason; an asker without email gets nothing'
       text: expect.stringContaining('Lý do:\nCâu hỏi không thuộc phạm vi tư vấn pháp luật.'),
     },
   ]);
-  const silent = await ask('ha-noi-ba-dinh', 'Phường có tổ chức hòa giải vào buổi tối cho người đi làm không?', { email: '' });
+  const silent = await ask(
+    'ha-noi-ba-dinh',
+    'Phường có tổ chức hòa giải vào buổi tối cho người đi làm không?',
+    { email: '' },
+  );
   await delivered();
-  await as('editorA').update(silent.id, { rejectionReason: 'Câu hỏi trùng với câu hỏi đã trả lời.' }).expect(200);
+  await as('editorA')
+    .update(silent.id, { rejectionReason: 'Câu hỏi trùng với câu hỏi đã trả lời.' })
+    .expect(200);
   expect(await delivered()).toEqual([]);
 });
 

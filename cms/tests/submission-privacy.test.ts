@@ -44,7 +44,11 @@ beforeAll(async () => {
   await cms.strapi.documents(QA).update({
     documentId: asked.id,
     locale: 'vi',
-    data: { answer: blocks('Theo Luật Nhà ở năm 2023, thời hạn sở hữu tối đa là 50 năm và có thể gia hạn.'), answeredAt: '2026-03-05', status: 'answered' },
+    data: {
+      answer: blocks('Theo Luật Nhà ở năm 2023, thời hạn sở hữu tối đa là 50 năm và có thể gia hạn.'),
+      answeredAt: '2026-03-05',
+      status: 'answered',
+    },
   } as never);
   await cms.strapi.documents(QA).publish({ documentId: asked.id, locale: 'vi' } as never);
 });
@@ -63,9 +67,15 @@ test('REST answers carry the question and answer, never the asker', async () => 
   const list = await request(cms.http).get('/api/qas?populate=*&pagination[pageSize]=100').expect(200);
   expect(list.body.data).toHaveLength(1);
   expectNoSecrets(list.text);
-  const filtered = await request(cms.http).get(`/api/qas?filters[askerEmail][$eq]=${encodeURIComponent(ASKER.email.toLowerCase())}`);
+  const filtered = await request(cms.http).get(
+    `/api/qas?filters[askerEmail][$eq]=${encodeURIComponent(ASKER.email.toLowerCase())}`,
+  );
   expect(filtered.status).toBe(400);
-  expect(await request(cms.http).get('/api/reports').then((r) => r.status)).toBe(404);
+  expect(
+    await request(cms.http)
+      .get('/api/reports')
+      .then((r) => r.status),
+  ).toBe(404);
 });
 
 test('GraphQL has no private field in its schema and no report type', async () => {
@@ -100,19 +110,29 @@ test('GraphQL has no private field in its schema and no report type', async () =
 });
 
 test('the audit log records the question without the contact values', async () => {
-  const entries = await cms.strapi.db.query('api::audit-entry.audit-entry').findMany({ where: { itemDocumentId: asked.id } });
-  expect(entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'publish']));
-  expect(entries.find((e: { action: string }) => e.action === 'create')).toMatchObject({ actorKind: 'public' });
+  const entries = await cms.strapi.db
+    .query('api::audit-entry.audit-entry')
+    .findMany({ where: { itemDocumentId: asked.id } });
+  expect(entries.map((e: { action: string }) => e.action)).toEqual(
+    expect.arrayContaining(['create', 'publish']),
+  );
+  expect(entries.find((e: { action: string }) => e.action === 'create')).toMatchObject({
+    actorKind: 'public',
+  });
   for (const secret of SECRETS) expect(JSON.stringify(entries)).not.toContain(secret);
 });
 
 function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(CMS_DIR, 'dist', 'scripts', 'delete-asker-data.js'), ...args], {
-      cwd: CMS_DIR,
-      env: { ...process.env, LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(CMS_DIR, 'dist', 'scripts', 'delete-asker-data.js'), ...args],
+      {
+        cwd: CMS_DIR,
+        env: { ...process.env, LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -123,11 +143,19 @@ function runCli(args: string[]): Promise<{ code: number | null; output: string }
 test('the operator’s command erases the contact data by tracking code and records it', async () => {
   const formatted = `${asked.code.slice(0, 5)}-${asked.code.slice(5).toLowerCase()}`;
   const run = await runCli(['--tracking-code', formatted, '--operator', 'Phòng PBGDPL (yêu cầu số 12)']);
-  expect(run.output).toContain(`Đã xóa họ tên, email, điện thoại của người hỏi ở 1 câu hỏi (mã tra cứu: ${asked.code})`);
+  expect(run.output).toContain(
+    `Đã xóa họ tên, email, điện thoại của người hỏi ở 1 câu hỏi (mã tra cứu: ${asked.code})`,
+  );
   expect(run.code).toBe(0);
   const rows = await qaRows(cms.strapi, { documentId: asked.id });
   expect(rows).toHaveLength(2);
-  for (const row of rows) expect(row).toMatchObject({ askerName: null, askerEmail: null, askerPhone: null, question: expect.any(String) });
+  for (const row of rows)
+    expect(row).toMatchObject({
+      askerName: null,
+      askerEmail: null,
+      askerPhone: null,
+      question: expect.any(String),
+    });
   const erasure = await cms.strapi.db.query('api::audit-entry.audit-entry').findOne({
     where: { itemDocumentId: asked.id, actorLabel: 'delete-asker-data (Phòng PBGDPL (yêu cầu số 12))' },
   });
@@ -147,8 +175,15 @@ test('the operator’s command erases the contact data by tracking code and reco
 
 test('erasing by email reaches every question the asker sent, whatever the case', async () => {
   const one = await ask('Hợp đồng thuê nhà có bắt buộc công chứng khi thuê dưới sáu tháng không?');
-  const two = await ask('Tiền đặt cọc thuê nhà được trả lại khi nào nếu bên thuê chấm dứt hợp đồng trước hạn?');
+  const two = await ask(
+    'Tiền đặt cọc thuê nhà được trả lại khi nào nếu bên thuê chấm dứt hợp đồng trước hạn?',
+  );
   const result = await service().eraseAskerData({ email: ASKER.email.toUpperCase() });
-  expect(result).toEqual({ matched: 2, questions: 2, trackingCodes: expect.arrayContaining([one.code, two.code]) });
-  for (const row of await qaRows(cms.strapi, { documentId: { $in: [one.id, two.id] } })) expect(row.askerEmail).toBeNull();
+  expect(result).toEqual({
+    matched: 2,
+    questions: 2,
+    trackingCodes: expect.arrayContaining([one.code, two.code]),
+  });
+  for (const row of await qaRows(cms.strapi, { documentId: { $in: [one.id, two.id] } }))
+    expect(row.askerEmail).toBeNull();
 });

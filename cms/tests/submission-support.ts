@@ -27,7 +27,11 @@ export async function publishSiteAt(strapi: Core.Strapi, documentId: string, bas
 }
 
 export async function formToken(http: Http, site: string, origin: string): Promise<string> {
-  const res = await request(http).get('/api/submissions/token').query({ site }).set('Origin', origin).expect(200);
+  const res = await request(http)
+    .get('/api/submissions/token')
+    .query({ site })
+    .set('Origin', origin)
+    .expect(200);
   return res.body.data.token as string;
 }
 
@@ -47,13 +51,19 @@ export function postForm(http: Http, path: string, origin: string | null, body: 
 export async function qaRows(strapi: Core.Strapi, where: Record<string, unknown> = {}) {
   return (await strapi.db.query(QA).findMany({
     where,
-    populate: { owningSite: { select: ['code'] }, fields: { select: ['code'] }, dialogue: { select: ['documentId'] }, forwardedFrom: { select: ['code'] } },
+    populate: {
+      owningSite: { select: ['code'] },
+      fields: { select: ['code'] },
+      dialogue: { select: ['documentId'] },
+      forwardedFrom: { select: ['code'] },
+    },
   })) as Array<Record<string, unknown> & { owningSite: { code: string } | null }>;
 }
 
 /** A real question from the public ALQAC set is not needed for form mechanics; these are plain. */
 export const QUESTIONS = {
-  retirement: 'Theo Bộ luật Lao động năm 2019, người lao động nam nghỉ hưu ở tuổi nào khi làm việc trong điều kiện bình thường?',
+  retirement:
+    'Theo Bộ luật Lao động năm 2019, người lao động nam nghỉ hưu ở tuổi nào khi làm việc trong điều kiện bình thường?',
   marriage: 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài thực hiện ở đâu và cần những giấy tờ gì?',
   land: 'Khi Nhà nước thu hồi đất nông nghiệp, hộ gia đình được bồi thường như thế nào theo Luật Đất đai năm 2024?',
 };

@@ -3,7 +3,15 @@ import path from 'path';
 import request from 'supertest';
 import { startTestCms, type TestCms } from './harness';
 import { createRegistry } from './fixtures';
-import { QUESTIONS, formToken, postForm, postJson, publishSiteAt, qaRows, submissionEnv } from './submission-support';
+import {
+  QUESTIONS,
+  formToken,
+  postForm,
+  postJson,
+  publishSiteAt,
+  qaRows,
+  submissionEnv,
+} from './submission-support';
 
 /**
  * The public question form over HTTP, as a citizen's browser sends it from a registered site:
@@ -42,8 +50,15 @@ const count = async () => (await qaRows(cms.strapi)).length;
 
 describe('form tokens', () => {
   test('a registered site’s page gets a signed token with its expiry; the answer is for that site only', async () => {
-    const res = await request(cms.http).get('/api/submissions/token?site=ha-noi').set('Origin', ORIGIN).expect(200);
-    expect(res.body.data).toEqual({ site: 'ha-noi', token: expect.any(String), expiresAt: expect.any(String) });
+    const res = await request(cms.http)
+      .get('/api/submissions/token?site=ha-noi')
+      .set('Origin', ORIGIN)
+      .expect(200);
+    expect(res.body.data).toEqual({
+      site: 'ha-noi',
+      token: expect.any(String),
+      expiresAt: expect.any(String),
+    });
     expect(Date.parse(res.body.data.expiresAt) - Date.now()).toBeGreaterThan(3600_000);
     expect(res.headers['access-control-allow-origin']).toBe(ORIGIN);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -54,7 +69,10 @@ describe('form tokens', () => {
   test('an unknown site and a foreign page are refused in Vietnamese', async () => {
     const unknown = await request(cms.http).get('/api/submissions/token?site=khong-co').expect(404);
     expect(unknown.body.error.message).toBe('Không có trang PBGDPL nào mang mã “khong-co” trong sổ đăng ký.');
-    const foreign = await request(cms.http).get('/api/submissions/token?site=ha-noi').set('Origin', 'https://evil.example').expect(403);
+    const foreign = await request(cms.http)
+      .get('/api/submissions/token?site=ha-noi')
+      .set('Origin', 'https://evil.example')
+      .expect(403);
     expect(foreign.body.error.code).toBe('foreign_origin');
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -128,7 +146,11 @@ describe('a legal question', () => {
   });
 
   test('without JavaScript and without a confirmation page: a Vietnamese page with the code', async () => {
-    const res = await postForm(cms.http, 'questions', null, { site: 'ha-noi', token, question: QUESTIONS.land }).expect(201);
+    const res = await postForm(cms.http, 'questions', null, {
+      site: 'ha-noi',
+      token,
+      question: QUESTIONS.land,
+    }).expect(201);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.text).toContain('<h1>Đã gửi thành công</h1>');
     expect(res.text).toMatch(/Mã tra cứu: <code>[0-9A-Z]{5}-[0-9A-Z]{5}<\/code>/);
@@ -136,7 +158,12 @@ describe('a legal question', () => {
 
   test('decomposed Vietnamese (NFD) is stored composed (NFC)', async () => {
     const text = 'Người thừa kế theo pháp luật gồm những hàng nào theo Bộ luật Dân sự năm 2015?';
-    const res = await postJson(cms.http, 'questions', ORIGIN, question({ question: text.normalize('NFD'), name: 'Trần Văn Đức'.normalize('NFD') })).expect(201);
+    const res = await postJson(
+      cms.http,
+      'questions',
+      ORIGIN,
+      question({ question: text.normalize('NFD'), name: 'Trần Văn Đức'.normalize('NFD') }),
+    ).expect(201);
     const [row] = await qaRows(cms.strapi, { trackingCode: res.body.data.trackingCode });
     expect(row!.question).toBe(text.normalize('NFC'));
     expect(row!.askerName).toBe('Trần Văn Đức'.normalize('NFC'));
@@ -145,7 +172,12 @@ describe('a legal question', () => {
 });
 
 describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
-  async function refused(send: () => Promise<request.Response>, status: number, code: string, message: RegExp) {
+  async function refused(
+    send: () => Promise<request.Response>,
+    status: number,
+    code: string,
+    message: RegExp,
+  ) {
     const before = await count();
     const res = await send();
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
@@ -156,21 +188,49 @@ describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
   }
 
   test('honeypot filled', async () => {
-    await refused(() => postJson(cms.http, 'questions', ORIGIN, question({ website: 'http://spam.example' })), 400, 'honeypot', /ô ẩn/);
+    await refused(
+      () => postJson(cms.http, 'questions', ORIGIN, question({ website: 'http://spam.example' })),
+      400,
+      'honeypot',
+      /ô ẩn/,
+    );
   });
 
   test('missing, forged, expired and other-site tokens', async () => {
-    await refused(() => postJson(cms.http, 'questions', ORIGIN, question({ token: '' })), 403, 'token_missing', /thiếu mã xác nhận/);
+    await refused(
+      () => postJson(cms.http, 'questions', ORIGIN, question({ token: '' })),
+      403,
+      'token_missing',
+      /thiếu mã xác nhận/,
+    );
     const [payload, signature] = token.split('.');
     const forged = `${payload}.${signature!.slice(0, -2)}AA`;
-    await refused(() => postJson(cms.http, 'questions', ORIGIN, question({ token: forged })), 403, 'token_invalid', /không hợp lệ/);
+    await refused(
+      () => postJson(cms.http, 'questions', ORIGIN, question({ token: forged })),
+      403,
+      'token_invalid',
+      /không hợp lệ/,
+    );
     const service = cms.strapi.service('api::submission.submission') as unknown as {
       issueToken: (site: string, options: { now?: Date; lifetimeSeconds?: number }) => string;
     };
-    const expired = service.issueToken('ha-noi', { now: new Date(Date.now() - 3 * 3600_000), lifetimeSeconds: 7200 });
-    await refused(() => postJson(cms.http, 'questions', ORIGIN, question({ token: expired })), 403, 'token_expired', /Biểu mẫu đã hết hạn/);
+    const expired = service.issueToken('ha-noi', {
+      now: new Date(Date.now() - 3 * 3600_000),
+      lifetimeSeconds: 7200,
+    });
+    await refused(
+      () => postJson(cms.http, 'questions', ORIGIN, question({ token: expired })),
+      403,
+      'token_expired',
+      /Biểu mẫu đã hết hạn/,
+    );
     const national = service.issueToken('quoc-gia', {});
-    await refused(() => postJson(cms.http, 'questions', ORIGIN, question({ token: national })), 403, 'token_wrong_site', /thuộc trang khác/);
+    await refused(
+      () => postJson(cms.http, 'questions', ORIGIN, question({ token: national })),
+      403,
+      'token_wrong_site',
+      /thuộc trang khác/,
+    );
   });
 
   test('a question over 5,000 characters', async () => {
@@ -188,49 +248,102 @@ describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
       `<img src=x onerror=alert(1)> ${QUESTIONS.land}`,
       `${QUESTIONS.land} <a href="javascript:alert(1)">xem</a>`,
     ]) {
-      await refused(() => postJson(cms.http, 'questions', ORIGIN, question({ question: payload })), 400, 'markup', /không được chứa mã HTML/);
+      await refused(
+        () => postJson(cms.http, 'questions', ORIGIN, question({ question: payload })),
+        400,
+        'markup',
+        /không được chứa mã HTML/,
+      );
     }
-    await refused(() => postJson(cms.http, 'questions', ORIGIN, question({ name: '<b>Tên</b>' })), 400, 'markup', /^Họ tên không được chứa/);
+    await refused(
+      () => postJson(cms.http, 'questions', ORIGIN, question({ name: '<b>Tên</b>' })),
+      400,
+      'markup',
+      /^Họ tên không được chứa/,
+    );
   });
 
   test('invalid fields, all named', async () => {
     const res = await refused(
-      () => postJson(cms.http, 'questions', ORIGIN, question({ email: 'khong-phai-email', phone: 'abc', question: 'ngắn' })),
+      () =>
+        postJson(
+          cms.http,
+          'questions',
+          ORIGIN,
+          question({ email: 'khong-phai-email', phone: 'abc', question: 'ngắn' }),
+        ),
       400,
       'invalid',
       /^Câu hỏi quá ngắn/,
     );
-    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toEqual(['question', 'email', 'phone']);
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toEqual([
+      'question',
+      'email',
+      'phone',
+    ]);
   });
 
   test('the same question to the same site again (any spacing, case or Unicode form)', async () => {
     const text = 'Người lao động có được nghỉ việc riêng hưởng nguyên lương khi kết hôn không?';
     await postJson(cms.http, 'questions', ORIGIN, question({ question: text })).expect(201);
     await refused(
-      () => postJson(cms.http, 'questions', ORIGIN, question({ question: `  ${text.toUpperCase().normalize('NFD')}  ` })),
+      () =>
+        postJson(
+          cms.http,
+          'questions',
+          ORIGIN,
+          question({ question: `  ${text.toUpperCase().normalize('NFD')}  ` }),
+        ),
       409,
       'duplicate',
       /đã được gửi tới trang này gần đây/,
     );
-    const elsewhere = await postJson(cms.http, 'questions', ORIGIN, question({ site: 'quoc-gia', token: await formToken(cms.http, 'quoc-gia', ORIGIN), question: text }));
+    const elsewhere = await postJson(
+      cms.http,
+      'questions',
+      ORIGIN,
+      question({ site: 'quoc-gia', token: await formToken(cms.http, 'quoc-gia', ORIGIN), question: text }),
+    );
     expect(elsewhere.status).toBe(201);
   });
 
   test('an unknown site, an unknown field', async () => {
-    const service = cms.strapi.service('api::submission.submission') as unknown as { issueToken: (site: string) => string };
+    const service = cms.strapi.service('api::submission.submission') as unknown as {
+      issueToken: (site: string) => string;
+    };
     await refused(
-      () => postJson(cms.http, 'questions', ORIGIN, question({ site: 'khong-co', token: service.issueToken('khong-co') })),
+      () =>
+        postJson(
+          cms.http,
+          'questions',
+          ORIGIN,
+          question({ site: 'khong-co', token: service.issueToken('khong-co') }),
+        ),
       404,
       'unknown_site',
       /Không có trang PBGDPL nào mang mã “khong-co”/,
     );
-    await refused(() => postJson(cms.http, 'questions', ORIGIN, question({ field: 'khong-co' })), 400, 'unknown_field', /Không có lĩnh vực/);
+    await refused(
+      () => postJson(cms.http, 'questions', ORIGIN, question({ field: 'khong-co' })),
+      400,
+      'unknown_field',
+      /Không có lĩnh vực/,
+    );
   });
 
   test('a foreign origin, as JSON and as a plain form (an HTML page)', async () => {
-    await refused(() => postJson(cms.http, 'questions', 'https://evil.example', question()), 403, 'foreign_origin', /chỉ được gửi từ các trang PBGDPL/);
+    await refused(
+      () => postJson(cms.http, 'questions', 'https://evil.example', question()),
+      403,
+      'foreign_origin',
+      /chỉ được gửi từ các trang PBGDPL/,
+    );
     const before = await count();
-    const page = await postForm(cms.http, 'questions', 'https://evil.example', { site: 'ha-noi', token, question: QUESTIONS.land });
+    const page = await postForm(cms.http, 'questions', 'https://evil.example', {
+      site: 'ha-noi',
+      token,
+      question: QUESTIONS.land,
+    });
     expect(page.status).toBe(403);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('Biểu mẫu chỉ được gửi từ các trang PBGDPL đã đăng ký.');
@@ -244,7 +357,11 @@ describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
 
   test('a confirmation page outside the registered sites', async () => {
     await refused(
-      () => postJson(cms.http, 'questions', ORIGIN, { ...question({ question: QUESTIONS.land }), returnTo: 'https://evil.example/cam-on' }),
+      () =>
+        postJson(cms.http, 'questions', ORIGIN, {
+          ...question({ question: QUESTIONS.land }),
+          returnTo: 'https://evil.example/cam-on',
+        }),
       400,
       'bad_return_to',
       /không thuộc trang PBGDPL/,
@@ -252,29 +369,53 @@ describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
   });
 
   test('per-address and per-site rate limits (429 with Retry-After), counted in the database', async () => {
-    const settings = (cms.strapi.service('api::submission.submission') as unknown as {
-      settings: () => { ipLimits: unknown[]; siteLimits: unknown[] };
-    }).settings();
+    const settings = (
+      cms.strapi.service('api::submission.submission') as unknown as {
+        settings: () => { ipLimits: unknown[]; siteLimits: unknown[] };
+      }
+    ).settings();
     const saved = { ip: settings.ipLimits, site: settings.siteLimits };
     try {
       settings.ipLimits = [{ limit: 1, windowSeconds: 3600 }];
       const before = await count();
-      const first = await postJson(cms.http, 'questions', ORIGIN, question({ question: `${QUESTIONS.land} (lần 1)` }));
+      const first = await postJson(
+        cms.http,
+        'questions',
+        ORIGIN,
+        question({ question: `${QUESTIONS.land} (lần 1)` }),
+      );
       // The window may already hold earlier requests of this suite: the first is refused too then.
-      const res = await postJson(cms.http, 'questions', ORIGIN, question({ question: `${QUESTIONS.land} (lần 2)` }));
+      const res = await postJson(
+        cms.http,
+        'questions',
+        ORIGIN,
+        question({ question: `${QUESTIONS.land} (lần 2)` }),
+      );
       expect(res.status).toBe(429);
       expect(res.body.error.code).toBe('rate_limited');
-      expect(res.body.error.message).toMatch(/^Bạn đã gửi quá nhiều lần trong thời gian ngắn\. Hãy thử lại sau \d+ (phút|giờ|giây)\.$/);
+      expect(res.body.error.message).toMatch(
+        /^Bạn đã gửi quá nhiều lần trong thời gian ngắn\. Hãy thử lại sau \d+ (phút|giờ|giây)\.$/,
+      );
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(await count()).toBe(before + (first.status === 201 ? 1 : 0));
-      const rows = await cms.strapi.db.connection('pbgdpl_submission_counters').where('bucket', 'like', 'ip:%');
+      const rows = await cms.strapi.db
+        .connection('pbgdpl_submission_counters')
+        .where('bucket', 'like', 'ip:%');
       expect(rows.length).toBeGreaterThan(0);
 
       settings.ipLimits = saved.ip;
       settings.siteLimits = [{ limit: 1, windowSeconds: 3600 }];
-      const busy = await postJson(cms.http, 'questions', ORIGIN, question({ question: `${QUESTIONS.land} (lần 3)` }));
+      const busy = await postJson(
+        cms.http,
+        'questions',
+        ORIGIN,
+        question({ question: `${QUESTIONS.land} (lần 3)` }),
+      );
       expect(busy.status).toBe(429);
-      expect(busy.body.error).toMatchObject({ code: 'site_busy', message: expect.stringMatching(/^Trang “Thành phố Hà Nội” đang nhận quá nhiều câu hỏi/) });
+      expect(busy.body.error).toMatchObject({
+        code: 'site_busy',
+        message: expect.stringMatching(/^Trang “Thành phố Hà Nội” đang nhận quá nhiều câu hỏi/),
+      });
     } finally {
       settings.ipLimits = saved.ip;
       settings.siteLimits = saved.site;
@@ -291,8 +432,13 @@ describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
       .set('Content-Type', 'application/json')
       .send('{"site": "ha-noi", ');
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error.message).toBe('Không đọc được dữ liệu gửi lên. Hãy gửi lại từ biểu mẫu trên trang.');
-    const text = await request(cms.http).post('/api/submissions/questions').set('Content-Type', 'text/plain').send('xin chào');
+    expect(malformed.body.error.message).toBe(
+      'Không đọc được dữ liệu gửi lên. Hãy gửi lại từ biểu mẫu trên trang.',
+    );
+    const text = await request(cms.http)
+      .post('/api/submissions/questions')
+      .set('Content-Type', 'text/plain')
+      .send('xin chào');
     expect(text.status).toBe(415);
     const unknown = await request(cms.http).get('/api/submissions/khong-co');
     expect(unknown.status).toBe(404);
@@ -302,13 +448,30 @@ describe('refusals: a 4xx with a Vietnamese message, nothing stored', () => {
 
 describe('the embeddable form (docs/forms/question-form.html)', () => {
   test('posts every one of its fields, as a browser without JavaScript would, and lands on the confirmation page', async () => {
-    const html = fs.readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'forms', 'question-form.html'), 'utf8');
+    const html = fs.readFileSync(
+      path.resolve(__dirname, '..', '..', 'docs', 'forms', 'question-form.html'),
+      'utf8',
+    );
     const names = [...html.matchAll(/<(?:input|textarea|select)\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]);
-    expect(names.sort()).toEqual(['consent', 'email', 'field', 'name', 'phone', 'question', 'returnTo', 'site', 'token', 'website'].sort());
+    expect(names.sort()).toEqual(
+      [
+        'consent',
+        'email',
+        'field',
+        'name',
+        'phone',
+        'question',
+        'returnTo',
+        'site',
+        'token',
+        'website',
+      ].sort(),
+    );
     expect(html).toMatch(/action="\{\{CMS_URL\}\}\/api\/submissions\/questions"/);
     const values: Record<string, string> = {
       site: 'ha-noi',
-      token: (await request(cms.http).get('/api/submissions/token?site=ha-noi&for=page').expect(200)).body.data.token,
+      token: (await request(cms.http).get('/api/submissions/token?site=ha-noi&for=page').expect(200)).body
+        .data.token,
       returnTo: `${ORIGIN}/hoi-dap/da-gui/`,
       question: 'Người lao động làm việc vào ngày lễ được trả lương ít nhất bằng bao nhiêu phần trăm?',
       field: 'lao-dong-tien-luong',
@@ -318,9 +481,17 @@ describe('the embeddable form (docs/forms/question-form.html)', () => {
       consent: 'on',
       website: '',
     };
-    const res = await postForm(cms.http, 'questions', ORIGIN, Object.fromEntries(names.map((n) => [n, values[n!]!]))).expect(303);
+    const res = await postForm(
+      cms.http,
+      'questions',
+      ORIGIN,
+      Object.fromEntries(names.map((n) => [n, values[n!]!])),
+    ).expect(303);
     const code = new URL(res.headers.location!).searchParams.get('ma');
-    expect((await qaRows(cms.strapi, { trackingCode: code }))[0]).toMatchObject({ askerPhone: '+84901112233', consentToPublish: true });
+    expect((await qaRows(cms.strapi, { trackingCode: code }))[0]).toMatchObject({
+      askerPhone: '+84901112233',
+      consentToPublish: true,
+    });
   });
 });
 
@@ -340,7 +511,10 @@ describe('a question to a policy dialogue', () => {
         owningSite: registry.sites.hanoi,
       },
     } as never)) as { documentId: string };
-    if (publish) await cms.strapi.documents('api::dialogue.dialogue').publish({ documentId: created.documentId, locale: 'vi' } as never);
+    if (publish)
+      await cms.strapi
+        .documents('api::dialogue.dialogue')
+        .publish({ documentId: created.documentId, locale: 'vi' } as never);
     return created.documentId;
   }
 
@@ -362,22 +536,43 @@ describe('a question to a policy dialogue', () => {
 
   test('an open dialogue takes questions and comments; each is a Q&A of its host linked to it', async () => {
     const res = await send(dialogues.open!).expect(201);
-    expect(res.body.data).toMatchObject({ kind: 'dialogue-question', status: 'received', site: { code: 'ha-noi' } });
+    expect(res.body.data).toMatchObject({
+      kind: 'dialogue-question',
+      status: 'received',
+      site: { code: 'ha-noi' },
+    });
     const [row] = await qaRows(cms.strapi, { trackingCode: res.body.data.trackingCode });
-    expect(row).toMatchObject({ status: 'received', owningSite: { code: 'ha-noi' }, dialogue: { documentId: dialogues.open } });
-    const comment = await send(dialogues.open!, { kind: 'comment', question: 'Đề nghị công khai bảng giá đất bồi thường trước khi họp dân.' }).expect(201);
+    expect(row).toMatchObject({
+      status: 'received',
+      owningSite: { code: 'ha-noi' },
+      dialogue: { documentId: dialogues.open },
+    });
+    const comment = await send(dialogues.open!, {
+      kind: 'comment',
+      question: 'Đề nghị công khai bảng giá đất bồi thường trước khi họp dân.',
+    }).expect(201);
     expect((await qaRows(cms.strapi, { trackingCode: comment.body.data.trackingCode }))[0]!.title).toBe(
       'Góp ý: Đề nghị công khai bảng giá đất bồi thường trước khi họp dân.',
     );
-    const status = await request(cms.http).get(`/api/submissions/status/${res.body.data.trackingCode}`).expect(200);
-    expect(status.body.data).toMatchObject({ kind: 'dialogue-question', dialogue: { title: 'Đối thoại về chính sách bồi thường khi thu hồi đất' } });
+    const status = await request(cms.http)
+      .get(`/api/submissions/status/${res.body.data.trackingCode}`)
+      .expect(200);
+    expect(status.body.data).toMatchObject({
+      kind: 'dialogue-question',
+      dialogue: { title: 'Đối thoại về chính sách bồi thường khi thu hồi đất' },
+    });
   });
 
   test('a closed or not yet open dialogue refuses with its dates; an unpublished one is not found', async () => {
     const before = await count();
     const closed = await send(dialogues.closed!);
     expect(closed.status).toBe(409);
-    expect(closed.body.error).toMatchObject({ code: 'dialogue_closed', message: expect.stringMatching(/^Cuộc đối thoại đã kết thúc lúc \d\d:\d\d \d\d\/\d\d\/\d{4}: không nhận thêm câu hỏi\.$/) });
+    expect(closed.body.error).toMatchObject({
+      code: 'dialogue_closed',
+      message: expect.stringMatching(
+        /^Cuộc đối thoại đã kết thúc lúc \d\d:\d\d \d\d\/\d\d\/\d{4}: không nhận thêm câu hỏi\.$/,
+      ),
+    });
     const planned = await send(dialogues.planned!);
     expect(planned.status).toBe(409);
     expect(planned.body.error.message).toMatch(/^Cuộc đối thoại chưa mở: bắt đầu nhận câu hỏi từ /);
@@ -388,18 +583,31 @@ describe('a question to a policy dialogue', () => {
   });
 
   test('a dialogue its host closed early refuses too', async () => {
-    await cms.strapi.db.query('api::dialogue.dialogue').updateMany({ where: { documentId: dialogues.open }, data: { status: 'closed' } });
-    const res = await send(dialogues.open!, { question: 'Thời hạn chi trả tiền bồi thường là bao lâu kể từ ngày có quyết định thu hồi?' });
+    await cms.strapi.db
+      .query('api::dialogue.dialogue')
+      .updateMany({ where: { documentId: dialogues.open }, data: { status: 'closed' } });
+    const res = await send(dialogues.open!, {
+      question: 'Thời hạn chi trả tiền bồi thường là bao lâu kể từ ngày có quyết định thu hồi?',
+    });
     expect(res.status).toBe(409);
-    expect(res.body.error.message).toBe('Cuộc đối thoại đã được đơn vị chủ trì đóng: không nhận thêm câu hỏi.');
+    expect(res.body.error.message).toBe(
+      'Cuộc đối thoại đã được đơn vị chủ trì đóng: không nhận thêm câu hỏi.',
+    );
   });
 });
 
 describe('tracking', () => {
   test('the status by tracking code: status and dates only, never anyone’s data', async () => {
-    const sent = await postJson(cms.http, 'questions', ORIGIN, question({ question: 'Công chứng hợp đồng mua bán nhà ở có bắt buộc không khi mua nhà của cá nhân?' })).expect(201);
+    const sent = await postJson(
+      cms.http,
+      'questions',
+      ORIGIN,
+      question({ question: 'Công chứng hợp đồng mua bán nhà ở có bắt buộc không khi mua nhà của cá nhân?' }),
+    ).expect(201);
     const code = sent.body.data.trackingCode as string;
-    const res = await request(cms.http).get(`/api/submissions/status/${code.toLowerCase().replace(/^(.{5})/, '$1-')}`).expect(200);
+    const res = await request(cms.http)
+      .get(`/api/submissions/status/${code.toLowerCase().replace(/^(.{5})/, '$1-')}`)
+      .expect(200);
     expect(res.body.data).toEqual({
       trackingCode: `${code.slice(0, 5)}-${code.slice(5)}`,
       kind: 'question',
@@ -414,9 +622,13 @@ describe('tracking', () => {
       dialogue: null,
       report: null,
     });
-    for (const secret of ['Nguyễn Thị Hỏi', 'nguoi.hoi@example.vn', '0912345678', '912 345']) expect(res.text).not.toContain(secret);
+    for (const secret of ['Nguyễn Thị Hỏi', 'nguoi.hoi@example.vn', '0912345678', '912 345'])
+      expect(res.text).not.toContain(secret);
 
-    const page = await request(cms.http).get(`/api/submissions/status?ma=${code}`).set('Accept', 'text/html').expect(200);
+    const page = await request(cms.http)
+      .get(`/api/submissions/status?ma=${code}`)
+      .set('Accept', 'text/html')
+      .expect(200);
     expect(page.text).toContain('<dt>Tình trạng</dt><dd>Đã tiếp nhận</dd>');
     expect(page.text).not.toContain('nguoi.hoi@example.vn');
   });

@@ -1,25 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * Vietnamese labels and hints in the admin for what this work added: the moderation fields of
- * the Q&A and the fields of citizens' reports. The rest of each type's layout belongs to
- * ../admin-layout; this only fills labels that are missing or still Strapi's defaults (the field
- * names), so an administrator's own wording is kept.
+ * Vietnamese labels and hints in the admin for citizens' reports (the Q&A's moderation fields
+ * are labelled by ../admin-layout with the other Q&A fields), and read-only marks on what the
+ * workflow records itself. Fills only labels that are missing or still Strapi's defaults (the
+ * field names), so an administrator's own wording is kept.
  */
 const TEXTS: Record<string, Record<string, { label: string; description?: string }>> = {
-  'api::qa.qa': {
-    assigneeEmail: {
-      label: 'Cán bộ được giao',
-      description: 'Email tài khoản quản trị của cán bộ trả lời (thuộc trang này). Khi giao, câu hỏi chuyển sang “Đã giao xử lý” và cán bộ nhận email.',
-    },
-    forwardTo: {
-      label: 'Chuyển tới đơn vị',
-      description: 'Chọn trang của đơn vị có thẩm quyền trả lời rồi lưu: câu hỏi chuyển sang đơn vị đó và rời khỏi danh sách của bạn.',
-    },
-    forwardedFrom: { label: 'Được chuyển từ', description: 'Đơn vị đã chuyển câu hỏi tới (hệ thống tự ghi).' },
-    forwardedAt: { label: 'Chuyển lúc', description: 'Hệ thống tự ghi.' },
-    respondedAt: { label: 'Trả lời lúc', description: 'Thời điểm câu hỏi được trả lời lần đầu (tính thời gian trả lời; hệ thống tự ghi).' },
-  },
   'api::report.report': {
     trackingCode: { label: 'Mã tra cứu' },
     itemType: { label: 'Loại nội dung' },
@@ -29,10 +16,14 @@ const TEXTS: Record<string, Record<string, { label: string; description?: string
     message: { label: 'Người dân viết' },
     status: {
       label: 'Tình trạng',
-      description: 'received: mới; item_hidden: nội dung đã tạm gỡ (3 người báo); resolved: đã xử lý; dismissed: không chấp nhận.',
+      description:
+        'received: mới; item_hidden: nội dung đã tạm gỡ (3 người báo); resolved: đã xử lý; dismissed: không chấp nhận.',
     },
     receivedAt: { label: 'Nhận lúc' },
-    reporterKey: { label: 'Mã người báo', description: 'Mã băm địa chỉ mạng, chỉ để đếm số người báo khác nhau.' },
+    reporterKey: {
+      label: 'Mã người báo',
+      description: 'Mã băm địa chỉ mạng, chỉ để đếm số người báo khác nhau.',
+    },
     resolutionNote: { label: 'Ghi chú xử lý' },
     owningSite: { label: 'Trang sở hữu nội dung' },
   },
@@ -40,7 +31,16 @@ const TEXTS: Record<string, Record<string, { label: string; description?: string
 
 const READ_ONLY: Record<string, string[]> = {
   'api::qa.qa': ['forwardedFrom', 'forwardedAt', 'respondedAt'],
-  'api::report.report': ['trackingCode', 'itemType', 'itemDocumentId', 'itemTitle', 'reason', 'message', 'receivedAt', 'reporterKey'],
+  'api::report.report': [
+    'trackingCode',
+    'itemType',
+    'itemDocumentId',
+    'itemTitle',
+    'reason',
+    'message',
+    'receivedAt',
+    'reporterKey',
+  ],
 };
 
 type Configuration = {

@@ -34,22 +34,32 @@ export async function hideIfReportedEnough(
   await strapi.requestContext.run(undefined as never, () =>
     runAsOperator(`báo cáo của người dân (${reporters} người)`, async () => {
       if (published > 0) {
-        await strapi.documents(item.uid as never).unpublish({ documentId: item.documentId, locale: '*' } as never);
+        await strapi
+          .documents(item.uid as never)
+          .unpublish({ documentId: item.documentId, locale: '*' } as never);
       }
       if (pending.length > 0) {
-        await strapi.db.query(REPORT).updateMany({ where: { id: { $in: pending } }, data: { status: 'item_hidden' } });
+        await strapi.db
+          .query(REPORT)
+          .updateMany({ where: { id: { $in: pending } }, data: { status: 'item_hidden' } });
       }
     }),
   );
   if (published > 0) {
-    strapi.log.info(`moderation: ${item.uid} ${item.documentId} hidden after ${reporters} reports (threshold ${REPORT_HIDE_THRESHOLD})`);
+    strapi.log.info(
+      `moderation: ${item.uid} ${item.documentId} hidden after ${reporters} reports (threshold ${REPORT_HIDE_THRESHOLD})`,
+    );
     const mail = itemHiddenEmail({
       siteName: item.site.name,
       itemTitle: open[0]?.itemTitle ?? item.documentId,
       reporters,
       adminUrl: adminEditUrl(strapi, item.uid, item.documentId),
     });
-    await notifyAfterCommit(strapi, { to: await siteStaffEmails(strapi, item.site.id), kind: 'item-hidden', ...mail });
+    await notifyAfterCommit(strapi, {
+      to: await siteStaffEmails(strapi, item.site.id),
+      kind: 'item-hidden',
+      ...mail,
+    });
   }
   return published > 0;
 }

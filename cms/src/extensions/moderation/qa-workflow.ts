@@ -18,7 +18,13 @@ import {
 import { adminScope } from '../federation';
 import { parseRelationInput, toOneAfter } from '../federation/relation-input';
 import { findSite } from '../federation/lookups';
-import { activeAdmin, adminEditUrl, notifyAfterCommit, siteStaffEmails, statusPageUrl } from '../notifications';
+import {
+  activeAdmin,
+  adminEditUrl,
+  notifyAfterCommit,
+  siteStaffEmails,
+  statusPageUrl,
+} from '../notifications';
 import { moderationActor } from './actor';
 
 export const QA = 'api::qa.qa';
@@ -72,7 +78,9 @@ export function registerQaWorkflow(strapi: Core.Strapi): void {
     const stored = await storedQa(strapi, params.documentId);
     if (!stored?.trackingCode) return next();
     const result =
-      context.action === 'publish' ? publish(strapi, stored, next) : update(strapi, stored, params, actor, next);
+      context.action === 'publish'
+        ? publish(strapi, stored, next)
+        : update(strapi, stored, params, actor, next);
     return result as ReturnType<typeof next>;
   });
 }
@@ -88,7 +96,8 @@ async function update(
   const forwardRef = toOneAfter(parseRelationInput('forwardTo' in data, data.forwardTo));
   for (const field of ['forwardTo', ...MANAGED_FIELDS]) delete data[field];
   const destination = forwardRef && forwardRef !== 'unchanged' ? await findSite(strapi, forwardRef) : null;
-  if (forwardRef && forwardRef !== 'unchanged' && !destination) throw invalid('Trang được chọn để chuyển không tồn tại.', 'forwardTo');
+  if (forwardRef && forwardRef !== 'unchanged' && !destination)
+    throw invalid('Trang được chọn để chuyển không tồn tại.', 'forwardTo');
 
   // The status follows the work (deriveQaStatus); a value sent for it is never taken as is.
   delete data.status;
@@ -136,7 +145,11 @@ async function update(
       await notifyAfterCommit(strapi, {
         to: [plan.assigneeEmail!],
         kind: 'assigned',
-        ...assignedEmail({ siteName: after.site?.name ?? '', title: after.title, adminUrl: adminEditUrl(strapi, QA, after.documentId) }),
+        ...assignedEmail({
+          siteName: after.site?.name ?? '',
+          title: after.title,
+          adminUrl: adminEditUrl(strapi, QA, after.documentId),
+        }),
       });
     } else if (effect === 'forward' && after.site) {
       await notifyAfterCommit(strapi, {
@@ -158,7 +171,11 @@ async function update(
   return result;
 }
 
-async function publish(strapi: Core.Strapi, stored: StoredQa, next: () => Promise<unknown>): Promise<unknown> {
+async function publish(
+  strapi: Core.Strapi,
+  stored: StoredQa,
+  next: () => Promise<unknown>,
+): Promise<unknown> {
   const plan = planQaPublish(stored);
   if (!plan.ok) throw invalid(plan.message, plan.field);
   const result = await next();
@@ -177,7 +194,11 @@ async function publish(strapi: Core.Strapi, stored: StoredQa, next: () => Promis
  * Taken off the sites (by an editor, or hidden after reports): the status follows again from
  * the work — an answered question is "answered", waiting to be published again. Whoever wrote.
  */
-async function unpublish(strapi: Core.Strapi, documentId: string, next: () => Promise<unknown>): Promise<unknown> {
+async function unpublish(
+  strapi: Core.Strapi,
+  documentId: string,
+  next: () => Promise<unknown>,
+): Promise<unknown> {
   const result = await next();
   const after = await storedQa(strapi, documentId);
   if (after?.trackingCode && !after.published && after.status === 'published') {
@@ -188,7 +209,11 @@ async function unpublish(strapi: Core.Strapi, documentId: string, next: () => Pr
 }
 
 /** Emails the asker, when they left an address: the answer (private or published) or the refusal. */
-async function tellAsker(strapi: Core.Strapi, qa: StoredQa, what: 'answer' | 'published' | 'rejected'): Promise<void> {
+async function tellAsker(
+  strapi: Core.Strapi,
+  qa: StoredQa,
+  what: 'answer' | 'published' | 'rejected',
+): Promise<void> {
   if (!qa.askerEmail || !qa.trackingCode) return;
   const common = {
     siteName: qa.site?.name ?? '',
@@ -200,16 +225,24 @@ async function tellAsker(strapi: Core.Strapi, qa: StoredQa, what: 'answer' | 'pu
     what === 'rejected'
       ? rejectedEmail({ ...common, reason: qa.rejectionReason ?? '' })
       : answerEmail({ ...common, answer: blocksToPlainText(qa.answer), published: what === 'published' });
-  await notifyAfterCommit(strapi, { to: [qa.askerEmail], kind: what === 'rejected' ? 'asker-rejected' : 'asker-answer', ...mail });
+  await notifyAfterCommit(strapi, {
+    to: [qa.askerEmail],
+    kind: what === 'rejected' ? 'asker-rejected' : 'asker-answer',
+    ...mail,
+  });
 }
 
 /** The officer must be an active admin who may work on the question's site. */
 async function checkAssignee(strapi: Core.Strapi, email: string, qa: StoredQa): Promise<void> {
   const user = await activeAdmin(strapi, email);
-  if (!user) throw invalid(`Không có tài khoản quản trị đang hoạt động với email “${email}”.`, 'assigneeEmail');
+  if (!user)
+    throw invalid(`Không có tài khoản quản trị đang hoạt động với email “${email}”.`, 'assigneeEmail');
   const scope = await adminScope(strapi, { id: user.id });
   if (!qa.site || !inScope(scope.scope, String(qa.site.id)))
-    throw invalid(`Tài khoản “${email}” không làm việc trên trang “${qa.site?.name ?? ''}”: hãy giao cho cán bộ của trang, hoặc chuyển câu hỏi.`, 'assigneeEmail');
+    throw invalid(
+      `Tài khoản “${email}” không làm việc trên trang “${qa.site?.name ?? ''}”: hãy giao cho cán bộ của trang, hoặc chuyển câu hỏi.`,
+      'assigneeEmail',
+    );
 }
 
 /** The question's draft in Vietnamese (the status, contact and workflow fields are shared by its locales). */
@@ -217,14 +250,29 @@ async function storedQa(strapi: Core.Strapi, documentId: string): Promise<Stored
   const rows = (await strapi.db.query(QA).findMany({
     where: { documentId, publishedAt: null },
     select: [
-      'id', 'documentId', 'locale', 'title', 'question', 'status', 'assigneeEmail', 'consentToPublish', 'trackingCode',
-      'askerEmail', 'respondedAt', 'reviewState', 'rejectionReason', 'answer', 'answeredAt',
+      'id',
+      'documentId',
+      'locale',
+      'title',
+      'question',
+      'status',
+      'assigneeEmail',
+      'consentToPublish',
+      'trackingCode',
+      'askerEmail',
+      'respondedAt',
+      'reviewState',
+      'rejectionReason',
+      'answer',
+      'answeredAt',
     ],
     populate: { owningSite: { select: ['id', 'code', 'name'] } },
   })) as Array<Record<string, unknown> & { locale: string; owningSite: StoredQa['site'] }>;
   const row = rows.find((r) => r.locale === 'vi') ?? rows[0];
   if (!row) return null;
-  const published = await strapi.db.query(QA).count({ where: { documentId, publishedAt: { $notNull: true } } });
+  const published = await strapi.db
+    .query(QA)
+    .count({ where: { documentId, publishedAt: { $notNull: true } } });
   return {
     id: row.id as number,
     documentId,
@@ -247,5 +295,7 @@ async function storedQa(strapi: Core.Strapi, documentId: string): Promise<Stored
 }
 
 function invalid(message: string, field: string): errors.ValidationError {
-  return new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
+  return new errors.ValidationError(message, {
+    errors: [{ path: [field], message, name: 'ValidationError' }],
+  });
 }

@@ -32,7 +32,8 @@ export async function responseTimesBySite(
     owningSite: { code: string } | null;
   }>;
   const byDocument = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) if (!byDocument.has(row.documentId) || row.locale === 'vi') byDocument.set(row.documentId, row);
+  for (const row of rows)
+    if (!byDocument.has(row.documentId) || row.locale === 'vi') byDocument.set(row.documentId, row);
   return responseTimes(
     [...byDocument.values()].map((row) => ({
       siteCode: row.owningSite?.code ?? '(không có trang)',

@@ -10,7 +10,8 @@ let mailer: Mailer | null = null;
 export function startNotifications(strapi: Core.Strapi): void {
   const settings = readMailSettings();
   mailer = new Mailer(settings, (level, line) => strapi.log[level](line));
-  if (!settings) strapi.log.info('notifications: SMTP_HOST is not set; emails about submissions are not sent');
+  if (!settings)
+    strapi.log.info('notifications: SMTP_HOST is not set; emails about submissions are not sent');
 }
 
 /**

@@ -33,9 +33,11 @@ export function readMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
   const host = env.SMTP_HOST?.trim();
   if (!host) return null;
   const port = Number(env.SMTP_PORT ?? '587');
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`SMTP_PORT must be a port number, not "${env.SMTP_PORT}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`SMTP_PORT must be a port number, not "${env.SMTP_PORT}".`);
   const from = env.SMTP_FROM?.trim();
-  if (!from) throw new Error('SMTP_FROM is required when SMTP_HOST is set (e.g. "PBGDPL <no-reply@pbgdpl.gov.vn>").');
+  if (!from)
+    throw new Error('SMTP_FROM is required when SMTP_HOST is set (e.g. "PBGDPL <no-reply@pbgdpl.gov.vn>").');
   return {
     host,
     port,
@@ -43,7 +45,10 @@ export function readMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
     user: env.SMTP_USER || null,
     password: env.SMTP_PASSWORD || null,
     from,
-    retryDelays: (env.SMTP_RETRY_DELAYS_MS ?? '2000,15000').split(',').map(Number).filter((n) => n >= 0),
+    retryDelays: (env.SMTP_RETRY_DELAYS_MS ?? '2000,15000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n >= 0),
   };
 }
 
@@ -101,14 +106,22 @@ export class Mailer {
       try {
         // One envelope per recipient: staff lists must not reveal each other's addresses.
         for (const to of mail.to) {
-          await this.transport!.sendMail({ from: this.settings!.from, to, subject: mail.subject, text: mail.text });
+          await this.transport!.sendMail({
+            from: this.settings!.from,
+            to,
+            subject: mail.subject,
+            text: mail.text,
+          });
         }
         this.stats.sent += 1;
         return;
       } catch (error) {
         const reason = (error as { code?: string }).code ?? (error as Error).name;
         const last = attempt === delays.length - 1;
-        this.log(last ? 'error' : 'warn', `notifications: ${mail.kind} email ${last ? 'not sent' : 'failed, retrying'} (${reason})`);
+        this.log(
+          last ? 'error' : 'warn',
+          `notifications: ${mail.kind} email ${last ? 'not sent' : 'failed, retrying'} (${reason})`,
+        );
         if (last) this.stats.failed += 1;
       }
     }

@@ -21,7 +21,10 @@ export async function siteStaffEmails(strapi: Core.Strapi, siteId: number): Prom
 }
 
 /** An active admin account by email (an assignee), or null. */
-export async function activeAdmin(strapi: Core.Strapi, email: string): Promise<{ id: number; email: string } | null> {
+export async function activeAdmin(
+  strapi: Core.Strapi,
+  email: string,
+): Promise<{ id: number; email: string } | null> {
   const user = (await strapi.db.query('admin::user').findOne({
     where: { email: email.toLowerCase(), isActive: true, blocked: false },
     select: ['id', 'email'],
@@ -32,7 +35,9 @@ export async function activeAdmin(strapi: Core.Strapi, email: string): Promise<{
 /** The admin panel's edit page of an item, when the CMS knows its public address (PUBLIC_URL). */
 export function adminEditUrl(strapi: Core.Strapi, uid: string, documentId: string): string | null {
   const base = publicUrl(strapi);
-  return base ? `${base}/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=vi` : null;
+  return base
+    ? `${base}/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=vi`
+    : null;
 }
 
 /** The CMS's page for looking a tracking code up. */

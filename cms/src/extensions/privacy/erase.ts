@@ -50,14 +50,17 @@ export async function eraseAskerData(strapi: Core.Strapi, request: ErasureReques
     owningSite: { id: number; code: string } | null;
   }>;
   const byDocument = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) if (!byDocument.has(row.documentId) || row.locale === 'vi') byDocument.set(row.documentId, row);
+  for (const row of rows)
+    if (!byDocument.has(row.documentId) || row.locale === 'vi') byDocument.set(row.documentId, row);
   const holding = [...byDocument].filter(([documentId]) =>
     rows.some((r) => r.documentId === documentId && CONTACT_FIELDS.some((field) => r[field])),
   );
 
   await strapi.db.transaction(async () => {
     for (const [documentId, row] of holding) {
-      const held = CONTACT_FIELDS.filter((field) => rows.some((r) => r.documentId === documentId && r[field]));
+      const held = CONTACT_FIELDS.filter((field) =>
+        rows.some((r) => r.documentId === documentId && r[field]),
+      );
       await strapi.db.query(QA).updateMany({
         where: { documentId },
         data: { askerName: null, askerEmail: null, askerPhone: null },
@@ -100,7 +103,10 @@ export function checkErasureRequest(request: ErasureRequest): void {
 function whereOf(request: ErasureRequest): Record<string, unknown> {
   if ('trackingCode' in request) {
     const code = normaliseTrackingCode(request.trackingCode);
-    if (!code) throw new ErasureError(`“${request.trackingCode}” không phải mã tra cứu (10 chữ và số, ví dụ 7K3QD-M2X9A).`);
+    if (!code)
+      throw new ErasureError(
+        `“${request.trackingCode}” không phải mã tra cứu (10 chữ và số, ví dụ 7K3QD-M2X9A).`,
+      );
     return { trackingCode: code };
   }
   const email = normaliseEmail(request.email);

@@ -29,11 +29,13 @@ export function assertPrivateFields(strapi: Core.Strapi): void {
   const exposed: string[] = [];
   for (const [uid, fields] of Object.entries(MUST_BE_PRIVATE)) {
     const attributes = strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes as
-      | Record<string, { private?: boolean }>
-      | undefined;
+      Record<string, { private?: boolean }> | undefined;
     if (!attributes) continue;
-    for (const field of fields) if (attributes[field] && attributes[field]!.private !== true) exposed.push(`${uid}.${field}`);
+    for (const field of fields)
+      if (attributes[field] && attributes[field]!.private !== true) exposed.push(`${uid}.${field}`);
   }
   if (exposed.length > 0)
-    throw new Error(`privacy: these fields must be "private": true in their schema.json, or they reach public APIs: ${exposed.join(', ')}`);
+    throw new Error(
+      `privacy: these fields must be "private": true in their schema.json, or they reach public APIs: ${exposed.join(', ')}`,
+    );
 }

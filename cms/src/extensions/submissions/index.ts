@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { registerFingerprintClaim } from './claim';
+import { surviveDatabaseRestarts } from './process-guard';
 import { watchSiteRegistry } from './registry';
 import { guardSubmissionRoutes } from './route-guard';
 import { readSubmissionSettings, type SubmissionSettings } from './settings';
@@ -17,14 +19,17 @@ export function submissionSettings(): SubmissionSettings {
 
 /**
  * Register phase: read the settings (a bad one stops the boot with the variable's name), put
- * the route guard in front of Strapi's middlewares, keep the report type out of GraphQL.
+ * the route guard in front of Strapi's middlewares, claim duplicate fingerprints inside the
+ * write's transaction, keep the process alive when PostgreSQL restarts, keep the report type
+ * out of GraphQL.
  */
 export function registerSubmissions(strapi: Core.Strapi): void {
   settings = readSubmissionSettings();
   guardSubmissionRoutes(strapi, submissionSettings);
+  registerFingerprintClaim(strapi);
+  surviveDatabaseRestarts(strapi);
   const graphql = strapi.plugin('graphql')?.service('extension') as
-    | { shadowCRUD: (uid: string) => { disable: () => void } }
-    | undefined;
+    { shadowCRUD: (uid: string) => { disable: () => void } } | undefined;
   graphql?.shadowCRUD('api::report.report').disable();
 }
 

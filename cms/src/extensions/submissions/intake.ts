@@ -18,7 +18,8 @@ import { adminEditUrl, notifyAfterCommit, siteStaffEmails } from '../notificatio
 import { REJECT, SubmissionRejected } from './rejection';
 import { siteRegistry, type RegistrySite } from './registry';
 import type { SubmissionSettings } from './settings';
-import { claimFingerprint, hit } from './store';
+import { withFingerprint } from './claim';
+import { hit } from './store';
 import { checkFormToken } from './token';
 
 export const QA = 'api::qa.qa';
@@ -52,7 +53,12 @@ export async function admitForm(c: IntakeContext, body: FormBody): Promise<void>
   if (honeypotFilled(body)) throw REJECT.honeypot();
   const raw = Array.isArray(body.site) ? body.site[0] : body.site;
   const site = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-  const token = checkFormToken(c.settings.secret, Array.isArray(body.token) ? body.token[0] : body.token, site, c.now);
+  const token = checkFormToken(
+    c.settings.secret,
+    Array.isArray(body.token) ? body.token[0] : body.token,
+    site,
+    c.now,
+  );
   if (!token.ok) {
     throw {
       missing: REJECT.tokenMissing,
@@ -62,7 +68,8 @@ export async function admitForm(c: IntakeContext, body: FormBody): Promise<void>
     }[token.problem]();
   }
   const verdict = await hit(c.strapi, `ip:${c.ip}`, c.settings.ipLimits, c.now);
-  if (!verdict.allowed) throw REJECT.rateLimited(vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
+  if (!verdict.allowed)
+    throw REJECT.rateLimited(vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
 }
 
 /** A legal question to a site → a Q&A draft with status "received". */
@@ -117,7 +124,14 @@ export function accepted<T>(parsed: Parsed<T>): T {
   if (markup) throw new SubmissionRejected(400, 'markup', markup.message, markup.field);
   const first = parsed.problems[0] as FieldProblem;
   const tooLong = parsed.problems.some((p) => / quá dài: /.test(p.message));
-  throw new SubmissionRejected(400, tooLong ? 'too_long' : 'invalid', first.message, first.field, undefined, parsed.problems);
+  throw new SubmissionRejected(
+    400,
+    tooLong ? 'too_long' : 'invalid',
+    first.message,
+    first.field,
+    undefined,
+    parsed.problems,
+  );
 }
 
 /** A registered, enabled site by code. */
@@ -130,11 +144,14 @@ export async function receivingSite(c: IntakeContext, code: string): Promise<Reg
 
 export async function checkSiteLimit(c: IntakeContext, site: RegistrySite): Promise<void> {
   const verdict = await hit(c.strapi, `site:${site.code}`, c.settings.siteLimits, c.now);
-  if (!verdict.allowed) throw REJECT.siteBusy(site.name, vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
+  if (!verdict.allowed)
+    throw REJECT.siteBusy(site.name, vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
 }
 
 async function legalField(c: IntakeContext, code: string): Promise<string> {
-  const field = (await c.strapi.db.query(LEGAL_FIELD).findOne({ where: { code }, select: ['documentId'] })) as {
+  const field = (await c.strapi.db
+    .query(LEGAL_FIELD)
+    .findOne({ where: { code }, select: ['documentId'] })) as {
     documentId: string;
   } | null;
   if (!field) throw REJECT.unknownField(code);
@@ -142,60 +159,75 @@ async function legalField(c: IntakeContext, code: string): Promise<string> {
 }
 
 /**
- * Stores the question in one transaction with its duplicate fingerprint, so a failed write
- * leaves no claim behind and a concurrent identical one is refused after this one commits.
- * Created through the Document Service in the request's context: validated like an editor's
+ * Stores the question with its duplicate fingerprint in one transaction (./claim.ts), so a
+ * failed write leaves no claim behind and a concurrent identical one is refused after this one
+ * commits. Created through the Document Service in the request's context: validated like an editor's
  * write, audited as a public write from the client's address (contact fields redacted).
  */
 async function store(
   c: IntakeContext,
   site: RegistrySite,
   input: Omit<QuestionInput, 'siteCode' | 'fieldCode'>,
-  options: { fingerprintScope: string; data: Record<string, unknown>; kind: Receipt['kind']; dialogueTitle?: string },
+  options: {
+    fingerprintScope: string;
+    data: Record<string, unknown>;
+    kind: Receipt['kind'];
+    dialogueTitle?: string;
+  },
 ): Promise<Receipt> {
   const fingerprint = sha256(`${site.code}\n${options.fingerprintScope}\n${duplicateKey(input.question)}`);
   const receivedAt = c.now.toISOString();
-  const created = await c.strapi.db.transaction(async ({ trx }) => {
-    if (!(await claimFingerprint(trx, fingerprint, c.settings.duplicateWindowSeconds, c.now))) throw REJECT.duplicate();
-    for (let attempt = 0; ; attempt += 1) {
-      const trackingCode = newTrackingCode();
-      try {
-        const qa = (await c.strapi.documents(QA).create({
-          locale: 'vi',
-          data: {
-            title: input.title,
-            question: input.question,
-            askerName: input.name,
-            askerEmail: input.email,
-            askerPhone: input.phone,
-            consentToPublish: input.consentToPublish,
-            trackingCode,
-            receivedAt,
-            status: 'received',
-            owningSite: site.documentId,
-            audience: 'own_site',
-            ...options.data,
-          },
-        } as never)) as { documentId: string };
-        return { trackingCode, documentId: qa.documentId };
-      } catch (error) {
-        // 50 random bits: a clash is all but impossible, but the code must be unique.
-        if (attempt < 2 && (await codeTaken(c.strapi, trackingCode))) continue;
-        throw error;
+  const created = await withFingerprint(
+    { uid: QA, fingerprint, windowSeconds: c.settings.duplicateWindowSeconds, now: c.now },
+    async () => {
+      for (let attempt = 0; ; attempt += 1) {
+        const trackingCode = newTrackingCode();
+        try {
+          const qa = (await c.strapi.documents(QA).create({
+            locale: 'vi',
+            data: {
+              title: input.title,
+              question: input.question,
+              askerName: input.name,
+              askerEmail: input.email,
+              askerPhone: input.phone,
+              consentToPublish: input.consentToPublish,
+              trackingCode,
+              receivedAt,
+              status: 'received',
+              owningSite: site.documentId,
+              audience: 'own_site',
+              ...options.data,
+            },
+          } as never)) as { documentId: string };
+          return { trackingCode, documentId: qa.documentId };
+        } catch (error) {
+          // 50 random bits: a clash is all but impossible, but the code must be unique.
+          if (
+            attempt < 2 &&
+            !(error instanceof SubmissionRejected) &&
+            (await codeTaken(c.strapi, trackingCode))
+          )
+            continue;
+          throw error;
+        }
       }
-    }
-  });
-  const mail = newSubmissionEmail({
-    siteName: site.name,
-    kind: options.kind === 'question' ? 'question' : 'dialogue',
-    title: input.title,
-    adminUrl: adminEditUrl(c.strapi, QA, created.documentId),
-    dialogueTitle: options.dialogueTitle ?? null,
-  });
-  await notifyAfterCommit(c.strapi, {
-    to: await siteStaffEmails(c.strapi, site.id),
-    kind: `new-${options.kind}`,
-    ...mail,
+    },
+  );
+  // Stored: from here on nothing may turn the answer into a failure the citizen would retry.
+  await afterStored(c.strapi, 'notify the site', async () => {
+    const mail = newSubmissionEmail({
+      siteName: site.name,
+      kind: options.kind === 'question' ? 'question' : 'dialogue',
+      title: input.title,
+      adminUrl: adminEditUrl(c.strapi, QA, created.documentId),
+      dialogueTitle: options.dialogueTitle ?? null,
+    });
+    await notifyAfterCommit(c.strapi, {
+      to: await siteStaffEmails(c.strapi, site.id),
+      kind: `new-${options.kind}`,
+      ...mail,
+    });
   });
   return {
     kind: options.kind,
@@ -204,6 +236,22 @@ async function store(
     status: 'received',
     site: { code: site.code, name: site.name },
   };
+}
+
+/** Work after a submission is stored: a failure is logged (without content), never answered. */
+export async function afterStored(
+  strapi: Core.Strapi,
+  what: string,
+  work: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const e = error as { name?: string; code?: string };
+    strapi.log.warn(
+      `submissions: stored, but could not ${what} (${[e?.name, e?.code].filter(Boolean).join(' ')})`,
+    );
+  }
 }
 
 async function codeTaken(strapi: Core.Strapi, trackingCode: string): Promise<boolean> {

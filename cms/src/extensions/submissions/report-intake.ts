@@ -1,8 +1,21 @@
-import type { Core } from '@strapi/strapi';
-import { newSubmissionEmail, newTrackingCode, parseReport, REPORTABLE_TYPES, type FormBody } from '@pbgdpl/domain';
+import {
+  newSubmissionEmail,
+  newTrackingCode,
+  parseReport,
+  REPORTABLE_TYPES,
+  type FormBody,
+} from '@pbgdpl/domain';
 import { hideIfReportedEnough, REPORT } from '../moderation/hide-reported';
 import { adminEditUrl, notifyAfterCommit, siteStaffEmails } from '../notifications';
-import { accepted, admitForm, checkSiteLimit, receivingSite, type IntakeContext, type Receipt } from './intake';
+import {
+  accepted,
+  admitForm,
+  afterStored,
+  checkSiteLimit,
+  receivingSite,
+  type IntakeContext,
+  type Receipt,
+} from './intake';
 import { REJECT } from './rejection';
 import { reporterKey } from './token';
 
@@ -28,37 +41,50 @@ export async function submitReport(c: IntakeContext, body: FormBody): Promise<Re
   const reporter = reporterKey(c.settings.secret, c.ip);
   const receivedAt = c.now.toISOString();
 
-  const created = await c.strapi.db.transaction(async () => {
-    const earlier = await c.strapi.db.query(REPORT).count({
-      where: { itemDocumentId: item.documentId, reporterKey: reporter, status: { $in: ['received', 'item_hidden'] } },
-    });
-    if (earlier > 0) throw REJECT.alreadyReported();
-    const trackingCode = newTrackingCode();
-    const report = (await c.strapi.documents(REPORT).create({
-      data: {
-        trackingCode,
-        itemType: input.itemType,
-        itemDocumentId: item.documentId,
-        itemTitle: (item.title ?? '').slice(0, 500),
-        reason: input.reason,
-        message: input.message,
-        status: 'received',
-        receivedAt,
-        reporterKey: reporter,
-        owningSite: owner.documentId,
-      },
-    } as never)) as { documentId: string };
-    return { trackingCode, documentId: report.documentId };
+  // Not in a transaction of our own (see ./claim.ts): two reports by one person racing each
+  // other only add a report; distinct reporters are counted, not reports.
+  const earlier = await c.strapi.db.query(REPORT).count({
+    where: {
+      itemDocumentId: item.documentId,
+      reporterKey: reporter,
+      status: { $in: ['received', 'item_hidden'] },
+    },
   });
+  if (earlier > 0) throw REJECT.alreadyReported();
+  const trackingCode = newTrackingCode();
+  const report = (await c.strapi.documents(REPORT).create({
+    data: {
+      trackingCode,
+      itemType: input.itemType,
+      itemDocumentId: item.documentId,
+      itemTitle: (item.title ?? '').slice(0, 500),
+      reason: input.reason,
+      message: input.message,
+      status: 'received',
+      receivedAt,
+      reporterKey: reporter,
+      owningSite: owner.documentId,
+    },
+  } as never)) as { documentId: string };
+  const created = { trackingCode, documentId: report.documentId };
 
-  const mail = newSubmissionEmail({
-    siteName: owner.name,
-    kind: 'report',
-    title: item.title ?? item.documentId,
-    adminUrl: adminEditUrl(c.strapi, REPORT, created.documentId),
+  await afterStored(c.strapi, 'notify the site', async () => {
+    const mail = newSubmissionEmail({
+      siteName: owner.name,
+      kind: 'report',
+      title: item.title ?? item.documentId,
+      adminUrl: adminEditUrl(c.strapi, REPORT, created.documentId),
+    });
+    await notifyAfterCommit(c.strapi, {
+      to: await siteStaffEmails(c.strapi, owner.id),
+      kind: 'new-report',
+      ...mail,
+    });
   });
-  await notifyAfterCommit(c.strapi, { to: await siteStaffEmails(c.strapi, owner.id), kind: 'new-report', ...mail });
-  await hideIfReportedEnough(c.strapi, { uid, documentId: item.documentId, site: owner });
+  // A failed check is retried by the next report on the item.
+  await afterStored(c.strapi, 'check the reports of the item', () =>
+    hideIfReportedEnough(c.strapi, { uid, documentId: item.documentId, site: owner }),
+  );
   return {
     kind: 'report',
     trackingCode: created.trackingCode,
@@ -68,4 +94,3 @@ export async function submitReport(c: IntakeContext, body: FormBody): Promise<Re
   };
 }
 
-export type { Core };

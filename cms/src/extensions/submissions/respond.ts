@@ -1,4 +1,4 @@
-import { SubmissionRejected } from './rejection';
+import type { SubmissionRejected } from './rejection';
 
 /**
  * How the form routes answer. A page without JavaScript posts
@@ -62,19 +62,26 @@ export function answerRejection(ctx: KoaLike, rejection: SubmissionRejected, bac
     const back = backUrl
       ? `<p><a href="${escapeHtml(backUrl)}">Quay lại biểu mẫu</a></p>`
       : '<p>Hãy dùng nút Quay lại của trình duyệt để trở về biểu mẫu.</p>';
-    const more = rejection.problems.length > 1
-      ? `<ul>${rejection.problems.map((p) => `<li>${escapeHtml(p.message)}</li>`).join('')}</ul>`
-      : '';
-    answerHtml(ctx, rejection.status, 'Chưa gửi được', `<p>${escapeHtml(rejection.message)}</p>${more}${back}`);
+    const more =
+      rejection.problems.length > 1
+        ? `<ul>${rejection.problems.map((p) => `<li>${escapeHtml(p.message)}</li>`).join('')}</ul>`
+        : '';
+    answerHtml(
+      ctx,
+      rejection.status,
+      'Chưa gửi được',
+      `<p>${escapeHtml(rejection.message)}</p>${more}${back}`,
+    );
     return;
   }
   ctx.status = rejection.status;
   ctx.set('Cache-Control', 'no-store');
-  const problems = rejection.problems.length > 0
-    ? rejection.problems
-    : rejection.field
-      ? [{ field: rejection.field, message: rejection.message }]
-      : [];
+  const problems =
+    rejection.problems.length > 0
+      ? rejection.problems
+      : rejection.field
+        ? [{ field: rejection.field, message: rejection.message }]
+        : [];
   ctx.body = {
     data: null,
     error: {
@@ -82,7 +89,9 @@ export function answerRejection(ctx: KoaLike, rejection: SubmissionRejected, bac
       name: rejection.name,
       code: rejection.code,
       message: rejection.message,
-      details: { errors: problems.map((p) => ({ path: [p.field], message: p.message, name: 'ValidationError' })) },
+      details: {
+        errors: problems.map((p) => ({ path: [p.field], message: p.message, name: 'ValidationError' })),
+      },
     },
   };
   ctx.state[OWN] = true;

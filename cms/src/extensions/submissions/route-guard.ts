@@ -29,7 +29,8 @@ export function guardSubmissionRoutes(strapi: Core.Strapi, settings: () => Submi
     try {
       // A page's script sends Origin; a plain form post may send only Referer. A GET without
       // Origin is a navigation (a link to the status page), which any page may make.
-      const origin = ctx.get('Origin') || (ctx.method === 'GET' ? '' : refererOrigin(ctx.get('Referer')) || '');
+      const origin =
+        ctx.get('Origin') || (ctx.method === 'GET' ? '' : refererOrigin(ctx.get('Referer')) || '');
       if (origin) {
         const { policy } = await siteRegistry(strapi, settings());
         if (!isAllowedOrigin(origin, policy)) return refuse(ctx, REJECT.foreignOrigin());
@@ -48,7 +49,10 @@ export function guardSubmissionRoutes(strapi: Core.Strapi, settings: () => Submi
       }
       const length = Number(ctx.get('Content-Length') || 0);
       if (length > settings().maxBodyBytes) return refuse(ctx, REJECT.tooLarge());
-      if (ctx.method === 'POST' && !ctx.is('application/x-www-form-urlencoded', 'application/json', 'multipart/form-data'))
+      if (
+        ctx.method === 'POST' &&
+        !ctx.is('application/x-www-form-urlencoded', 'application/json', 'multipart/form-data')
+      )
         return refuse(ctx, REJECT.unsupportedType());
       await next();
       if (!isAnswered(ctx) && ctx.status >= 400) refuse(ctx, translate(ctx.status));

@@ -42,7 +42,8 @@ export function readSubmissionSettings(env: Env = process.env): SubmissionSettin
     liveTokenSeconds: positiveInt(env, 'SUBMISSION_TOKEN_SECONDS', 2 * 3600),
     pageTokenSeconds: positiveInt(env, 'SUBMISSION_PAGE_TOKEN_SECONDS', 45 * 86400),
     duplicateWindowSeconds: positiveInt(env, 'SUBMISSION_DUPLICATE_SECONDS', 86400),
-    allowLocalOrigins: (env.SUBMISSION_ALLOW_LOCAL_ORIGINS ?? String(env.NODE_ENV !== 'production')) === 'true',
+    allowLocalOrigins:
+      (env.SUBMISSION_ALLOW_LOCAL_ORIGINS ?? String(env.NODE_ENV !== 'production')) === 'true',
     extraOrigins: (env.SUBMISSION_EXTRA_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
@@ -56,7 +57,8 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${raw}".`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number, not "${raw}".`);
   return value;
 }
 

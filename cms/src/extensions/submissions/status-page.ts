@@ -1,7 +1,11 @@
 import type { StatusView } from './status';
 import { escapeHtml } from './respond';
 
-const TIME = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+const TIME = new Intl.DateTimeFormat('vi-VN', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
 
 /** The tracking page without JavaScript: a definition list of what the citizen may see. */
 export function statusHtml(view: StatusView): string {

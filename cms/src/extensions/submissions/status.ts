@@ -56,11 +56,22 @@ export async function lookUp(c: IntakeContext, input: unknown): Promise<StatusVi
   const code = normaliseTrackingCode(input);
   if (!code) throw REJECT.badTrackingCode();
   const verdict = await hit(c.strapi, `read:${c.ip}`, c.settings.readLimits, c.now);
-  if (!verdict.allowed) throw REJECT.rateLimited(vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
+  if (!verdict.allowed)
+    throw REJECT.rateLimited(vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
 
   const rows = (await c.strapi.db.query(QA).findMany({
     where: { trackingCode: code },
-    select: ['status', 'consentToPublish', 'receivedAt', 'answeredAt', 'respondedAt', 'rejectionReason', 'answer', 'publishedAt', 'locale'],
+    select: [
+      'status',
+      'consentToPublish',
+      'receivedAt',
+      'answeredAt',
+      'respondedAt',
+      'rejectionReason',
+      'answer',
+      'publishedAt',
+      'locale',
+    ],
     populate: { owningSite: { select: ['code', 'name'] }, dialogue: { select: ['title'] } },
   })) as QaRow[];
   if (rows.length > 0) return qaView(code, rows);
@@ -99,7 +110,8 @@ function qaView(code: string, rows: QaRow[]): StatusView {
   const draft = rows.find((r) => r.publishedAt === null) ?? rows[0]!;
   const status = isQaStatus(draft.status) ? draft.status : 'received';
   const view = askerStatusView({ status, consentToPublish: draft.consentToPublish === true });
-  const answerRow = status === 'published' ? (rows.find((r) => r.publishedAt !== null && r.locale === 'vi') ?? draft) : draft;
+  const answerRow =
+    status === 'published' ? (rows.find((r) => r.publishedAt !== null && r.locale === 'vi') ?? draft) : draft;
   return {
     trackingCode: formatTrackingCode(code),
     kind: draft.dialogue ? 'dialogue-question' : 'question',
@@ -108,7 +120,8 @@ function qaView(code: string, rows: QaRow[]): StatusView {
     explanation: view.explanation,
     site: draft.owningSite ? { code: draft.owningSite.code, name: draft.owningSite.name } : null,
     receivedAt: draft.receivedAt,
-    answeredAt: status === 'answered' || status === 'published' ? (draft.answeredAt ?? draft.respondedAt) : null,
+    answeredAt:
+      status === 'answered' || status === 'published' ? (draft.answeredAt ?? draft.respondedAt) : null,
     rejectionReason: status === 'rejected' ? draft.rejectionReason : null,
     answer: view.answerVisible ? blocksToPlainText(answerRow.answer) || null : null,
     dialogue: draft.dialogue ? { title: draft.dialogue.title } : null,

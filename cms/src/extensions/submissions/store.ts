@@ -45,7 +45,12 @@ export interface LimitVerdict {
  * Counts one hit on `bucket` in each limit's window and says whether any limit is now passed.
  * Refused requests count too: hammering does not reset the window.
  */
-export async function hit(strapi: Core.Strapi, bucket: string, limits: readonly RateLimit[], now: Date): Promise<LimitVerdict> {
+export async function hit(
+  strapi: Core.Strapi,
+  bucket: string,
+  limits: readonly RateLimit[],
+  now: Date,
+): Promise<LimitVerdict> {
   const knex = strapi.db.connection;
   for (const limit of limits) {
     const start = windowStart(now, limit.windowSeconds);

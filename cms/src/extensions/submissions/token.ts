@@ -14,15 +14,20 @@ export interface FormToken {
 }
 
 export type TokenCheck =
-  | { ok: true; token: FormToken }
-  | { ok: false; problem: 'missing' | 'invalid' | 'expired' | 'wrong_site' };
+  { ok: true; token: FormToken } | { ok: false; problem: 'missing' | 'invalid' | 'expired' | 'wrong_site' };
 
 /** Issued tokens may be checked on a clock up to this far behind the issuer's. */
 const CLOCK_SKEW_SECONDS = 300;
 
 export function issueFormToken(secret: Buffer, siteCode: string, now: Date, lifetimeSeconds: number): string {
   const issued = Math.floor(now.getTime() / 1000);
-  const payload = ['v1', siteCode, issued, issued + lifetimeSeconds, crypto.randomBytes(9).toString('base64url')].join('.');
+  const payload = [
+    'v1',
+    siteCode,
+    issued,
+    issued + lifetimeSeconds,
+    crypto.randomBytes(9).toString('base64url'),
+  ].join('.');
   return `${Buffer.from(payload).toString('base64url')}.${sign(secret, payload)}`;
 }
 
@@ -34,7 +39,8 @@ export function checkFormToken(secret: Buffer, value: unknown, siteCode: string,
   const payload = Buffer.from(encoded, 'base64url').toString('utf8');
   const expected = Buffer.from(sign(secret, payload));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return { ok: false, problem: 'invalid' };
+  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given))
+    return { ok: false, problem: 'invalid' };
   const [version, site, issued, expires] = payload.split('.');
   const issuedAt = Number(issued);
   const expiresAt = Number(expires);
@@ -44,7 +50,10 @@ export function checkFormToken(secret: Buffer, value: unknown, siteCode: string,
   if (issuedAt > at + CLOCK_SKEW_SECONDS) return { ok: false, problem: 'invalid' };
   if (expiresAt <= at) return { ok: false, problem: 'expired' };
   if (site !== siteCode) return { ok: false, problem: 'wrong_site' };
-  return { ok: true, token: { siteCode: site, issuedAt: new Date(issuedAt * 1000), expiresAt: new Date(expiresAt * 1000) } };
+  return {
+    ok: true,
+    token: { siteCode: site, issuedAt: new Date(issuedAt * 1000), expiresAt: new Date(expiresAt * 1000) },
+  };
 }
 
 function sign(secret: Buffer, payload: string): string {
@@ -56,5 +65,9 @@ function sign(secret: Buffer, payload: string): string {
  * address (the address itself is not kept with the report).
  */
 export function reporterKey(secret: Buffer, clientAddress: string): string {
-  return crypto.createHmac('sha256', secret).update(`reporter:${clientAddress}`).digest('base64url').slice(0, 32);
+  return crypto
+    .createHmac('sha256', secret)
+    .update(`reporter:${clientAddress}`)
+    .digest('base64url')
+    .slice(0, 32);
 }

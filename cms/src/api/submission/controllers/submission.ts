@@ -58,7 +58,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return allowedReturnTo(referer, policy)?.toString() ?? null;
   }
 
-  async function submit(ctx: Ctx, intake: (c: IntakeContext, body: FormBody) => Promise<Receipt>): Promise<void> {
+  async function submit(
+    ctx: Ctx,
+    intake: (c: IntakeContext, body: FormBody) => Promise<Receipt>,
+  ): Promise<void> {
     await guarded(ctx, async () => {
       const body = (ctx.request.body ?? {}) as FormBody;
       const html = wantsHtml(ctx);
@@ -69,7 +72,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!returnTo) throw REJECT.badReturnTo();
       }
       const receipt = await intake(context(ctx), body);
-      const view = { ...receipt, formattedCode: formatTrackingCode(receipt.trackingCode), statusPath: `/api/submissions/status/${receipt.trackingCode}` };
+      const view = {
+        ...receipt,
+        formattedCode: formatTrackingCode(receipt.trackingCode),
+        statusPath: `/api/submissions/status/${receipt.trackingCode}`,
+      };
       if (!html) return answerJson(ctx, 201, view);
       if (returnTo) {
         returnTo.searchParams.set('ma', receipt.trackingCode);
@@ -101,10 +108,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async token(ctx: Ctx) {
       await guarded(ctx, async () => {
         const c = context(ctx);
-        const code = String(ctx.query.site ?? '').trim().toLowerCase();
+        const code = String(ctx.query.site ?? '')
+          .trim()
+          .toLowerCase();
         const site = await receivingSite(c, code);
         const verdict = await hit(strapi, `read:${c.ip}`, c.settings.readLimits, c.now);
-        if (!verdict.allowed) throw REJECT.rateLimited(vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
+        if (!verdict.allowed)
+          throw REJECT.rateLimited(vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
         const lifetime = ctx.query.for === 'page' ? c.settings.pageTokenSeconds : c.settings.liveTokenSeconds;
         answerJson(ctx, 200, {
           site: site.code,

@@ -16,7 +16,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** A form token for `siteCode`, as issued at `now` (tests drive the clock with it). */
   issueToken(siteCode: string, options: { now?: Date; lifetimeSeconds?: number } = {}): string {
     const settings = submissionSettings();
-    return issueFormToken(settings.secret, siteCode, options.now ?? new Date(), options.lifetimeSeconds ?? settings.liveTokenSeconds);
+    return issueFormToken(
+      settings.secret,
+      siteCode,
+      options.now ?? new Date(),
+      options.lifetimeSeconds ?? settings.liveTokenSeconds,
+    );
   },
 
   /** Received → answered per site (median and 90th percentile hours) for questions received in [from, to). */
