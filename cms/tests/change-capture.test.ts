@@ -26,11 +26,19 @@ type EventRow = {
 const eventsAfter = async (id: number) =>
   (await cms.strapi.db.connection('pbgdpl_change_events').where('id', '>', id).orderBy('id')) as EventRow[];
 const lastId = async () => {
-  const row = (await cms.strapi.db.connection('pbgdpl_change_events').max('id as max').first()) as { max: number | null };
+  const row = (await cms.strapi.db.connection('pbgdpl_change_events').max('id as max').first()) as {
+    max: number | null;
+  };
   return Number(row?.max ?? 0);
 };
 const contentVersion = async () =>
-  Number(((await cms.strapi.db.connection('pbgdpl_content_version').where({ id: 1 }).first('version')) as { version: string }).version);
+  Number(
+    (
+      (await cms.strapi.db.connection('pbgdpl_content_version').where({ id: 1 }).first('version')) as {
+        version: string;
+      }
+    ).version,
+  );
 
 beforeAll(async () => {
   cms = await startTestCms('change_capture');
@@ -42,30 +50,49 @@ afterAll(async () => {
 
 test('a draft makes no event; publishing it makes one naming its owner and audience, older than the version after it', async () => {
   const start = await lastId();
-  const documentId = await createItem(cms.strapi, 'news-item', 'Tập huấn Luật Dữ liệu', registry.sites.hanoi, {
-    extra: { audience: 'own_and_descendants' },
-  });
+  const documentId = await createItem(
+    cms.strapi,
+    'news-item',
+    'Tập huấn Luật Dữ liệu',
+    registry.sites.hanoi,
+    {
+      extra: { audience: 'own_and_descendants' },
+    },
+  );
   expect(await eventsAfter(start)).toEqual([]);
   await cms.strapi.documents(uidOf('news-item')).publish({ documentId, locale: 'vi' } as never);
   const events = await eventsAfter(start);
   expect(events).toHaveLength(1);
-  expect(events[0]).toMatchObject({ uid: uidOf('news-item'), document_id: documentId, action: 'publish', owning_site: 'ha-noi' });
+  expect(events[0]).toMatchObject({
+    uid: uidOf('news-item'),
+    document_id: documentId,
+    action: 'publish',
+    owning_site: 'ha-noi',
+  });
   expect(JSON.parse(events[0]!.placements)).toEqual([
     expect.objectContaining({ kind: 'editorial', owningSite: 'ha-noi', audience: 'own_and_descendants' }),
   ]);
   expect(await contentVersion()).toBeGreaterThan(Number(events[0]!.content_version));
 
   const afterPublish = await lastId();
-  await cms.strapi.documents(uidOf('news-item')).update({ documentId, locale: 'vi', data: { summary: 'Bản nháp mới' } } as never);
+  await cms.strapi
+    .documents(uidOf('news-item'))
+    .update({ documentId, locale: 'vi', data: { summary: 'Bản nháp mới' } } as never);
   expect(await eventsAfter(afterPublish)).toEqual([]);
   await cms.strapi.documents(uidOf('news-item')).unpublish({ documentId, locale: 'vi' } as never);
   expect((await eventsAfter(afterPublish)).map((e) => e.action)).toEqual(['unpublish']);
 });
 
 test('a change of audience carries both the old and the new placement, so sites that lose the item are rebuilt', async () => {
-  const documentId = await createItem(cms.strapi, 'material', 'Đề cương Luật Đất đai', registry.sites.national, {
-    published: true,
-  });
+  const documentId = await createItem(
+    cms.strapi,
+    'material',
+    'Đề cương Luật Đất đai',
+    registry.sites.national,
+    {
+      published: true,
+    },
+  );
   const start = await lastId();
   await cms.strapi.documents(uidOf('material')).update({
     documentId,
@@ -74,22 +101,37 @@ test('a change of audience carries both the old and the new placement, so sites 
     data: { audience: 'own_site' },
   } as never);
   const [event] = await eventsAfter(start);
-  const audiences = JSON.parse(event!.placements).map((p: { audience: string }) => p.audience).sort();
+  const audiences = JSON.parse(event!.placements)
+    .map((p: { audience: string }) => p.audience)
+    .sort();
   expect(audiences).toEqual(['all_sites', 'own_site']);
 });
 
 test('site registry changes and relations between documents make events placed on the sites concerned', async () => {
   const start = await lastId();
-  await cms.strapi.documents('api::site.site').update({ documentId: registry.sites.hanoi, data: { name: 'Thủ đô Hà Nội' } } as never);
+  await cms.strapi
+    .documents('api::site.site')
+    .update({ documentId: registry.sites.hanoi, data: { name: 'Thủ đô Hà Nội' } } as never);
   const law = await createLaw(cms.strapi, '45/2019/QH14', registry.sites.national);
   const civil = await createLaw(cms.strapi, '91/2015/QH13', registry.sites.national);
   await cms.strapi.documents(RELATION).create({
-    data: { kind: 'amends', sourceDocumentId: law, targetDocumentId: civil, sourceNumber: '45/2019/QH14', targetNumber: '91/2015/QH13' },
+    data: {
+      kind: 'amends',
+      sourceDocumentId: law,
+      targetDocumentId: civil,
+      sourceNumber: '45/2019/QH14',
+      targetNumber: '91/2015/QH13',
+    },
   } as never);
   const events = await eventsAfter(start);
   const site = events.find((e) => e.uid === 'api::site.site')!;
   expect(JSON.parse(site.placements)).toEqual([{ kind: 'site', code: 'ha-noi', parent: 'quoc-gia' }]);
-  expect(events.filter((e) => e.uid === DOCUMENT && e.action === 'create').map((e) => e.document_id).sort()).toEqual([law, civil].sort());
+  expect(
+    events
+      .filter((e) => e.uid === DOCUMENT && e.action === 'create')
+      .map((e) => e.document_id)
+      .sort(),
+  ).toEqual([law, civil].sort());
   const relation = events.find((e) => e.uid === RELATION)!;
   expect(JSON.parse(relation.placements)).toEqual([
     expect.objectContaining({ kind: 'legal-document', scope: 'national', owningSite: 'quoc-gia' }),
@@ -120,10 +162,12 @@ test('a document entering "newly effective" on its date makes one event, however
   expect(await captureDateDrivenChanges(cms.strapi, today)).toBe(1);
   expect(await captureDateDrivenChanges(cms.strapi, today)).toBe(0);
   const events = await eventsAfter(start);
-  expect(events.map((e) => [e.document_id, e.action, e.source])).toEqual([[documentId, 'enters-newly-effective', 'date']]);
+  expect(events.map((e) => [e.document_id, e.action, e.source])).toEqual([
+    [documentId, 'enters-newly-effective', 'date'],
+  ]);
 });
 
-test("the sync status route answers administrators only, with the content version and the events", async () => {
+test('the sync status route answers administrators only, with the content version and the events', async () => {
   await request(cms.http).get('/pbgdpl-sync/status').expect(401);
   const credentials = { email: 'van-hanh@pbgdpl.test', password: 'MatKhau2026' };
   const superAdmin = await cms.strapi.service('admin::role').getSuperAdmin();
@@ -131,7 +175,10 @@ test("the sync status route answers administrators only, with the content versio
     .service('admin::user')
     .create({ ...credentials, firstname: 'Vận', lastname: 'Hành', isActive: true, roles: [superAdmin.id] });
   const token = (await request(cms.http).post('/admin/login').send(credentials).expect(200)).body.data.token;
-  const status = await request(cms.http).get('/pbgdpl-sync/status').set('Authorization', `Bearer ${token}`).expect(200);
+  const status = await request(cms.http)
+    .get('/pbgdpl-sync/status')
+    .set('Authorization', `Bearer ${token}`)
+    .expect(200);
   expect(status.body).toMatchObject({ contentVersion: await contentVersion(), sites: [] });
   expect(status.body.events.lastId).toBe(await lastId());
 });

@@ -28,7 +28,10 @@ const FEDERATION_SITES = 3400;
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
-    'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/pbgdpl_bench_sync' },
+    'database-url': {
+      type: 'string',
+      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/pbgdpl_bench_sync',
+    },
     'skip-workers': { type: 'boolean', default: false },
   },
 });
@@ -58,7 +61,12 @@ async function apiToken(cmsUrl: string): Promise<string> {
   const created = await fetch(`${cmsUrl}/admin/api-tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
-    body: JSON.stringify({ name: 'bench-sync', type: 'full-access', lifespan: null, description: 'bench:sync' }),
+    body: JSON.stringify({
+      name: 'bench-sync',
+      type: 'full-access',
+      lifespan: null,
+      description: 'bench:sync',
+    }),
   });
   return ((await created.json()) as { data: { accessKey: string } }).data.accessKey;
 }
@@ -82,10 +90,16 @@ const liveRelease = (outDir: string, code: string) => {
 };
 
 /** Waits (polling every 50 ms) until every site's `current` differs from `before`. */
-async function switched(outDir: string, before: Record<string, string | null>, codes: readonly string[], started: number) {
+async function switched(
+  outDir: string,
+  before: Record<string, string | null>,
+  codes: readonly string[],
+  started: number,
+) {
   const at = new Map<string, number>();
   while (at.size < codes.length) {
-    for (const code of codes) if (!at.has(code) && liveRelease(outDir, code) !== before[code]) at.set(code, Date.now() - started);
+    for (const code of codes)
+      if (!at.has(code) && liveRelease(outDir, code) !== before[code]) at.set(code, Date.now() - started);
     if (Date.now() - started > 1_800_000) throw new Error('bench: sites did not switch within 30 min');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -104,11 +118,15 @@ async function main() {
   await freshDatabase(databaseUrl);
   const env = { ...testCmsEnv(), DATABASE_URL: databaseUrl, DATABASE_CLIENT: 'postgres' };
   const seedStarted = Date.now();
-  const seed = spawnSync(process.execPath, ['dist/scripts/seed.js', '--subset', 'demo', '--demo-admin', '--report', path.join(outDir, 'seed.json')], {
-    cwd: CMS_DIR,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
+  const seed = spawnSync(
+    process.execPath,
+    ['dist/scripts/seed.js', '--subset', 'demo', '--demo-admin', '--report', path.join(outDir, 'seed.json')],
+    {
+      cwd: CMS_DIR,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    },
+  );
   if (seed.status !== 0) throw new Error(`seed failed:\n${seed.stdout}\n${seed.stderr}`);
   log(`seeded in ${seconds(Date.now() - seedStarted)} s`);
   const cms = await startCmsProcess({ cmsDir: CMS_DIR, env });
@@ -117,10 +135,23 @@ async function main() {
   const costs = new Map<string, SiteCost>();
   const builder: SiteBuilder = async ({ codes, outDir: out }) => {
     const { generateSites } = await import('@pbgdpl/site-template/generator');
-    const result = await generateSites({ cmsUrl: cms.url, token, codes, outDir: out, layout: 'releases', batchSize: codes.length, log: () => undefined });
-    for (const s of result.sites)
-      costs.set(s.code, { searchMs: s.search?.ms ?? 0, pages: s.pages });
-    return result.sites.map((s) => ({ code: s.code, ok: s.ok, release: s.release ?? null, pages: s.pages, error: s.error }));
+    const result = await generateSites({
+      cmsUrl: cms.url,
+      token,
+      codes,
+      outDir: out,
+      layout: 'releases',
+      batchSize: codes.length,
+      log: () => undefined,
+    });
+    for (const s of result.sites) costs.set(s.code, { searchMs: s.search?.ms ?? 0, pages: s.pages });
+    return result.sites.map((s) => ({
+      code: s.code,
+      ok: s.ok,
+      release: s.release ?? null,
+      pages: s.pages,
+      error: s.error,
+    }));
   };
   const logFile = path.join(outDir, 'sync.log');
   const start = (concurrency: number, batchSize: number) =>
@@ -136,12 +167,18 @@ async function main() {
       pgBoss: { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 5 },
       log: jsonLogger((line) => fs.appendFileSync(logFile, `${line}\n`)),
     });
-  const figures: Record<string, unknown> = { machine: `${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)} at start` };
+  const figures: Record<string, unknown> = {
+    machine: `${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)} at start`,
+  };
   let engine: SyncEngine = await start(1, 25);
   try {
     // 1. Cold build.
     const registry = await engine.registry({ fresh: true });
-    const codes = registry.all().filter((s) => s.enabled !== false).map((s) => s.id).sort();
+    const codes = registry
+      .all()
+      .filter((s) => s.enabled !== false)
+      .map((s) => s.id)
+      .sort();
     const none = Object.fromEntries(codes.map((c) => [c, null]));
     let t0 = Date.now();
     await engine.reconcile();
@@ -153,18 +190,34 @@ async function main() {
 
     // 2. A commune's own item → live on the commune's site.
     const commune = codes.find((c) => registry.get(c)?.kind === 'commune')!;
-    const site = (await rest(cms.url, token, 'GET', `/api/sites?filters[code][$eq]=${commune}`)) as unknown as { data: Array<{ documentId: string }> };
+    const site = (await rest(
+      cms.url,
+      token,
+      'GET',
+      `/api/sites?filters[code][$eq]=${commune}`,
+    )) as unknown as { data: Array<{ documentId: string }> };
     const owner = site.data[0]!.documentId;
     const item = await rest(cms.url, token, 'POST', '/api/news-items?locale=vi', {
-      data: { title: 'Lịch tiếp công dân (bản đo hiệu năng)', summary: 'Bản tin dùng để đo thời gian đồng bộ.', audience: 'own_site', owningSite: owner },
+      data: {
+        title: 'Lịch tiếp công dân (bản đo hiệu năng)',
+        summary: 'Bản tin dùng để đo thời gian đồng bộ.',
+        audience: 'own_site',
+        owningSite: owner,
+      },
     });
     const localRuns: number[] = [];
     for (let run = 1; run <= 3; run += 1) {
       const before = { [commune]: liveRelease(outDir, commune) };
       t0 = Date.now();
-      await rest(cms.url, token, 'PUT', `/api/news-items/${item.data.documentId}?locale=vi&status=published`, {
-        data: { summary: `Bản tin dùng để đo thời gian đồng bộ, lần ${run}.` },
-      });
+      await rest(
+        cms.url,
+        token,
+        'PUT',
+        `/api/news-items/${item.data.documentId}?locale=vi&status=published`,
+        {
+          data: { summary: `Bản tin dùng để đo thời gian đồng bộ, lần ${run}.` },
+        },
+      );
       localRuns.push((await switched(outDir, before, [commune], t0)).get(commune)!);
       await new Promise((r) => setTimeout(r, 1500));
     }
@@ -173,7 +226,12 @@ async function main() {
     log(`commune edit → live (${commune}): ${localRuns.map((ms) => `${seconds(ms)} s`).join(', ')}`);
 
     // 3. A national document → live on every site (one worker).
-    const national = (await rest(cms.url, token, 'GET', '/api/legal-documents?locale=vi&filters[scope][$eq]=national&filters[documentType][$eq]=law&pagination[pageSize]=1')) as unknown as {
+    const national = (await rest(
+      cms.url,
+      token,
+      'GET',
+      '/api/legal-documents?locale=vi&filters[scope][$eq]=national&filters[documentType][$eq]=law&pagination[pageSize]=1',
+    )) as unknown as {
       data: Array<{ documentId: string; title: string }>;
     };
     const law = national.data[0]!;
@@ -181,7 +239,9 @@ async function main() {
       const before = Object.fromEntries(codes.map((c) => [c, liveRelease(outDir, c)]));
       costs.clear();
       const started = Date.now();
-      await rest(cms.url, token, 'PUT', `/api/legal-documents/${law.documentId}?locale=vi&status=published`, { data: { title: `${law.title} (${label})` } });
+      await rest(cms.url, token, 'PUT', `/api/legal-documents/${law.documentId}?locale=vi&status=published`, {
+        data: { title: `${law.title} (${label})` },
+      });
       const at = await switched(outDir, before, codes, started);
       return { totalMs: Math.max(...at.values()), firstMs: Math.min(...at.values()) };
     };
@@ -195,7 +255,9 @@ async function main() {
     figures.pagesPerSite = Math.round(perSite.reduce((s, c) => s + c.pages, 0) / perSite.length);
     figures.extrapolated3400SitesOneWorkerMin = Number(((perSiteMs * FEDERATION_SITES) / 60_000).toFixed(0));
     figures.workersFor60s = Math.ceil((perSiteMs * FEDERATION_SITES) / 60_000);
-    log(`national push → ${codes.length} sites, 1 worker: ${seconds(one.totalMs)} s (${seconds(perSiteMs)} s/site, of which Pagefind ${seconds(searchPerSite)} s)`);
+    log(
+      `national push → ${codes.length} sites, 1 worker: ${seconds(one.totalMs)} s (${seconds(perSiteMs)} s/site, of which Pagefind ${seconds(searchPerSite)} s)`,
+    );
 
     // 4. Two workers (two batches at once) vs one.
     if (!args['skip-workers']) {
@@ -211,7 +273,8 @@ async function main() {
     await cms.stop();
   }
   console.log('\n| figure | value |\n|---|---|');
-  for (const [k, v] of Object.entries(figures)) console.log(`| ${k} | ${Array.isArray(v) ? v.join(', ') : String(v)} |`);
+  for (const [k, v] of Object.entries(figures))
+    console.log(`| ${k} | ${Array.isArray(v) ? v.join(', ') : String(v)} |`);
   console.log(JSON.stringify({ bench: 'sync', at: new Date().toISOString(), ...figures }));
   fs.rmSync(outDir, { recursive: true, force: true });
 }

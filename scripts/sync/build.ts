@@ -76,10 +76,16 @@ async function main() {
   });
   try {
     const registry = await engine.registry({ fresh: true });
-    const enabled = registry.all().filter((s) => s.enabled !== false).map((s) => s.id);
+    const enabled = registry
+      .all()
+      .filter((s) => s.enabled !== false)
+      .map((s) => s.id);
     const wanted = values.all
       ? enabled.filter((c) => !config.sites || config.sites.includes(c))
-      : String(values.site ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      : String(values.site ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
     if (wanted.length === 0) throw new Error('Give --all or --site CODES.');
     const unknown = wanted.filter((c) => !enabled.includes(c));
     if (unknown.length > 0) throw new Error(`Unknown or disabled site(s): ${unknown.join(', ')}`);
@@ -93,7 +99,11 @@ async function main() {
     }
     bar.end();
     const failed = wanted.filter((c) => results.get(c) !== true);
-    console.error(failed.length === 0 ? `Built ${wanted.length} site(s) into ${config.outDir}` : `Failed: ${failed.join(', ')}`);
+    console.error(
+      failed.length === 0
+        ? `Built ${wanted.length} site(s) into ${config.outDir}`
+        : `Failed: ${failed.join(', ')}`,
+    );
     process.exitCode = failed.length === 0 ? 0 : 1;
   } finally {
     await engine.stop({ graceful: true });

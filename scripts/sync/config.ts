@@ -33,21 +33,22 @@ export interface CommonConfig {
   token: string | undefined;
 }
 
-export function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>>(
-  argv: string[],
-  extra: T,
-) {
+export function parse<
+  T extends Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>,
+>(argv: string[], extra: T) {
   const args = argv[0] === '--' ? argv.slice(1) : argv;
-  return parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: false }).values as Record<
-    string,
-    string | boolean | undefined
-  >;
+  return parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: false })
+    .values as Record<string, string | boolean | undefined>;
 }
 
 export function commonConfig(values: Record<string, string | boolean | undefined>): CommonConfig {
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const outDir = path.resolve(cwd, (values.out as string) ?? process.env.PBGDPL_SITES_DIR ?? path.join(ROOT, '.demo', 'sites'));
-  const url = (values['database-url'] as string | undefined) ?? (values.sqlite ? undefined : process.env.DATABASE_URL);
+  const outDir = path.resolve(
+    cwd,
+    (values.out as string) ?? process.env.PBGDPL_SITES_DIR ?? path.join(ROOT, '.demo', 'sites'),
+  );
+  const url =
+    (values['database-url'] as string | undefined) ?? (values.sqlite ? undefined : process.env.DATABASE_URL);
   const database: SyncDatabase = url
     ? { kind: 'postgres', url }
     : {
@@ -55,7 +56,13 @@ export function commonConfig(values: Record<string, string | boolean | undefined
         file: path.resolve(cwd, (values.sqlite as string) ?? path.join(ROOT, 'cms', '.tmp', 'data.db')),
         stateFile: path.join(outDir, '.sync', 'state.json'),
       };
-  const sites = typeof values.sites === 'string' ? values.sites.split(',').map((s) => s.trim()).filter(Boolean) : null;
+  const sites =
+    typeof values.sites === 'string'
+      ? values.sites
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null;
   return {
     outDir,
     cmsUrl: (values.cms as string) ?? process.env.PBGDPL_CMS_URL ?? 'http://127.0.0.1:1337',
@@ -68,7 +75,8 @@ export function commonConfig(values: Record<string, string | boolean | undefined
 export function wholeNumber(value: unknown, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${String(value)}".`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number, not "${String(value)}".`);
   return n;
 }
 

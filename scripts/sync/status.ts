@@ -46,7 +46,10 @@ async function main() {
     const state = fileStateStore(config.database.stateFile);
     const file = queueSnapshotFile(config.outDir);
     const snapshot = fs.existsSync(file)
-      ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { counts: SyncStatus['queue']; deadLetters: SyncStatus['deadLetters'] })
+      ? (JSON.parse(fs.readFileSync(file, 'utf8')) as {
+          counts: SyncStatus['queue'];
+          deadLetters: SyncStatus['deadLetters'];
+        })
       : { counts: { queued: 0, active: 0, deadLetters: 0 }, deadLetters: [] };
     status = await syncStatus({
       events,

@@ -64,7 +64,11 @@ async function main() {
     const file = queueSnapshotFile(config.outDir);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const write = async () => {
-      const data = { at: new Date(), counts: await engine.queue.counts(), deadLetters: await engine.queue.deadLetters(50) };
+      const data = {
+        at: new Date(),
+        counts: await engine.queue.counts(),
+        deadLetters: await engine.queue.deadLetters(50),
+      };
       fs.writeFileSync(`${file}.tmp`, JSON.stringify(data));
       fs.renameSync(`${file}.tmp`, file);
     };
@@ -86,6 +90,13 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'sync worker failed', error: String(error instanceof Error ? error.stack : error) }));
+  console.error(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'sync worker failed',
+      error: String(error instanceof Error ? error.stack : error),
+    }),
+  );
   process.exit(1);
 });

@@ -14,7 +14,12 @@ export async function apiToken(cmsUrl: string): Promise<string> {
   const created = await fetch(`${cmsUrl}/admin/api-tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
-    body: JSON.stringify({ name: `sync-e2e-${Date.now()}`, type: 'full-access', lifespan: null, description: 'e2e' }),
+    body: JSON.stringify({
+      name: `sync-e2e-${Date.now()}`,
+      type: 'full-access',
+      lifespan: null,
+      description: 'e2e',
+    }),
   });
   if (!created.ok) throw new Error(`api token: ${created.status} ${await created.text()}`);
   return ((await created.json()) as { data: { accessKey: string } }).data.accessKey;
@@ -30,7 +35,12 @@ export async function findDocuments(cmsUrl: string, filters: string): Promise<Le
 }
 
 /** An editor's change, published at once: REST update with status=published. */
-export async function publishTitle(cmsUrl: string, token: string, documentId: string, title: string): Promise<void> {
+export async function publishTitle(
+  cmsUrl: string,
+  token: string,
+  documentId: string,
+  title: string,
+): Promise<void> {
   const res = await fetch(`${cmsUrl}/api/legal-documents/${documentId}?locale=vi&status=published`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -40,7 +50,11 @@ export async function publishTitle(cmsUrl: string, token: string, documentId: st
 }
 
 /** Polls until `check` holds (no fixed sleeps in assertions: this only waits for work to finish). */
-export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 240_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 240_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -63,7 +77,11 @@ export function liveRelease(outDir: string, code: string): string | null {
 export function liveSiteContains(outDir: string, code: string, text: string): boolean {
   const root = path.join(outDir, code, 'current');
   for (const entry of fs.readdirSync(root, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html') && fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8').includes(text))
+    if (
+      entry.isFile() &&
+      entry.name.endsWith('.html') &&
+      fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8').includes(text)
+    )
       return true;
   }
   return false;
@@ -109,15 +127,26 @@ export async function startSyncDriver(config: Record<string, unknown>): Promise<
   let next = 0;
   const ready = new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`sync driver exited with ${code}`)));
-    child.on('message', (message: { type?: string; id?: number; ok?: boolean; value?: unknown; error?: string; result?: { code: string; ok: boolean } }) => {
-      if (message.type === 'ready') return resolve();
-      if (message.type === 'site' && message.result) return void sites.push({ code: message.result.code, ok: message.result.ok });
-      const waiter = message.id === undefined ? undefined : pending.get(message.id);
-      if (!waiter) return;
-      pending.delete(message.id!);
-      if (message.ok) waiter.resolve(message.value);
-      else waiter.reject(new Error(message.error));
-    });
+    child.on(
+      'message',
+      (message: {
+        type?: string;
+        id?: number;
+        ok?: boolean;
+        value?: unknown;
+        error?: string;
+        result?: { code: string; ok: boolean };
+      }) => {
+        if (message.type === 'ready') return resolve();
+        if (message.type === 'site' && message.result)
+          return void sites.push({ code: message.result.code, ok: message.result.ok });
+        const waiter = message.id === undefined ? undefined : pending.get(message.id);
+        if (!waiter) return;
+        pending.delete(message.id!);
+        if (message.ok) waiter.resolve(message.value);
+        else waiter.reject(new Error(message.error));
+      },
+    );
   });
   await ready;
   return {

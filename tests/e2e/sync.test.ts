@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import Database from 'better-sqlite3';
-import { createTestDatabase, startCmsProcess, testCmsEnv, type CmsProcess, type TestDatabase } from '@pbgdpl/test-support';
+import {
+  createTestDatabase,
+  startCmsProcess,
+  testCmsEnv,
+  type CmsProcess,
+  type TestDatabase,
+} from '@pbgdpl/test-support';
 import { CMS_DIR, dataDir, runNode } from './workspace';
 import {
   apiToken,
@@ -33,13 +39,15 @@ let token: string;
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-sync-'));
 const started = Date.now();
 /** Progress on stderr: the setup takes minutes (seed, CMS, four cold builds). */
-const step = (what: string) => process.stderr.write(`[sync e2e +${((Date.now() - started) / 1000).toFixed(0)} s] ${what}\n`);
+const step = (what: string) =>
+  process.stderr.write(`[sync e2e +${((Date.now() - started) / 1000).toFixed(0)} s] ${what}\n`);
 const logFile = path.join(outDir, 'sync.log');
 
 const releases = () => Object.fromEntries(SITES.map((code) => [code, liveRelease(outDir, code)]));
 type SiteRow = { site: string; builtVersion: number | null; lastError: string | null };
 const siteStates = () => engine.call<SiteRow[]>('sites');
-const builtVersion = async (code: string) => (await siteStates()).find((s) => s.site === code)?.builtVersion ?? null;
+const builtVersion = async (code: string) =>
+  (await siteStates()).find((s) => s.site === code)?.builtVersion ?? null;
 const idle = async () => {
   const counts = await engine.call<{ queued: number; active: number }>('counts');
   return counts.queued === 0 && counts.active === 0;
@@ -59,7 +67,9 @@ async function sql(statement: string, params: unknown[] = []): Promise<Array<Rec
   const db = new Database(path.resolve(CMS_DIR, database.env.DATABASE_FILENAME!));
   try {
     const prepared = db.prepare(statement.replace(/\$\d+/g, '?'));
-    return prepared.reader ? (prepared.all(...params) as Array<Record<string, unknown>>) : (prepared.run(...params), []);
+    return prepared.reader
+      ? (prepared.all(...params) as Array<Record<string, unknown>>)
+      : (prepared.run(...params), []);
   } finally {
     db.close();
   }
@@ -74,17 +84,25 @@ async function publishAndWait(documentId: string, title: string, expected: strin
   });
   expect(dispatched.sites).toEqual([...expected].sort());
   const version = await engine.call<number>('version');
-  for (const code of expected) await waitFor(`${code} built from version ${version}`, async () => ((await builtVersion(code)) ?? 0) >= version);
+  for (const code of expected)
+    await waitFor(
+      `${code} built from version ${version}`,
+      async () => ((await builtVersion(code)) ?? 0) >= version,
+    );
   await waitFor('an idle queue', idle);
 }
 
 beforeAll(async () => {
   database = await createTestDatabase('sync_e2e', path.join(CMS_DIR, '.tmp'));
   const env = { ...process.env, ...testCmsEnv(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
-  runNode(path.join(CMS_DIR, 'dist', 'scripts', 'seed.js'), ['--subset', 'demo', '--demo-admin', '--report', path.join(outDir, 'report.json')], {
-    cwd: CMS_DIR,
-    env,
-  });
+  runNode(
+    path.join(CMS_DIR, 'dist', 'scripts', 'seed.js'),
+    ['--subset', 'demo', '--demo-admin', '--report', path.join(outDir, 'report.json')],
+    {
+      cwd: CMS_DIR,
+      env,
+    },
+  );
   step('seeded');
   cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
   token = await apiToken(cms.url);
@@ -93,7 +111,11 @@ beforeAll(async () => {
     logFile,
     database: database.env.DATABASE_URL
       ? { kind: 'postgres', url: database.env.DATABASE_URL }
-      : { kind: 'sqlite', file: path.resolve(CMS_DIR, database.env.DATABASE_FILENAME!), stateFile: path.join(outDir, '.sync', 'state.json') },
+      : {
+          kind: 'sqlite',
+          file: path.resolve(CMS_DIR, database.env.DATABASE_FILENAME!),
+          stateFile: path.join(outDir, '.sync', 'state.json'),
+        },
     cmsUrl: cms.url,
     token,
     outDir,
@@ -136,7 +158,10 @@ test('every site starts with a checked, precompressed release behind its current
 
 test("a province's own document, published, rebuilds the province and its commune only", async () => {
   const before = releases();
-  const [local] = await findDocuments(cms.url, 'filters[scope][$eq]=local&filters[scopeSite][code][$eq]=ha-noi');
+  const [local] = await findDocuments(
+    cms.url,
+    'filters[scope][$eq]=local&filters[scopeSite][code][$eq]=ha-noi',
+  );
   expect(local).toBeDefined();
   const title = `${local!.title} (sửa đổi đồng bộ)`;
   await publishAndWait(local!.documentId, title, ['ha-noi', 'ha-noi-ba-dinh']);
@@ -151,7 +176,10 @@ test("a province's own document, published, rebuilds the province and its commun
 
 test('a national document reaches every targeted site', async () => {
   const before = releases();
-  const [national] = await findDocuments(cms.url, 'filters[scope][$eq]=national&filters[documentType][$eq]=law');
+  const [national] = await findDocuments(
+    cms.url,
+    'filters[scope][$eq]=national&filters[documentType][$eq]=law',
+  );
   const title = `${national!.title} (bản cập nhật quốc gia)`;
   await publishAndWait(national!.documentId, title, SITES);
   const after = releases();
@@ -168,13 +196,37 @@ test('duplicate and late (out-of-order) events change nothing', async () => {
   await expect(
     sql(
       'INSERT INTO pbgdpl_change_events (dedupe_key, uid, document_id, locale, action, source, owning_site, placements, placement_format, content_version, occurred_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-      [latest!.dedupe_key, latest!.uid, latest!.document_id, latest!.locale, latest!.action, latest!.source, latest!.owning_site, latest!.placements, 1, latest!.content_version, new Date().toISOString()],
+      [
+        latest!.dedupe_key,
+        latest!.uid,
+        latest!.document_id,
+        latest!.locale,
+        latest!.action,
+        latest!.source,
+        latest!.owning_site,
+        latest!.placements,
+        1,
+        latest!.content_version,
+        new Date().toISOString(),
+      ],
     ),
   ).rejects.toThrow();
   // A late copy (another key, an older content version) arrives after the sites were built from newer content.
   await sql(
     'INSERT INTO pbgdpl_change_events (dedupe_key, uid, document_id, locale, action, source, owning_site, placements, placement_format, content_version, occurred_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-    [`late:${latest!.dedupe_key}`, latest!.uid, latest!.document_id, latest!.locale, latest!.action, latest!.source, latest!.owning_site, latest!.placements, 1, Number(latest!.content_version) - 1, new Date().toISOString()],
+    [
+      `late:${latest!.dedupe_key}`,
+      latest!.uid,
+      latest!.document_id,
+      latest!.locale,
+      latest!.action,
+      latest!.source,
+      latest!.owning_site,
+      latest!.placements,
+      1,
+      Number(latest!.content_version) - 1,
+      new Date().toISOString(),
+    ],
   );
   const result = await engine.call<DispatchResult>('dispatch');
   expect(result.events).toBe(1);
@@ -185,7 +237,10 @@ test('duplicate and late (out-of-order) events change nothing', async () => {
 
 test('the reconciler rebuilds a site whose event was never dispatched', async () => {
   const before = releases();
-  const [local] = await findDocuments(cms.url, 'filters[scope][$eq]=local&filters[scopeSite][code][$eq]=ho-chi-minh');
+  const [local] = await findDocuments(
+    cms.url,
+    'filters[scope][$eq]=local&filters[scopeSite][code][$eq]=ho-chi-minh',
+  );
   const title = `${local!.title} (sự kiện bị mất)`;
   await publishTitle(cms.url, token, local!.documentId, title);
   // The dispatcher "crashes" after moving its cursor, before asking for any build.
@@ -194,7 +249,10 @@ test('the reconciler rebuilds a site whose event was never dispatched', async ()
   expect((await engine.call<DispatchResult>('dispatch')).events).toBe(0);
   const repaired = await engine.call<ReconcileResult>('reconcile');
   expect(repaired.stale).toEqual(['ho-chi-minh']);
-  await waitFor('ho-chi-minh rebuilt', async () => liveRelease(outDir, 'ho-chi-minh') !== before['ho-chi-minh']);
+  await waitFor(
+    'ho-chi-minh rebuilt',
+    async () => liveRelease(outDir, 'ho-chi-minh') !== before['ho-chi-minh'],
+  );
   await waitFor('an idle queue', idle);
   expect(liveSiteContains(outDir, 'ho-chi-minh', title)).toBe(true);
   expect(releases()['quoc-gia']).toBe(before['quoc-gia']);
@@ -202,20 +260,32 @@ test('the reconciler rebuilds a site whose event was never dispatched', async ()
 
 test('a build killed midway leaves the previous release live, and the retry releases the change', async () => {
   const before = releases();
-  const [local] = await findDocuments(cms.url, 'filters[scope][$eq]=local&filters[scopeSite][code][$eq]=ho-chi-minh');
+  const [local] = await findDocuments(
+    cms.url,
+    'filters[scope][$eq]=local&filters[scopeSite][code][$eq]=ho-chi-minh',
+  );
   const title = `${local!.title} (dựng lại sau sự cố)`;
   const failuresBefore = engine.sites.filter((b) => !b.ok).length;
   await publishTitle(cms.url, token, local!.documentId, title);
-  await waitFor('the publish to be dispatched', async () => (await engine.call<DispatchResult>('dispatch')).sites.length > 0);
+  await waitFor(
+    'the publish to be dispatched',
+    async () => (await engine.call<DispatchResult>('dispatch')).sites.length > 0,
+  );
   const [astro] = await waitFor('an Astro build to be running', async () => {
     const pids = astroChildren();
     return pids.length > 0 ? pids : null;
   });
   process.kill(astro!, 'SIGKILL');
-  await waitFor('the failed attempt to be recorded', async () => engine.sites.filter((b) => !b.ok).length > failuresBefore);
+  await waitFor(
+    'the failed attempt to be recorded',
+    async () => engine.sites.filter((b) => !b.ok).length > failuresBefore,
+  );
   expect(liveRelease(outDir, 'ho-chi-minh')).toBe(before['ho-chi-minh']);
   expect(fs.existsSync(path.join(outDir, 'ho-chi-minh', 'current', 'index.html'))).toBe(true);
-  await waitFor('the retry to release ho-chi-minh', async () => liveRelease(outDir, 'ho-chi-minh') !== before['ho-chi-minh']);
+  await waitFor(
+    'the retry to release ho-chi-minh',
+    async () => liveRelease(outDir, 'ho-chi-minh') !== before['ho-chi-minh'],
+  );
   await waitFor('an idle queue', idle);
   expect(liveSiteContains(outDir, 'ho-chi-minh', title)).toBe(true);
   expect((await siteStates()).find((s) => s.site === 'ho-chi-minh')?.lastError).toBeNull();

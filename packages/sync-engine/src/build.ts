@@ -37,7 +37,11 @@ export function buildHandler(deps: BuildHandlerDeps) {
     const codes = [...new Set(jobs.map((j) => j.data.site))];
     const version = await deps.events.contentVersion();
     const started = Date.now();
-    deps.log('info', 'build started', { sites: codes, version, retries: Math.max(...jobs.map((j) => j.retryCount)) });
+    deps.log('info', 'build started', {
+      sites: codes,
+      version,
+      retries: Math.max(...jobs.map((j) => j.retryCount)),
+    });
     let results: SiteBuildResult[];
     try {
       results = await deps.builder({ codes, outDir: deps.outDir });
@@ -48,10 +52,28 @@ export function buildHandler(deps: BuildHandlerDeps) {
     const durationMs = Date.now() - started;
     const byCode = new Map(results.map((r) => [r.code, r]));
     for (const code of codes) {
-      const result = byCode.get(code) ?? { code, ok: false, release: null, pages: 0, error: 'the generator did not build it' };
+      const result = byCode.get(code) ?? {
+        code,
+        ok: false,
+        release: null,
+        pages: 0,
+        error: 'the generator did not build it',
+      };
       if (result.ok && result.release) {
-        await deps.state.recordSuccess(code, { release: result.release, version, builtAt: new Date(), durationMs, pages: result.pages });
-        deps.log('info', 'site released', { site: code, release: result.release, version, pages: result.pages, durationMs });
+        await deps.state.recordSuccess(code, {
+          release: result.release,
+          version,
+          builtAt: new Date(),
+          durationMs,
+          pages: result.pages,
+        });
+        deps.log('info', 'site released', {
+          site: code,
+          release: result.release,
+          version,
+          pages: result.pages,
+          durationMs,
+        });
       } else {
         await deps.state.recordFailure(code, result.error ?? 'unknown error', new Date());
         deps.log('error', 'site build failed', { site: code, error: result.error, durationMs });
@@ -60,13 +82,19 @@ export function buildHandler(deps: BuildHandlerDeps) {
     }
     return jobs.map((job) => {
       const result = byCode.get(job.data.site);
-      return result?.ok ? { id: job.id, ok: true } : { id: job.id, ok: false, error: result?.error ?? 'not built' };
+      return result?.ok
+        ? { id: job.id, ok: true }
+        : { id: job.id, ok: false, error: result?.error ?? 'not built' };
     });
   };
 }
 
 /** The real builder: the site generator (`generateSites`) in the release layout. */
-export function generatorBuilder(options: { cmsUrl: string; token?: string; log?: (m: string) => void }): SiteBuilder {
+export function generatorBuilder(options: {
+  cmsUrl: string;
+  token?: string;
+  log?: (m: string) => void;
+}): SiteBuilder {
   return async ({ codes, outDir }) => {
     const { generateSites } = await import('@pbgdpl/site-template/generator');
     const result = await generateSites({

@@ -14,9 +14,14 @@ function fakeEvents(events: ChangeEvent[], version = () => 100): EventSource {
   return {
     contentVersion: async () => version(),
     lastEventId: async () => Math.max(0, ...events.map((e) => e.id)),
-    eventsAfter: async (after, limit) => events.filter((e) => e.id > after).sort((a, b) => a.id - b.id).slice(0, limit),
+    eventsAfter: async (after, limit) =>
+      events
+        .filter((e) => e.id > after)
+        .sort((a, b) => a.id - b.id)
+        .slice(0, limit),
     eventsByIds: async (ids) => events.filter((e) => ids.includes(e.id)),
-    eventsFromVersion: async (v, after, limit) => events.filter((e) => e.contentVersion >= v && e.id > after).slice(0, limit),
+    eventsFromVersion: async (v, after, limit) =>
+      events.filter((e) => e.contentVersion >= v && e.id > after).slice(0, limit),
     close: async () => undefined,
   };
 }
@@ -51,7 +56,12 @@ const registry = syncRegistry([
   { id: 'ho-chi-minh', kind: 'province', parentId: 'quoc-gia' },
 ]);
 const loader = async () => registry;
-const local = (site: string): Placement => ({ kind: 'legal-document', scope: 'local', owningSite: site, scopeSite: site });
+const local = (site: string): Placement => ({
+  kind: 'legal-document',
+  scope: 'local',
+  owningSite: site,
+  scopeSite: site,
+});
 const event = (id: number, contentVersion: number, placement: Placement): ChangeEvent => ({
   id,
   uid: 'api::legal-document.legal-document',
@@ -65,7 +75,9 @@ const event = (id: number, contentVersion: number, placement: Placement): Change
   occurredAt: new Date(0),
 });
 const tempState = () => {
-  const state = fileStateStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sync-state-')), 'state.json'));
+  const state = fileStateStore(
+    path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sync-state-')), 'state.json'),
+  );
   void state.saveCursor({ eventId: 0, gaps: [] });
   return state;
 };
@@ -73,7 +85,13 @@ const tempState = () => {
 test('ten edits of one province in one pass ask for one build of each affected site', async () => {
   const events = Array.from({ length: 10 }, (_, i) => event(i + 1, 50 + i, local('ha-noi')));
   const { queue, asked } = fakeQueue();
-  const result = await dispatchOnce({ events: fakeEvents(events), state: tempState(), queue, registry: loader, log: silentLogger });
+  const result = await dispatchOnce({
+    events: fakeEvents(events),
+    state: tempState(),
+    queue,
+    registry: loader,
+    log: silentLogger,
+  });
   expect(result.sites).toEqual(['ha-noi', 'ha-noi-ba-dinh']);
   expect(asked.map((a) => [a.site, a.version])).toEqual([
     ['ha-noi', 59],
@@ -84,16 +102,34 @@ test('ten edits of one province in one pass ask for one build of each affected s
 test('the cursor moves on: a second pass finds nothing', async () => {
   const state = tempState();
   const { queue } = fakeQueue();
-  const deps = { events: fakeEvents([event(1, 10, local('ha-noi'))]), state, queue, registry: loader, log: silentLogger };
+  const deps = {
+    events: fakeEvents([event(1, 10, local('ha-noi'))]),
+    state,
+    queue,
+    registry: loader,
+    log: silentLogger,
+  };
   expect((await dispatchOnce(deps)).events).toBe(1);
   expect((await dispatchOnce(deps)).events).toBe(0);
 });
 
 test('a late event older than the live build asks for nothing', async () => {
   const state = tempState();
-  await state.recordSuccess('ho-chi-minh', { release: 'r1', version: 30, builtAt: new Date(), durationMs: 1, pages: 1 });
+  await state.recordSuccess('ho-chi-minh', {
+    release: 'r1',
+    version: 30,
+    builtAt: new Date(),
+    durationMs: 1,
+    pages: 1,
+  });
   const { queue, asked } = fakeQueue();
-  const result = await dispatchOnce({ events: fakeEvents([event(1, 29, local('ho-chi-minh'))]), state, queue, registry: loader, log: silentLogger });
+  const result = await dispatchOnce({
+    events: fakeEvents([event(1, 29, local('ho-chi-minh'))]),
+    state,
+    queue,
+    registry: loader,
+    log: silentLogger,
+  });
   expect(result).toMatchObject({ events: 1, enqueued: 0, upToDate: 1 });
   expect(asked).toEqual([]);
 });
@@ -102,7 +138,14 @@ test('an id skipped while its transaction was open is picked up when it commits'
   const events = [event(1, 10, local('ha-noi')), event(3, 12, local('ha-noi'))];
   const state = tempState();
   const { queue, asked, waiting } = fakeQueue();
-  const deps = { events: fakeEvents(events), state, queue, registry: loader, log: silentLogger, now: () => new Date(1_000) };
+  const deps = {
+    events: fakeEvents(events),
+    state,
+    queue,
+    registry: loader,
+    log: silentLogger,
+    now: () => new Date(1_000),
+  };
   await dispatchOnce(deps);
   expect((await state.cursor()).gaps).toEqual([{ id: 2, since: 1_000 }]);
   waiting.clear();
@@ -116,7 +159,13 @@ test('an id skipped while its transaction was open is picked up when it commits'
 test('the reconciler asks for sites never built and sites built before an event that affects them', async () => {
   const state = tempState();
   for (const site of ['quoc-gia', 'ha-noi', 'ha-noi-ba-dinh'])
-    await state.recordSuccess(site, { release: 'r1', version: 20, builtAt: new Date(), durationMs: 1, pages: 1 });
+    await state.recordSuccess(site, {
+      release: 'r1',
+      version: 20,
+      builtAt: new Date(),
+      durationMs: 1,
+      pages: 1,
+    });
   const { queue, asked } = fakeQueue();
   const result = await reconcileOnce({
     events: fakeEvents([event(1, 19, local('ha-noi')), event(2, 20, local('ha-noi-ba-dinh'))]),
@@ -131,9 +180,17 @@ test('the reconciler asks for sites never built and sites built before an event 
 });
 
 test('a new deployment starts after the existing events: the reconciler builds every site once', async () => {
-  const state = fileStateStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sync-state-')), 'state.json'));
+  const state = fileStateStore(
+    path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sync-state-')), 'state.json'),
+  );
   const { queue, asked } = fakeQueue();
-  const deps = { events: fakeEvents([event(1, 10, local('ha-noi')), event(2, 11, local('ho-chi-minh'))]), state, queue, registry: loader, log: silentLogger };
+  const deps = {
+    events: fakeEvents([event(1, 10, local('ha-noi')), event(2, 11, local('ho-chi-minh'))]),
+    state,
+    queue,
+    registry: loader,
+    log: silentLogger,
+  };
   expect(await dispatchOnce(deps)).toMatchObject({ events: 0, enqueued: 0 });
   expect(await state.cursor()).toEqual({ eventId: 2, gaps: [] });
   expect(asked).toEqual([]);

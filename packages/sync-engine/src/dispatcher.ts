@@ -57,7 +57,8 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
   const next: DispatchCursor = { eventId: cursor.eventId, gaps: [] };
   const foundIds = new Set(found.map((e) => e.id));
   const at = now().getTime();
-  for (const gap of cursor.gaps) if (!foundIds.has(gap.id) && at - gap.since < gapTimeoutMs) next.gaps.push(gap);
+  for (const gap of cursor.gaps)
+    if (!foundIds.has(gap.id) && at - gap.since < gapTimeoutMs) next.gaps.push(gap);
   for (const event of fresh) {
     for (let id = next.eventId + 1; id < event.id; id += 1) next.gaps.push({ id, since: at });
     next.eventId = event.id;
@@ -111,5 +112,7 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
 function describe(events: readonly ChangeEvent[]): string {
   const first = events[0]!;
   const type = first.uid.split('.').at(-1);
-  return events.length === 1 ? `${first.action} ${type} ${first.documentId}` : `${events.length} changes (first: ${first.action} ${type})`;
+  return events.length === 1
+    ? `${first.action} ${type} ${first.documentId}`
+    : `${events.length} changes (first: ${first.action} ${type})`;
 }

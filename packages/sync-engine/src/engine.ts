@@ -9,7 +9,13 @@
  */
 import pg from 'pg';
 import { createContentClient, graphqlEndpoint } from '@pbgdpl/content-client';
-import { buildHandler, generatorBuilder, removeAbandonedBuilds, type SiteBuilder, type SiteBuildResult } from './build.js';
+import {
+  buildHandler,
+  generatorBuilder,
+  removeAbandonedBuilds,
+  type SiteBuilder,
+  type SiteBuildResult,
+} from './build.js';
 import { dispatchOnce, type DispatchResult } from './dispatcher.js';
 import { postgresEventSource } from './event-source-pg.js';
 import { sqliteEventSource } from './event-source-sqlite.js';
@@ -25,7 +31,8 @@ import { fileStateStore, postgresStateStore, type SyncStateStore } from './state
 /** Arbitrary constant: the advisory lock of the dispatcher/reconciler leader. */
 const LEADER_LOCK = 7_320_416;
 
-export type SyncDatabase = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string; stateFile: string };
+export type SyncDatabase =
+  { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string; stateFile: string };
 
 export interface SyncEngineConfig {
   database: SyncDatabase;
@@ -48,7 +55,10 @@ export interface SyncEngineConfig {
   /** Reconciler interval. Default 5 min; 0 = only on demand. */
   reconcileIntervalMs?: number;
   retry?: Partial<RetryPolicy>;
-  pgBoss?: Pick<PgBossQueueOptions, 'heartbeatSeconds' | 'superviseIntervalSeconds' | 'pollingIntervalSeconds' | 'schema'>;
+  pgBoss?: Pick<
+    PgBossQueueOptions,
+    'heartbeatSeconds' | 'superviseIntervalSeconds' | 'pollingIntervalSeconds' | 'schema'
+  >;
   /** Replace the generator (unit tests). */
   builder?: SiteBuilder;
   log: Logger;
@@ -100,7 +110,8 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
   const sites = config.sites ? new Set(config.sites) : null;
   const deps = { events, state, queue, registry, log, sites };
 
-  for (const name of removeAbandonedBuilds(config.outDir)) log('warn', 'removed abandoned build folder', { name });
+  for (const name of removeAbandonedBuilds(config.outDir))
+    log('warn', 'removed abandoned build folder', { name });
 
   if (config.work !== false) {
     await queue.work(
@@ -110,7 +121,9 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
         state,
         outDir: config.outDir,
         log,
-        builder: config.builder ?? generatorBuilder({ cmsUrl: config.cmsUrl, ...(config.token ? { token: config.token } : {}) }),
+        builder:
+          config.builder ??
+          generatorBuilder({ cmsUrl: config.cmsUrl, ...(config.token ? { token: config.token } : {}) }),
         ...(config.onSite ? { onSite: config.onSite } : {}),
       }),
     );
@@ -128,7 +141,10 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
       });
       await lockClient.connect();
     }
-    const { rows } = await lockClient.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LEADER_LOCK]);
+    const { rows } = await lockClient.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock($1) AS locked',
+      [LEADER_LOCK],
+    );
     leader = rows[0]?.locked === true;
     if (leader) log('info', 'leading: this process dispatches and reconciles');
     return leader;

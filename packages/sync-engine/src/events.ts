@@ -6,7 +6,12 @@
 
 /** Where an item shows (site codes). Mirrors the CMS's `Placement`, format 1. */
 export type Placement =
-  | { kind: 'legal-document'; scope: 'national' | 'local' | null; owningSite: string | null; scopeSite: string | null }
+  | {
+      kind: 'legal-document';
+      scope: 'national' | 'local' | null;
+      owningSite: string | null;
+      scopeSite: string | null;
+    }
   | {
       kind: 'editorial';
       owningSite: string | null;

@@ -10,9 +10,21 @@ const registry = syncRegistry([
   { id: 'ho-chi-minh-ben-thanh', kind: 'commune', parentId: 'ho-chi-minh' },
   { id: 'da-nang', kind: 'province', parentId: 'quoc-gia', enabled: false },
 ] satisfies SyncSite[]);
-const enabled = ['bo-tu-phap', 'ha-noi', 'ha-noi-ba-dinh', 'ha-noi-ngoc-ha', 'ho-chi-minh', 'ho-chi-minh-ben-thanh', 'quoc-gia'];
+const enabled = [
+  'bo-tu-phap',
+  'ha-noi',
+  'ha-noi-ba-dinh',
+  'ha-noi-ngoc-ha',
+  'ho-chi-minh',
+  'ho-chi-minh-ben-thanh',
+  'quoc-gia',
+];
 const sorted = (set: Set<string>) => [...set].sort();
-const editorial = (owningSite: string, audience: string, extra: Partial<{ audienceSiteKinds: string[]; audienceProvinces: string[] }> = {}) => ({
+const editorial = (
+  owningSite: string,
+  audience: string,
+  extra: Partial<{ audienceSiteKinds: string[]; audienceProvinces: string[] }> = {},
+) => ({
   kind: 'editorial' as const,
   owningSite,
   audience,
@@ -23,26 +35,45 @@ const editorial = (owningSite: string, audience: string, extra: Partial<{ audien
 });
 
 test('a national legal document reaches every enabled site, never a disabled one', () => {
-  const sites = affectedSites([{ kind: 'legal-document', scope: 'national', owningSite: 'quoc-gia', scopeSite: null }], registry);
+  const sites = affectedSites(
+    [{ kind: 'legal-document', scope: 'national', owningSite: 'quoc-gia', scopeSite: null }],
+    registry,
+  );
   expect(sorted(sites)).toEqual(enabled);
 });
 
 test("a province's local document reaches the province and its communes only", () => {
-  const sites = affectedSites([{ kind: 'legal-document', scope: 'local', owningSite: 'ha-noi', scopeSite: 'ha-noi' }], registry);
+  const sites = affectedSites(
+    [{ kind: 'legal-document', scope: 'local', owningSite: 'ha-noi', scopeSite: 'ha-noi' }],
+    registry,
+  );
   expect(sorted(sites)).toEqual(['ha-noi', 'ha-noi-ba-dinh', 'ha-noi-ngoc-ha']);
 });
 
 test("a commune's own item reaches only the commune", () => {
-  expect(sorted(affectedSites([editorial('ha-noi-ba-dinh', 'own_site')], registry))).toEqual(['ha-noi-ba-dinh']);
+  expect(sorted(affectedSites([editorial('ha-noi-ba-dinh', 'own_site')], registry))).toEqual([
+    'ha-noi-ba-dinh',
+  ]);
 });
 
 test('an item whose audience shrank reaches the sites that lose it as well as those that keep it', () => {
-  const sites = affectedSites([editorial('quoc-gia', 'all_sites'), editorial('quoc-gia', 'own_site')], registry);
+  const sites = affectedSites(
+    [editorial('quoc-gia', 'all_sites'), editorial('quoc-gia', 'own_site')],
+    registry,
+  );
   expect(sorted(sites)).toEqual(enabled);
 });
 
 test('a filtered national item reaches the listed kinds within the listed provinces', () => {
-  const sites = affectedSites([editorial('quoc-gia', 'filtered', { audienceSiteKinds: ['commune'], audienceProvinces: ['ho-chi-minh'] })], registry);
+  const sites = affectedSites(
+    [
+      editorial('quoc-gia', 'filtered', {
+        audienceSiteKinds: ['commune'],
+        audienceProvinces: ['ho-chi-minh'],
+      }),
+    ],
+    registry,
+  );
   expect(sorted(sites)).toEqual(['ho-chi-minh-ben-thanh', 'quoc-gia']);
 });
 

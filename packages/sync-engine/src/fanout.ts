@@ -29,7 +29,11 @@ const AUDIENCES: ReadonlySet<string> = new Set(['own_site', 'own_and_descendants
 /** Every enabled site that shows (or showed) an item with these placements. */
 export function affectedSites(placements: readonly Placement[], registry: SiteRegistry): Set<string> {
   const out = new Set<string>();
-  const enabledCodes = () => registry.all().filter((s) => s.enabled !== false).map((s) => s.id);
+  const enabledCodes = () =>
+    registry
+      .all()
+      .filter((s) => s.enabled !== false)
+      .map((s) => s.id);
   const add = (code: string | null | undefined) => {
     if (!code) return;
     const site = registry.get(code);
@@ -45,7 +49,8 @@ export function affectedSites(placements: readonly Placement[], registry: SiteRe
         else {
           add(placement.owningSite);
           add(placement.scopeSite);
-          if (placement.scopeSite) for (const child of registry.childrenOf(placement.scopeSite)) add(child.id);
+          if (placement.scopeSite)
+            for (const child of registry.childrenOf(placement.scopeSite)) add(child.id);
         }
         break;
       case 'editorial': {

@@ -7,12 +7,32 @@ export { affectedSites, enabledDescendants, syncRegistry, type SyncSite } from '
 export { registryLoader, type RegistryLoader } from './registry.js';
 export { dispatchOnce, type DispatchDeps, type DispatchResult } from './dispatcher.js';
 export { reconcileOnce, type ReconcileDeps, type ReconcileResult } from './reconciler.js';
-export { buildHandler, generatorBuilder, removeAbandonedBuilds, type SiteBuilder, type SiteBuildResult } from './build.js';
+export {
+  buildHandler,
+  generatorBuilder,
+  removeAbandonedBuilds,
+  type SiteBuilder,
+  type SiteBuildResult,
+} from './build.js';
 export { startSyncEngine, type SyncDatabase, type SyncEngine, type SyncEngineConfig } from './engine.js';
-export { fileStateStore, postgresStateStore, type SiteState, type SyncStateStore, type DispatchCursor } from './state.js';
+export {
+  fileStateStore,
+  postgresStateStore,
+  type SiteState,
+  type SyncStateStore,
+  type DispatchCursor,
+} from './state.js';
 export { inProcessQueue } from './queue/in-process.js';
 export { pgBossQueue, BUILD_QUEUE, DEAD_LETTER_QUEUE } from './queue/pg-boss.js';
-export type { BuildJob, BuildJobData, BuildQueue, JobOutcome, QueueCounts, DeadLetter, RetryPolicy } from './queue/types.js';
+export type {
+  BuildJob,
+  BuildJobData,
+  BuildQueue,
+  JobOutcome,
+  QueueCounts,
+  DeadLetter,
+  RetryPolicy,
+} from './queue/types.js';
 export { syncStatus, formatStatus, type SyncStatus } from './status.js';
 export { nginxConfig, type NginxOptions, type NginxSite } from './nginx.js';
 export { jsonLogger, silentLogger, type Logger, type LogLevel } from './log.js';

@@ -4,7 +4,11 @@ const config = nginxConfig(
   [
     { code: 'quoc-gia', basePath: '/', baseUrl: 'https://phobienphapluat.example' },
     { code: 'ha-noi', basePath: '/ha-noi/', baseUrl: null },
-    { code: 'ha-noi-ba-dinh', basePath: '/ha-noi-ba-dinh/', baseUrl: 'https://shared.example/ha-noi-ba-dinh/' },
+    {
+      code: 'ha-noi-ba-dinh',
+      basePath: '/ha-noi-ba-dinh/',
+      baseUrl: 'https://shared.example/ha-noi-ba-dinh/',
+    },
   ],
   { root: '/srv/pbgdpl/sites', sharedHost: 'trang.phobienphapluat.example' },
 );
@@ -26,12 +30,21 @@ test('precompressed files, cache lifetimes by path and security headers are conf
   expect(config).toContain('brotli_static on;');
   expect(config).toMatch(/~\/pagefind\/\(fragment\|index\)\/\s+"public, max-age=31536000, immutable"/);
   expect(config).toMatch(/default\s+"public, max-age=300, must-revalidate"/);
-  for (const header of ['X-Content-Type-Options', 'Referrer-Policy', 'Content-Security-Policy', 'X-Frame-Options'])
+  for (const header of [
+    'X-Content-Type-Options',
+    'Referrer-Policy',
+    'Content-Security-Policy',
+    'X-Frame-Options',
+  ])
     expect(config.split(`add_header ${header} `).length - 1).toBe(3);
   expect(config).not.toContain('Strict-Transport-Security');
 });
 
 test('without ngx_brotli the .br copies are not announced', () => {
-  const plain = nginxConfig([{ code: 'ha-noi', basePath: '/ha-noi/', baseUrl: null }], { root: '/srv', sharedHost: 'x', brotli: false });
+  const plain = nginxConfig([{ code: 'ha-noi', basePath: '/ha-noi/', baseUrl: null }], {
+    root: '/srv',
+    sharedHost: 'x',
+    brotli: false,
+  });
   expect(plain).not.toContain('brotli_static on;');
 });

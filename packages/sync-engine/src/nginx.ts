@@ -38,7 +38,10 @@ const SECURITY_HEADERS = [
 ] as const;
 
 function headers(options: NginxOptions, indent: string): string {
-  const lines: Array<readonly [string, string]> = [['Cache-Control', '$pbgdpl_cache_control'], ...SECURITY_HEADERS];
+  const lines: Array<readonly [string, string]> = [
+    ['Cache-Control', '$pbgdpl_cache_control'],
+    ...SECURITY_HEADERS,
+  ];
   if (options.hsts) lines.push(['Strict-Transport-Security', 'max-age=31536000']);
   return lines.map(([name, value]) => `${indent}add_header ${name} "${value}" always;`).join('\n');
 }

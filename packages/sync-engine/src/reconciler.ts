@@ -41,7 +41,7 @@ export async function reconcileOnce(deps: ReconcileDeps): Promise<ReconcileResul
   if (versions.length > 0) {
     const oldest = Math.min(...versions);
     const pageSize = deps.pageSize ?? 1000;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await deps.events.eventsFromVersion(oldest, after, pageSize);
       for (const event of page) {
         for (const site of affectedSites(event.placements, registry)) {

@@ -85,9 +85,13 @@ export async function postgresStateStore(pool: pg.Pool): Promise<SyncStateStore>
   const date = (v: unknown) => (v ? new Date(v as string) : null);
   return {
     async cursor() {
-      const { rows } = await pool.query<Row>(`SELECT event_id, gaps FROM pbgdpl_sync_cursor WHERE name = 'dispatch'`);
+      const { rows } = await pool.query<Row>(
+        `SELECT event_id, gaps FROM pbgdpl_sync_cursor WHERE name = 'dispatch'`,
+      );
       const row = rows[0];
-      return row ? { eventId: Number(row.event_id), gaps: JSON.parse(String(row.gaps)) } : { eventId: -1, gaps: [] };
+      return row
+        ? { eventId: Number(row.event_id), gaps: JSON.parse(String(row.gaps)) }
+        : { eventId: -1, gaps: [] };
     },
     async saveCursor(cursor) {
       await pool.query(
@@ -156,7 +160,10 @@ export function fileStateStore(file: string): SyncStateStore {
   let data: Stored = { cursor: { eventId: -1, gaps: [] }, sites: {} };
   if (fs.existsSync(file)) {
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Stored;
-    data = { cursor: raw.cursor, sites: Object.fromEntries(Object.entries(raw.sites).map(([k, v]) => [k, revive(v)])) };
+    data = {
+      cursor: raw.cursor,
+      sites: Object.fromEntries(Object.entries(raw.sites).map(([k, v]) => [k, revive(v)])),
+    };
   }
   const save = () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });

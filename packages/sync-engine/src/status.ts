@@ -10,7 +10,11 @@ export interface SyncStatus {
   sites: Array<SiteState & { stale: boolean }>;
 }
 
-export async function syncStatus(deps: { events: EventSource; state: SyncStateStore; queue: BuildQueue }): Promise<SyncStatus> {
+export async function syncStatus(deps: {
+  events: EventSource;
+  state: SyncStateStore;
+  queue: BuildQueue;
+}): Promise<SyncStatus> {
   const [contentVersion, queue, deadLetters, sites] = await Promise.all([
     deps.events.contentVersion(),
     deps.queue.counts(),
@@ -42,7 +46,11 @@ export function formatStatus(status: SyncStatus): string {
   ]);
   const header = ['site', 'live release', 'version', 'built (UTC)', 'duration', 'state', 'last error'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [
     `content version ${status.contentVersion} · queue: ${status.queue.queued} waiting, ${status.queue.active} running, ${status.queue.deadLetters} dead letters`,
     line(header),

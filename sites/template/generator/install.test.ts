@@ -16,7 +16,9 @@ test('a release goes live through the current link, precompressed, and only the 
   const root = out();
   const ids: string[] = [];
   for (let i = 1; i <= 5; i += 1) {
-    const release = await installRelease(built(root, String(i), `<html>bản ${i}</html>`), root, 'ha-noi', { releaseId: `2026112${i}T000000Z-abcdef` });
+    const release = await installRelease(built(root, String(i), `<html>bản ${i}</html>`), root, 'ha-noi', {
+      releaseId: `2026112${i}T000000Z-abcdef`,
+    });
     ids.push(release.releaseId);
   }
   const site = path.join(root, 'ha-noi');

@@ -53,7 +53,10 @@ export function measureSite(dir: string): { pages: number; bytes: number } {
 
 /** A release id that sorts by time: `20261128T221530Z-1a2b3c`. */
 export function newReleaseId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${crypto.randomBytes(3).toString('hex')}`;
 }
 
@@ -109,12 +112,16 @@ export async function installRelease(
 export function checkBuiltSite(builtDir: string, code: string): void {
   if (!fs.existsSync(path.join(builtDir, 'index.html')))
     throw new ReleaseCheckError(`The build of ${code} has no index.html: not released.`);
-  if (measureSite(builtDir).pages < 1) throw new ReleaseCheckError(`The build of ${code} has no page: not released.`);
+  if (measureSite(builtDir).pages < 1)
+    throw new ReleaseCheckError(`The build of ${code} has no page: not released.`);
 }
 
 /** Points `<siteRoot>/current` at `releases/<id>` with one rename of a fresh symlink over it. */
 export function switchCurrent(siteRoot: string, releaseId: string): void {
-  const temp = path.join(siteRoot, `.${CURRENT_LINK}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`);
+  const temp = path.join(
+    siteRoot,
+    `.${CURRENT_LINK}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
+  );
   fs.symlinkSync(path.join(RELEASES_DIR, releaseId), temp);
   fs.renameSync(temp, path.join(siteRoot, CURRENT_LINK));
 }
@@ -151,7 +158,8 @@ export function pruneReleases(siteRoot: string, keep: number): string[] {
 
 /** A flat `<out>/<code>/` (built before releases) becomes release `…-legacy` of the new layout. */
 function adoptFlatSite(siteRoot: string, code: string): void {
-  if (!fs.existsSync(path.join(siteRoot, 'index.html')) || fs.existsSync(path.join(siteRoot, RELEASES_DIR))) return;
+  if (!fs.existsSync(path.join(siteRoot, 'index.html')) || fs.existsSync(path.join(siteRoot, RELEASES_DIR)))
+    return;
   const parked = path.join(path.dirname(siteRoot), `.${code}.flat-${process.pid}-${Date.now()}`);
   fs.renameSync(siteRoot, parked);
   fs.mkdirSync(path.join(siteRoot, RELEASES_DIR), { recursive: true });

@@ -31,7 +31,10 @@ export async function captureDateDrivenChanges(strapi: Core.Strapi, now: Date): 
   ];
   for (const window of windows) {
     const rows = (await strapi.db.query(LEGAL_DOCUMENT).findMany({
-      where: { publishedAt: { $notNull: true }, [window.field ?? 'effectiveFrom']: { $gte: window.from, $lte: window.to } },
+      where: {
+        publishedAt: { $notNull: true },
+        [window.field ?? 'effectiveFrom']: { $gte: window.from, $lte: window.to },
+      },
       select: ['documentId', window.field ?? 'effectiveFrom'],
     })) as Array<{ documentId: string } & Record<string, string>>;
     for (const row of uniqueBy(rows, (r) => r.documentId)) {

@@ -84,8 +84,7 @@ export async function appendChangeEvent(db: Db, event: ChangeEventInput): Promis
   const key = event.dedupeKey.slice(0, 255);
   if (await db(CHANGE_EVENTS_TABLE).where({ dedupe_key: key }).first('id')) return false;
   const row = (await db(CONTENT_VERSION_TABLE).where({ id: 1 }).first('version')) as
-    | { version: string | number }
-    | undefined;
+    { version: string | number } | undefined;
   const placements = dedupePlacements(event.placements);
   await db(CHANGE_EVENTS_TABLE)
     .insert({
@@ -120,7 +119,9 @@ export function digest(value: unknown): string {
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }

@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import * as validity from '../validity';
 import { appendChangeEvent, digest, ensureChangeEventsTable, type Db } from './events';
-import { LEGAL_DOCUMENT, readPublicState, relatedDocumentPlacements, trackedKind, type PublicState } from './placements';
+import {
+  LEGAL_DOCUMENT,
+  readPublicState,
+  relatedDocumentPlacements,
+  trackedKind,
+  type PublicState,
+} from './placements';
 import { captureDateDrivenChanges } from './dates';
 import { registerSyncStatusRoute } from './status-route';
 
@@ -9,7 +15,15 @@ export { CHANGE_EVENTS_TABLE, type Placement } from './events';
 export { captureDateDrivenChanges };
 export { syncStatusReport } from './status-route';
 
-const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const WRITE_ACTIONS = new Set([
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+  'clone',
+]);
 
 type Params = { documentId?: string; locale?: string };
 type ValidityHooks = {
@@ -75,7 +89,12 @@ export async function prepareChangeCapture(strapi: Core.Strapi): Promise<void> {
   // entry into force and expiry then).
   const onValidityChange = (validity as Partial<ValidityHooks>).onValidityChange;
   onValidityChange?.(strapi, async (change) => {
-    const state: PublicState = await readPublicState(strapi, LEGAL_DOCUMENT, 'legal-document', change.documentId);
+    const state: PublicState = await readPublicState(
+      strapi,
+      LEGAL_DOCUMENT,
+      'legal-document',
+      change.documentId,
+    );
     await transaction(strapi, ({ trx }) =>
       appendChangeEvent(trx, {
         uid: LEGAL_DOCUMENT,

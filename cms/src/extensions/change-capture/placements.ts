@@ -11,7 +11,10 @@ export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
 export const DOCUMENT_RELATION = 'api::document-relation.document-relation';
 export const SITE = 'api::site.site';
 /** Vocabularies every site prints (issuers, fields): a change reaches every site. */
-const EVERYWHERE: ReadonlySet<string> = new Set(['api::organization.organization', 'api::legal-field.legal-field']);
+const EVERYWHERE: ReadonlySet<string> = new Set([
+  'api::organization.organization',
+  'api::legal-field.legal-field',
+]);
 
 export type TrackedKind = 'legal-document' | 'editorial' | 'relation' | 'site' | 'everywhere';
 
@@ -36,13 +39,23 @@ export interface PublicState {
   relatedDocumentIds: string[];
 }
 
-type Row = Record<string, unknown> & { id: number; locale?: string | null; updatedAt?: unknown; publishedAt?: unknown };
+type Row = Record<string, unknown> & {
+  id: number;
+  locale?: string | null;
+  updatedAt?: unknown;
+  publishedAt?: unknown;
+};
 const code = (value: unknown): string | null =>
   value && typeof value === 'object' && typeof (value as { code?: unknown }).code === 'string'
     ? (value as { code: string }).code
     : null;
 const codes = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(code).filter((c): c is string => c !== null).sort() : [];
+  Array.isArray(value)
+    ? value
+        .map(code)
+        .filter((c): c is string => c !== null)
+        .sort()
+    : [];
 
 const POPULATE: Record<TrackedKind, Record<string, unknown> | undefined> = {
   'legal-document': { owningSite: { select: ['code'] }, scopeSite: { select: ['code'] } },
@@ -93,7 +106,9 @@ export async function readPublicState(
         kind: 'editorial',
         owningSite: code(row.owningSite),
         audience: (row.audience as string | null) ?? null,
-        audienceSiteKinds: Array.isArray(row.audienceSiteKinds) ? (row.audienceSiteKinds as string[]).slice().sort() : [],
+        audienceSiteKinds: Array.isArray(row.audienceSiteKinds)
+          ? (row.audienceSiteKinds as string[]).slice().sort()
+          : [],
         audienceProvinces: codes(row.audienceProvinces),
         mandatory: row.mandatory === true,
         fields: codes(row.fields),
@@ -113,10 +128,15 @@ export async function readPublicState(
 }
 
 /** Placements of the legal documents at the ends of a relation: both documents' pages show it. */
-export async function relatedDocumentPlacements(strapi: Core.Strapi, documentIds: readonly string[]): Promise<Placement[]> {
+export async function relatedDocumentPlacements(
+  strapi: Core.Strapi,
+  documentIds: readonly string[],
+): Promise<Placement[]> {
   const placements: Placement[] = [];
   for (const documentId of documentIds) {
-    placements.push(...(await readPublicState(strapi, LEGAL_DOCUMENT, 'legal-document', documentId)).placements);
+    placements.push(
+      ...(await readPublicState(strapi, LEGAL_DOCUMENT, 'legal-document', documentId)).placements,
+    );
   }
   return placements;
 }

@@ -16,8 +16,10 @@ async function rows(strapi: Core.Strapi, sql: string): Promise<Row[]> {
 
 export async function syncStatusReport(strapi: Core.Strapi) {
   const knex = strapi.db.connection;
-  const version = (await knex('pbgdpl_content_version').where({ id: 1 }).first('version')) as { version: unknown } | undefined;
-  const events = (await knex(CHANGE_EVENTS_TABLE).max('id as last').count('id as total').first()) as Row | undefined;
+  const version = (await knex('pbgdpl_content_version').where({ id: 1 }).first('version')) as
+    { version: unknown } | undefined;
+  const events = (await knex(CHANGE_EVENTS_TABLE).max('id as last').count('id as total').first()) as
+    Row | undefined;
   const sites = (await knex.schema.hasTable('pbgdpl_sync_sites'))
     ? await knex('pbgdpl_sync_sites').select('*').orderBy('site')
     : [];
@@ -37,7 +39,11 @@ export async function syncStatusReport(strapi: Core.Strapi) {
   }
   return {
     contentVersion: Number(version?.version ?? 0),
-    events: { total: Number(events?.total ?? 0), lastId: Number(events?.last ?? 0), dispatchedUpTo: Number(cursor?.event_id ?? 0) },
+    events: {
+      total: Number(events?.total ?? 0),
+      lastId: Number(events?.last ?? 0),
+      dispatchedUpTo: Number(cursor?.event_id ?? 0),
+    },
     queue,
     sites: (sites as Row[]).map((s) => ({
       site: s.site,

@@ -8,7 +8,8 @@ const until = async (check: () => boolean | Promise<boolean>) => {
 test('ten requests for one site while none runs make one job', async () => {
   const queue = inProcessQueue({ pollMs: 5 });
   const created = [];
-  for (let i = 0; i < 10; i += 1) created.push(await queue.enqueue({ site: 'ha-noi', version: i, reason: 'edit' }));
+  for (let i = 0; i < 10; i += 1)
+    created.push(await queue.enqueue({ site: 'ha-noi', version: i, reason: 'edit' }));
   expect(created.filter(Boolean)).toHaveLength(1);
   const seen: BuildJob[][] = [];
   await queue.work({ concurrency: 1, batchSize: 5 }, async (jobs) => {
@@ -63,7 +64,9 @@ test('a failing site is retried with backoff, then dead-lettered and visible', a
   await until(async () => (await queue.counts()).deadLetters === 1);
   await queue.stop();
   expect(attempts).toEqual([0, 1, 2]);
-  expect(await queue.deadLetters()).toEqual([expect.objectContaining({ site: 'ha-noi', error: 'Astro build failed' })]);
+  expect(await queue.deadLetters()).toEqual([
+    expect.objectContaining({ site: 'ha-noi', error: 'Astro build failed' }),
+  ]);
 });
 
 test('a graceful stop lets the running batch finish', async () => {

@@ -3,7 +3,17 @@
  * retries with exponential backoff, dead letters and graceful stop as the pg-boss adapter, in
  * memory. Jobs do not survive the process: the reconciler finds the sites they would have built.
  */
-import { DEFAULT_RETRY, type BuildJob, type BuildJobData, type BuildQueue, type DeadLetter, type JobOutcome, type QueueCounts, type RetryPolicy, type WorkOptions } from './types.js';
+import {
+  DEFAULT_RETRY,
+  type BuildJob,
+  type BuildJobData,
+  type BuildQueue,
+  type DeadLetter,
+  type JobOutcome,
+  type QueueCounts,
+  type RetryPolicy,
+  type WorkOptions,
+} from './types.js';
 
 interface Entry {
   job: BuildJob;
@@ -51,7 +61,10 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): BuildQueue 
     // A newer request that arrived meanwhile already waits: it supersedes the retry.
     if (waiting.has(job.data.site)) return;
     const delay = Math.min(retry.retryDelayMaxSeconds, retry.retryDelaySeconds * 2 ** job.retryCount) * 1000;
-    waiting.set(job.data.site, { job: { ...job, retryCount: job.retryCount + 1 }, startAfter: now() + delay });
+    waiting.set(job.data.site, {
+      job: { ...job, retryCount: job.retryCount + 1 },
+      startAfter: now() + delay,
+    });
   };
 
   const idle = () =>
@@ -75,7 +88,10 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): BuildQueue 
         return false;
       }
       sequence += 1;
-      waiting.set(data.site, { job: { id: `job-${sequence}`, data: { ...data }, retryCount: 0 }, startAfter: 0 });
+      waiting.set(data.site, {
+        job: { id: `job-${sequence}`, data: { ...data }, retryCount: 0 },
+        startAfter: 0,
+      });
       wake?.();
       return true;
     },
@@ -100,7 +116,11 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): BuildQueue 
               } catch (error) {
                 outcomes = jobs.map((j) => ({ id: j.id, ok: false, error: (error as Error).message }));
               }
-              for (const job of jobs) settle(job, outcomes.find((o) => o.id === job.id));
+              for (const job of jobs)
+                settle(
+                  job,
+                  outcomes.find((o) => o.id === job.id),
+                );
             }
           })(),
         );

@@ -11,7 +11,14 @@
  */
 import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
-import { DEFAULT_RETRY, type BuildJob, type BuildJobData, type BuildQueue, type DeadLetter, type RetryPolicy } from './types.js';
+import {
+  DEFAULT_RETRY,
+  type BuildJob,
+  type BuildJobData,
+  type BuildQueue,
+  type DeadLetter,
+  type RetryPolicy,
+} from './types.js';
 
 export const BUILD_QUEUE = 'pbgdpl-site-build';
 export const DEAD_LETTER_QUEUE = 'pbgdpl-site-build-dead';
@@ -101,7 +108,11 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
               pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
             },
             async (jobs) => {
-              const buildJobs: BuildJob[] = jobs.map((j) => ({ id: j.id, data: j.data, retryCount: j.retryCount }));
+              const buildJobs: BuildJob[] = jobs.map((j) => ({
+                id: j.id,
+                data: j.data,
+                retryCount: j.retryCount,
+              }));
               const outcomes = await handler(buildJobs);
               return buildJobs.map((job) => {
                 const outcome = outcomes.find((o) => o.id === job.id);
