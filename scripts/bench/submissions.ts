@@ -10,7 +10,9 @@
  *
  * By default it makes its own throwaway PostgreSQL 15 cluster (initdb in a temporary folder, run
  * as the `postgres` user: needs root, like .ci/run) so the restart disturbs nobody else. Needs
- * the CMS compiled (`pnpm --filter @pbgdpl/cms build`).
+ * the CMS compiled (`pnpm --filter @pbgdpl/cms build`). `BENCH_CMS_NODE_OPTIONS` passes Node
+ * options to the CMS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`); `BENCH_CMS_OUTPUT=<file>` keeps
+ * its whole output.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
