@@ -105,6 +105,16 @@ export interface ContentClient {
     siteCode: string,
     options?: SiteItemsOptions,
   ): Promise<Array<EditorialItems[T]>>;
+  /**
+   * Every published item of an editorial type whose audience reaches beyond its owning site
+   * (own_and_descendants, all_sites, filtered), whatever the owner: the part of the items a
+   * multi-site build fetches once and places on each site with the federation rules
+   * (`placementOnSite` in @pbgdpl/domain), as national documents are fetched once.
+   */
+  listSyndicatedItems<T extends EditorialType>(
+    type: T,
+    options?: SiteItemsOptions,
+  ): Promise<Array<EditorialItems[T]>>;
   /** One page (1-based) of the same listing, with the totals a paginated list page shows. */
   getSiteItemsPage<T extends EditorialType>(
     type: T,
@@ -225,8 +235,43 @@ export function createContentClient(options: ContentClientOptions): ContentClien
     return connection;
   }
 
+  /** One page of the items syndicated beyond their owner, checked like every other page. */
+  async function syndicatedItemsPage<T extends EditorialType>(
+    type: T,
+    options: SiteItemsOptions,
+    page: number,
+    size: number,
+  ): Promise<Connection<EditorialItems[T]>> {
+    const queries = EDITORIAL_QUERIES[type];
+    const variables = {
+      locale: options.locale ?? 'vi',
+      sort: [...(options.sort ?? queries.sort)],
+      page,
+      pageSize: size,
+    };
+    const connection = (await runQuery(transport, queries.listSyndicatedItems, variables))[
+      queries.connectionField
+    ];
+    const count = connection?.pageInfo?.pageCount;
+    if (!connection || !Array.isArray(connection.nodes) || !Number.isInteger(count) || (count ?? -1) < 0) {
+      throw new ContentResponseError(
+        `CMS query ${queries.listSyndicatedItems.operation} returned no nodes/pageInfo for page ${page} from ${transport.endpoint}.`,
+        { operation: queries.listSyndicatedItems.operation, endpoint: transport.endpoint, variables },
+      );
+    }
+    return connection;
+  }
+
   const client: ContentClient = {
     endpoint: transport.endpoint,
+
+    listSyndicatedItems(type, opts = {}) {
+      return fetchAllPages(
+        (page, size) => syndicatedItemsPage(type, opts, page, size),
+        (item) => item.documentId,
+        paging,
+      );
+    },
 
     listSiteItems(type, siteCode, opts = {}) {
       return fetchAllPages(

@@ -18,8 +18,8 @@ const ALL = `pagination: { limit: 200 }`;
 const BASE = `
   documentId locale title slug
   owningSite { ${SITE_REF} }
-  fields(${ALL}) { documentId code name nameEn }
-  audience audienceSiteKinds mandatory publishAt
+  fields(${ALL}) { documentId code name nameEn parent { code } }
+  audience audienceSiteKinds audienceProvinces(${ALL}) { code } mandatory publishAt
   seo { metaTitle metaDescription shareImage { ${MEDIA} } }
   updatedAt publishedAt`;
 const CITING = `
@@ -123,11 +123,18 @@ const SPECS: Readonly<Record<EditorialType, TypeQuerySpec>> = {
 };
 
 export type SiteItemsVariables = PaginationVariables & { site: string; locale: string; sort: string[] };
+export type SyndicatedItemsVariables = PaginationVariables & { locale: string; sort: string[] };
 export type SiteItemVariables = { site: string; slug: string; locale: string };
 
 export interface EditorialQueries<T extends EditorialType> {
   /** One page of a site's published items; the connection field is `${list}_connection`. */
   listSiteItems: Query<Record<string, Connection<EditorialItems[T]>>, SiteItemsVariables>;
+  /**
+   * One page of every site's published items whose audience reaches beyond the owning site
+   * (own_and_descendants, all_sites, filtered): fetched once per run, then placed on each site
+   * by the federation rules (`placementOnSite` in @pbgdpl/domain).
+   */
+  listSyndicatedItems: Query<Record<string, Connection<EditorialItems[T]>>, SyndicatedItemsVariables>;
   /** A site's published item by slug (at most one; two means the slug rule was broken). */
   getSiteItem: Query<Record<string, EditorialItems[T][]>, SiteItemVariables>;
   /** Field names in the responses. */
@@ -148,6 +155,20 @@ function queriesFor<T extends EditorialType>(type: T): EditorialQueries<T> {
       ) {
         ${spec.list}_connection(
           filters: { owningSite: { code: { eq: $site } } }, locale: $locale, status: PUBLISHED,
+          sort: $sort, pagination: { page: $page, pageSize: $pageSize }
+        ) {
+          nodes { ${spec.fields} }
+          pageInfo { total page pageSize pageCount }
+        }
+      }`,
+    },
+    listSyndicatedItems: {
+      operation: `ListSyndicated${spec.plural}`,
+      document: `query ListSyndicated${spec.plural}(
+        $locale: I18NLocaleCode!, $sort: [String], $page: Int!, $pageSize: Int!
+      ) {
+        ${spec.list}_connection(
+          filters: { audience: { ne: "own_site" } }, locale: $locale, status: PUBLISHED,
           sort: $sort, pagination: { page: $page, pageSize: $pageSize }
         ) {
           nodes { ${spec.fields} }

@@ -66,10 +66,13 @@ export interface EditorialItemBase {
   /** Last segment of the item's URL on its site; unique per type, site and locale. */
   slug: string | null;
   owningSite: SiteRef | null;
-  fields: LegalField[];
+  /** With each field's parent (its sector), for a site that opted out of a whole sector. */
+  fields: Array<LegalField & { parent?: { code: string } | null }>;
   audience: Audience;
   /** Site kinds, when `audience` is "filtered". */
   audienceSiteKinds: unknown;
+  /** Provinces (their site codes) whose site and communes receive it, when `audience` is "filtered". */
+  audienceProvinces?: Array<{ code: string }>;
   /** Receiving sites must show it. */
   mandatory: boolean | null;
   /** When it was scheduled to appear (ISO timestamp). */

@@ -63,6 +63,31 @@ describe('a site’s editorial items', () => {
     },
   );
 
+  it.each(EDITORIAL_TYPES)(
+    '%s: lists every item syndicated beyond its owner, for all sites at once, with what the federation rules need',
+    async (type) => {
+      const field = EDITORIAL_QUERIES[type].connectionField;
+      const items = ['n1', 'n2', 'n3'].map((id) => item(id));
+      server.setHandler((req) => connection(field, items, req));
+      const client = createContentClient({ endpoint: server.endpoint, pageSize: 2 });
+
+      const listed = await client.listSyndicatedItems(type);
+
+      expect(listed.map((i) => i.documentId)).toEqual(['n1', 'n2', 'n3']);
+      expect(server.requests).toHaveLength(2);
+      for (const request of server.requests) {
+        expect(request.operationName).toBe(EDITORIAL_QUERIES[type].listSyndicatedItems.operation);
+        expect(request.variables).toMatchObject({ locale: 'vi', pageSize: 2 });
+        expect(request.variables).not.toHaveProperty('site');
+        // Every audience but the owner's own: one column, no join.
+        expect(request.query).toContain('filters: { audience: { ne: "own_site" } }');
+        expect(request.query).toContain('status: PUBLISHED');
+        expect(request.query).toMatch(/audienceProvinces\(pagination: \{ limit: 200 \}\) \{ code \}/);
+        expect(request.query).toMatch(/fields\(pagination: \{ limit: 200 \}\) \{[^}]*parent \{ code \}/);
+      }
+    },
+  );
+
   it('asks for one page with its totals, in Vietnamese by default', async () => {
     const items = Array.from({ length: 45 }, (_, i) => item(`q${String(i).padStart(2, '0')}`));
     server.setHandler((req) => connection('qas_connection', items, req));

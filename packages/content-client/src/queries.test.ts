@@ -26,6 +26,7 @@ describe('the client’s queries', () => {
   const editorial = Object.entries(EDITORIAL_QUERIES).flatMap(([type, q]) => [
     [`${type} listSiteItems`, q.listSiteItems] as [string, { operation: string; document: string }],
     [`${type} getSiteItem`, q.getSiteItem] as [string, { operation: string; document: string }],
+    [`${type} listSyndicatedItems`, q.listSyndicatedItems] as [string, { operation: string; document: string }],
   ]);
 
   it.each([...all, ...editorial])(

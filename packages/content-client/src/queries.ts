@@ -44,7 +44,8 @@ const SITE = `
   parent { ${SITE_REF} }
   theme { primaryColor accentColor logo { url alternativeText mime width height } }
   contact { address phone email website }
-  organization { documentId code name }`;
+  organization { documentId code name }
+  optedOutFields(pagination: { limit: 200 }) { code }`;
 
 const PAGE_INFO = `pageInfo { total page pageSize pageCount }`;
 

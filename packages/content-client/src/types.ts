@@ -84,6 +84,11 @@ export interface Site extends SiteRef {
   theme: SiteTheme | null;
   contact: SiteContact | null;
   organization: Pick<Organization, 'documentId' | 'code' | 'name'> | null;
+  /**
+   * Legal fields (codes) the unit chose not to receive from other sites; items marked mandatory
+   * still reach it. Absent from registries read before opt-outs existed.
+   */
+  optedOutFields?: Array<{ code: string }>;
 }
 
 /**
