@@ -15,6 +15,9 @@ import {
 } from './extensions/read-cache';
 import { bootstrapFederation, registerFederation } from './extensions/federation';
 import { guardAuditLog, registerAudit } from './extensions/audit';
+import { registerCitations } from './extensions/citations';
+import { registerReview } from './extensions/review';
+import { registerSchedule, scheduleCronTasks } from './extensions/schedule';
 import { bootstrapSubmissions, registerSubmissions } from './extensions/submissions';
 import { bootstrapModeration, registerModeration } from './extensions/moderation';
 import { startNotifications, stopNotifications } from './extensions/notifications';
@@ -44,6 +47,9 @@ export default {
     registerEditorialValidation(strapi);
     registerLocaleFactSync(strapi);
     registerValidity(strapi);
+    registerCitations(strapi);
+    registerReview(strapi);
+    registerSchedule(strapi);
     // Public forms: their route guard sits ahead of Strapi's middlewares; contact data stays private.
     assertPrivateFields(strapi);
     registerSubmissions(strapi);
@@ -76,6 +82,8 @@ export default {
         options: { rule: '0 5 0 * * *', tz: 'Asia/Ho_Chi_Minh' },
       },
     });
+    // Every minute: publish scheduled items that are due, move dialogues through their phases.
+    strapi.cron.add(scheduleCronTasks(strapi));
     // Every minute: change events for dates that came (newly effective lists, dialogue phases).
     strapi.cron.add(changeCaptureCronTasks(strapi));
   },

@@ -3,6 +3,7 @@ import { resolveRelationNumbers } from './relation-numbers';
 import { recomputeValidity, recomputeAllValidity } from './recompute';
 
 export { recomputeAllValidity, recomputeValidity };
+export { onValidityChange, type ValidityChange } from './changes';
 
 const DOCUMENT = 'api::legal-document.legal-document';
 const RELATION = 'api::document-relation.document-relation';

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { computeValidity, todayInVietnam, type IncomingRelation, type ValidityResult } from '@pbgdpl/domain';
+import { emitValidityChange, type ValidityChange } from './changes';
 
 const DOCUMENT = 'api::legal-document.legal-document';
 const RELATION = 'api::document-relation.document-relation';
@@ -35,7 +36,9 @@ const SELECT = [
 /**
  * Recomputes one document's validity from its dates, its declared status and the relations
  * acting on it, and stores the result on all its rows (every locale; drafts from the draft
- * dates, published rows from the published dates). Returns true when anything changed.
+ * dates, published rows from the published dates). Returns true when anything changed, and
+ * then tells the validity-change listeners (changes.ts) how the public version — the published
+ * rows, or the draft while there are none — moved.
  */
 export async function recomputeValidity(
   strapi: Core.Strapi,
@@ -50,6 +53,7 @@ export async function recomputeValidity(
     .query(RELATION)
     .findMany({ where: { targetDocumentId: documentId } })) as IncomingRelation[];
   let changed = false;
+  let change: ValidityChange | null = null;
   for (const published of [false, true]) {
     const group = rows.filter((r) => (r.publishedAt !== null) === published);
     const first = group[0];
@@ -70,6 +74,13 @@ export async function recomputeValidity(
       },
       asOf,
     );
+    if (!sameResult(first, result) && (published || !rows.some((r) => r.publishedAt !== null))) {
+      const before = {
+        status: first.validityStatus,
+        history: first.validityHistory as ValidityResult['history'] | null,
+      };
+      change = { documentId, asOf, before, after: result };
+    }
     for (const row of group) {
       if (sameResult(row, result)) continue;
       await strapi.db.query(DOCUMENT).update({
@@ -84,6 +95,7 @@ export async function recomputeValidity(
       changed = true;
     }
   }
+  if (change) await emitValidityChange(strapi, change);
   return changed;
 }
 
