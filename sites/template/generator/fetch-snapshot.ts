@@ -1,7 +1,8 @@
 /**
  * Step 1 of a generation: read what the selected sites need from the CMS and write it as a
  * snapshot (format in snapshot-format.ts). National documents are fetched once for all
- * sites; each site adds its local ones; full texts are fetched once per document.
+ * sites; each site adds its local ones; full texts are fetched once per document. Then the
+ * editorial items (fetch-items.ts) and each site's form token (form-settings.ts).
  */
 import type { ContentClient, DocumentRelation, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
 import {
@@ -10,6 +11,7 @@ import {
   type DocumentDetail,
   type DocumentIndex,
   type DocumentSummary,
+  type FacetRef,
   type RunManifest,
   type SiteSnapshot,
 } from './snapshot-format.js';
@@ -17,6 +19,8 @@ import { assignDocumentPaths } from './document-paths.js';
 import { GeneratorError } from './errors.js';
 import { mapLimit, writeJson } from './fs-json.js';
 import { copyLogo, fetchOverHttp, type FetchAsset } from './logo.js';
+import { fetchItems } from './fetch-items.js';
+import { fetchFormTokenOverHttp, formSettings, type FetchFormToken } from './form-settings.js';
 
 export type SiteSelection = { codes: readonly string[] } | { all: true };
 
@@ -28,8 +32,22 @@ export interface FetchSnapshotOptions {
   log: (message: string) => void;
   /** Sites whose local documents are fetched at once. */
   concurrency?: number;
-  /** Downloads a file of the CMS (the sites' logos); default fetch over HTTP. */
+  /** Downloads a file of the CMS (the sites' logos, videos' captions); default fetch over HTTP. */
   fetchAsset?: FetchAsset;
+  /** Asks the CMS for a site's form token; default fetch over HTTP. */
+  fetchFormToken?: FetchFormToken;
+  /**
+   * Where citizens' browsers reach the CMS (the forms post there): default
+   * $PBGDPL_PUBLIC_CMS_URL, else the media base URL, else the origin the CMS is read from.
+   */
+  publicCmsUrl?: string;
+  /**
+   * Public origin of the shared host serving sites that have no baseUrl (the forms' return
+   * address): default $PBGDPL_SITES_URL; none → the CMS shows its own confirmation page.
+   */
+  sitesUrl?: string | null;
+  /** The fetch time (dialogues' status); default now. */
+  now?: Date;
 }
 
 export interface FetchedSnapshot {
@@ -37,6 +55,8 @@ export interface FetchedSnapshot {
   sites: Site[];
   documentsPerSite: Map<string, number>;
   documentCount: number;
+  /** Editorial items shown on at least one of the sites. */
+  itemCount: number;
 }
 
 const LOCALE = 'vi';
@@ -92,23 +112,76 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
   }
   writeJson(snapshotFiles.index(dir), index);
 
+  const siteDocumentIds = new Map<string, string[]>();
+  for (const { site, localIds } of perSite) {
+    siteDocumentIds.set(
+      site.code,
+      [...new Set([...nationalIds, ...localIds])].filter((id) => present.has(id)).sort(),
+    );
+  }
+  const now = options.now ?? new Date();
+  const cmsOrigin = new URL(client.endpoint).origin;
+  const mediaBaseUrl = process.env.PBGDPL_MEDIA_BASE_URL || cmsOrigin;
+  const items = await fetchItems({
+    client,
+    dir,
+    sites,
+    registry,
+    siteDocuments: (code) =>
+      (siteDocumentIds.get(code) ?? []).map((id) => ({
+        documentId: id,
+        number: index.documents[id]?.number ?? '',
+        path: index.documents[id]?.path ?? '',
+      })),
+    fetchAsset: options.fetchAsset ?? fetchOverHttp,
+    now,
+    concurrency,
+    log,
+  });
+
   const documentsPerSite = new Map<string, number>();
-  for (const { site, localIds, children, logo } of perSite) {
-    const documentIds = [...new Set([...nationalIds, ...localIds])].filter((id) => present.has(id)).sort();
-    const snapshot: SiteSnapshot = { site, children: sortByName(children), documentIds, logo };
+  await mapLimit(perSite, concurrency, async ({ site, children, logo }) => {
+    const documentIds = siteDocumentIds.get(site.code) ?? [];
+    const placement = items.placements.get(site.code);
+    const forms = await formSettings({
+      site,
+      cmsOrigin,
+      publicCmsUrl: options.publicCmsUrl ?? (process.env.PBGDPL_PUBLIC_CMS_URL || mediaBaseUrl),
+      sitesUrl: options.sitesUrl === undefined ? process.env.PBGDPL_SITES_URL || null : options.sitesUrl,
+      fields: siteFields(documentIds.map((id) => index.documents[id])),
+      fetchToken: options.fetchFormToken ?? fetchFormTokenOverHttp,
+      warn: (m) => log(`warning: ${m}`),
+    });
+    const snapshot: SiteSnapshot = {
+      site,
+      children: sortByName(children),
+      documentIds,
+      logo,
+      sections: placement?.sections ?? {},
+      explainedBy: placement?.explainedBy ?? {},
+      openDialogues: placement?.openDialogues ?? [],
+      forms,
+    };
     writeJson(snapshotFiles.site(dir, site.code), snapshot);
     documentsPerSite.set(site.code, documentIds.length);
-  }
+  });
 
   const manifest: RunManifest = {
     formatVersion: SNAPSHOT_FORMAT_VERSION,
-    generatedAt: new Date().toISOString(),
+    generatedAt: now.toISOString(),
     cmsEndpoint: client.endpoint,
-    mediaBaseUrl: process.env.PBGDPL_MEDIA_BASE_URL || new URL(client.endpoint).origin,
+    mediaBaseUrl,
     ...options.manifest,
   };
   writeJson(snapshotFiles.run(dir), manifest);
-  return { sites, documentsPerSite, documentCount: present.size };
+  return { sites, documentsPerSite, documentCount: present.size, itemCount: items.itemCount };
+}
+
+/** The legal fields of a site's documents, once each: what its question form offers. */
+function siteFields(documents: ReadonlyArray<DocumentSummary | undefined>): FacetRef[] {
+  const byCode = new Map<string, FacetRef>();
+  for (const document of documents) for (const field of document?.fields ?? []) byCode.set(field.code, field);
+  return [...byCode.values()];
 }
 
 async function selectSites(

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GeneratorError, generateSites, type GenerateSitesResult } from './generate.js';
-import { LOGO_PNG, fakeClient, fakeFetchAsset } from './fixtures/province-and-commune.js';
+import { LOGO_PNG, fakeClient, fakeFetchAsset, fakeFetchFormToken } from './fixtures/province-and-commune.js';
 
 // A real Astro build per generation (a few seconds each), fed by a fake ContentClient.
 jest.setTimeout(180_000);
@@ -24,11 +24,15 @@ beforeAll(async () => {
     asOf: '2025-07-01',
     log: () => {},
     fetchAsset: fakeFetchAsset,
+    fetchFormToken: fakeFetchFormToken,
+    sitesUrl: 'https://pbgdpl.example',
+    keepSnapshot: true,
   });
 });
 afterAll(() => {
   delete process.env.PBGDPL_MEDIA_BASE_URL;
   fs.rmSync(outDir, { recursive: true, force: true });
+  if (result?.snapshotDir) fs.rmSync(result.snapshotDir, { recursive: true, force: true });
 });
 
 describe('generating a province and one of its communes', () => {
@@ -40,8 +44,9 @@ describe('generating a province and one of its communes', () => {
     ]);
     // home, list, newly effective, about, child sites, 404, 3 documents, and 9 filtered lists:
     // 2 types, 2 statuses, 2 issuers, 3 years (the fixture's documents have no field);
-    // search, number index, offline page and feeds page.
-    expect(result.sites[0]?.pages).toBe(22);
+    // search, number index, offline page and feeds page; 9 section lists, 11 items, and the
+    // Q&A confirmation and look-up pages.
+    expect(result.sites[0]?.pages).toBe(44);
     expect(fs.readdirSync(outDir).sort()).toEqual(['ha-noi', 'ha-noi-ba-dinh']);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', '404.html'))).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', 'site.css'))).toBe(true);
@@ -148,6 +153,106 @@ describe('the document browser, unit pages and identity', () => {
   });
 });
 
+describe('the section pages', () => {
+  const page = (...parts: string[]) => read(...parts, 'index.html');
+
+  it('lists every section in the header and on the home page, with the search in the navigation', () => {
+    const home = page('ha-noi');
+    for (const folder of ['gioi-thieu-van-ban', 'hoi-dap', 'doi-thoai', 'tai-lieu', 'video', 'tinh-huong', 'tu-sach', 'huong-dan', 'tin-tuc']) {
+      expect([folder, home.includes(`href="/ha-noi/${folder}/"`)]).toEqual([folder, true]);
+    }
+    expect(home).toMatch(/<nav class="site-nav"[^>]*>[\s\S]*href="\/ha-noi\/tim-kiem\/"[\s\S]*<\/nav>/);
+    expect(home).toContain('data-home-section="qa"');
+    expect(home).not.toContain('data-home-section="material"');
+    expect(page('ha-noi', 'tai-lieu')).toContain('class="section-empty"');
+  });
+
+  it('shows national content pushed to the site with its source and a canonical link to the original', () => {
+    const intro = page('ha-noi', 'gioi-thieu-van-ban', 'gioi-thieu-blld');
+    expect(intro).toContain('<link rel="canonical" href="/quoc-gia/gioi-thieu-van-ban/gioi-thieu-blld/">');
+    expect(intro).toMatch(/class="source-badge"[\s\S]*data-source-url="\/quoc-gia\/gioi-thieu-van-ban\/gioi-thieu-blld\/"/);
+    expect(page('ha-noi', 'hoi-dap', 'thu-viec')).not.toContain('rel="canonical"');
+  });
+
+  it('follows the federation rules: a commune gets its province’s dialogue, not its own-site Q&A, nor news it opted out of', () => {
+    expect(fs.existsSync(path.join(outDir, 'ha-noi-ba-dinh', 'doi-thoai', 'doi-thoai-ha-noi', 'index.html'))).toBe(true);
+    expect(page('ha-noi-ba-dinh', 'hoi-dap')).toContain('data-total="0"');
+    expect(fs.existsSync(path.join(outDir, 'ha-noi-ba-dinh', 'tin-tuc', 'tin-giao-duc'))).toBe(false);
+    expect(fs.existsSync(path.join(outDir, 'ha-noi-ba-dinh', 'tin-tuc', 'tin-bat-buoc', 'index.html'))).toBe(true);
+    expect(page('ha-noi-ba-dinh')).toMatch(/<section id="doi-thoai-dang-mo"[\s\S]*href="\/ha-noi-ba-dinh\/doi-thoai\/doi-thoai-ha-noi\/"/);
+  });
+
+  it('links citations to the cited documents’ pages, and the documents back to the items that explain them', () => {
+    const qa = page('ha-noi', 'hoi-dap', 'thu-viec');
+    expect(qa).toMatch(
+      /<li data-cited-number="45\/2019\/QH14"><a href="\/ha-noi\/van-ban\/bo-luat\/2019\/45-2019-qh14\/" data-cited-document>Điều 1 Bộ luật Lao động số 45\/2019\/QH14<\/a>/,
+    );
+    const law = page('ha-noi', 'van-ban', 'bo-luat', '2019', '45-2019-qh14');
+    expect(law).toMatch(/<section id="giai-thich"[\s\S]*href="\/ha-noi\/hoi-dap\/thu-viec\/"/);
+    expect(page('ha-noi', 'van-ban', 'bo-luat', '2012', '10-2012-qh13')).not.toContain('id="giai-thich"');
+  });
+
+  it('shows the outdated banner with its reason and check date on a flagged item only', () => {
+    const situation = page('ha-noi', 'tinh-huong', 'tinh-huong-thu-viec');
+    expect(situation).toMatch(/<div class="outdated-banner" role="status" data-checked-on="2025-06-20">/);
+    expect(situation).toContain('Bộ luật Lao động số 45/2019/QH14 đã được sửa đổi.');
+    expect(page('ha-noi', 'tinh-huong')).toContain('data-outdated="true"');
+    expect(page('ha-noi', 'gioi-thieu-van-ban', 'gioi-thieu-blld')).not.toContain('outdated-banner');
+  });
+
+  it('embeds the question form of docs/forms.md with the site’s token and return address, or says it is unavailable', () => {
+    const qa = page('ha-noi', 'hoi-dap');
+    expect(qa).toContain('action="https://cms.pbgdpl.example/api/submissions/questions"');
+    expect(qa).toContain('<input type="hidden" name="token" value="v1.ha-noi.token">');
+    expect(qa).toContain('<input type="hidden" name="returnTo" value="https://pbgdpl.example/ha-noi/hoi-dap/da-gui/">');
+    expect(qa).toContain('src="/ha-noi/bieu-mau.js"');
+    expect(read('ha-noi', 'bieu-mau.js')).toContain('data-pbgdpl-form');
+    expect(page('ha-noi', 'hoi-dap', 'da-gui')).toContain('data-pbgdpl-tracking-code');
+    expect(page('ha-noi', 'hoi-dap', 'tra-cuu')).toMatch(/<form id="tra-cuu-form"[^>]*action="https:\/\/cms.pbgdpl.example\/api\/submissions\/status"/);
+    expect(page('ha-noi', 'doi-thoai', 'doi-thoai-ha-noi')).toContain('action="https://cms.pbgdpl.example/api/submissions/dialogue-questions"');
+    const commune = page('ha-noi-ba-dinh', 'hoi-dap');
+    expect(commune).toContain('class="form-unavailable"');
+    expect(commune).not.toContain('data-pbgdpl-form');
+    expect(fs.existsSync(path.join(outDir, 'ha-noi-ba-dinh', 'hoi-dap', 'da-gui'))).toBe(false);
+  });
+
+  it('plays an uploaded video with captions served by the site, and YouTube only behind a link until clicked', () => {
+    const uploaded = page('ha-noi', 'video', 'video-tai-len');
+    expect(uploaded).toContain('<video class="video-file" controls preload="none" src="https://cms.pbgdpl.example/uploads/video.mp4"');
+    expect(uploaded).toContain('<track kind="captions" src="/ha-noi/video/video-tai-len/phu-de-vi.vtt" srclang="vi" label="Tiếng Việt" default>');
+    expect(read('ha-noi', 'video', 'video-tai-len', 'phu-de-vi.vtt')).toMatch(/^WEBVTT/);
+    expect(uploaded).toContain('Thời lượng 2 phút 5 giây');
+    expect(uploaded).toContain('"@type":"VideoObject"');
+    const youtube = page('ha-noi', 'video', 'video-youtube');
+    expect(youtube).not.toMatch(/<iframe|<img[^>]*youtube|ytimg/);
+    expect(youtube).toContain('<a class="video-play" href="https://www.youtube.com/watch?v=M7lc1UVf-VE" data-video-play>');
+    expect(youtube).toContain('src="/ha-noi/chuyen-muc.js"');
+  });
+
+  it('gives a situation a quiz whose answer opens without JavaScript', () => {
+    const situation = page('ha-noi', 'tinh-huong', 'tinh-huong-thu-viec');
+    expect(situation).toMatch(/<details class="quiz-answer" data-quiz-answer><summary>Xem đáp án<\/summary><p class="quiz-correct">Đáp án đúng: B. Phương án hai.<\/p>/);
+    expect(situation).toContain('data-quiz-check hidden');
+  });
+
+  it('shelves books in reading order with read-online and download links, sizes and formats', () => {
+    const shelf = page('ha-noi', 'tu-sach');
+    expect(shelf.indexOf('/ha-noi/tu-sach/so-tay/')).toBeLessThan(shelf.indexOf('/ha-noi/tu-sach/so-tay-quoc-gia/'));
+    const book = page('ha-noi', 'tu-sach', 'so-tay-quoc-gia');
+    expect(book).toMatch(/<li data-format="PDF">[\s\S]*?PDF, 1,3 MB[\s\S]*?data-file="read"[\s\S]*?download data-file="download"/);
+    expect(book).toMatch(/<li data-format="EPUB">(?:(?!data-file="read")[\s\S])*?data-file="download"/);
+    expect(page('ha-noi', 'huong-dan', 'muc-ke-hoach')).toContain('12/KH-UBND');
+  });
+
+  it('publishes Atom feeds of the news, Q&A and introductions, and indexes every item for search', () => {
+    expect(read('ha-noi', 'nguon-tin', 'tin-tuc.xml').match(/<entry>/g)).toHaveLength(2);
+    expect(read('ha-noi', 'nguon-tin', 'hoi-dap.xml')).toContain('<title>Thời gian thử việc</title>');
+    expect(read('ha-noi', 'nguon-tin', 'gioi-thieu-van-ban.xml')).toContain('/ha-noi/gioi-thieu-van-ban/gioi-thieu-blld/');
+    expect(JSON.parse(read('ha-noi', 'nguon-tin', 'hoi-dap.json')).items).toHaveLength(1);
+    expect(result.sites[0]?.search?.records).toBe(3 + 11);
+  });
+});
+
 describe('regenerating', () => {
   it('replaces a site’s folder as a whole, leaving nothing of the old build', async () => {
     fs.writeFileSync(path.join(outDir, 'ha-noi', 'stale.html'), 'old');
@@ -159,6 +264,7 @@ describe('regenerating', () => {
       asOf: '2025-07-01',
       log: () => {},
       fetchAsset: fakeFetchAsset,
+      fetchFormToken: fakeFetchFormToken,
     });
     expect(again.ok).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', 'stale.html'))).toBe(false);

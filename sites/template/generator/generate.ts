@@ -14,6 +14,7 @@ import { fetchSnapshot, type SiteSelection } from './fetch-snapshot.js';
 import { writeJson } from './fs-json.js';
 import { installRelease, installSite, measureSite } from './install.js';
 import type { FetchAsset } from './logo.js';
+import type { FetchFormToken } from './form-settings.js';
 import { finishSite, type PostBuildResult } from './post-build.js';
 import type { SearchIndexStats } from './search/index-site.js';
 import type { SitemapStats } from './sitemap.js';
@@ -63,8 +64,16 @@ export interface GenerateSitesOptions {
   log?: (message: string) => void;
   /** Inject a client (tests); default one for `cmsUrl`. */
   client?: ContentClient;
-  /** Inject the download of CMS files such as logos (tests); default fetch over HTTP. */
+  /** Inject the download of CMS files such as logos and captions (tests); default fetch over HTTP. */
   fetchAsset?: FetchAsset;
+  /** Inject the request for each site's form token (tests); default fetch over HTTP. */
+  fetchFormToken?: FetchFormToken;
+  /** Where citizens reach the CMS (forms post there); default $PBGDPL_PUBLIC_CMS_URL, else the media base URL. */
+  publicCmsUrl?: string;
+  /** Public origin of the shared host serving sites without a baseUrl (forms' return address); default $PBGDPL_SITES_URL. */
+  sitesUrl?: string | null;
+  /** The moment dialogues' status is taken at; default now, or noon of `asOf` in Vietnam when it is given. */
+  now?: Date;
   /**
    * `flat` (default): each site is `<outDir>/<code>/`. `releases`: each build becomes
    * `<outDir>/<code>/releases/<id>/`, checked, precompressed, and `<outDir>/<code>/current` is
@@ -154,10 +163,16 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       },
       log: (m) => log(`  ${m}`),
       ...(options.fetchAsset ? { fetchAsset: options.fetchAsset } : {}),
+      ...(options.fetchFormToken ? { fetchFormToken: options.fetchFormToken } : {}),
+      ...(options.publicCmsUrl ? { publicCmsUrl: options.publicCmsUrl } : {}),
+      ...(options.sitesUrl !== undefined ? { sitesUrl: options.sitesUrl } : {}),
+      now: options.now ?? (options.asOf === undefined ? new Date() : new Date(`${asOf}T12:00:00+07:00`)),
     });
     const fetchMs = Date.now() - started;
     const codes = fetched.sites.map((s) => s.code);
-    log(`Snapshot ready: ${codes.length} site(s), ${fetched.documentCount} document(s) in ${elapsed()}`);
+    log(
+      `Snapshot ready: ${codes.length} site(s), ${fetched.documentCount} document(s), ${fetched.itemCount} item(s) in ${elapsed()}`,
+    );
 
     const results: SiteResult[] = [];
     const batches = chunk(codes, batchSize);

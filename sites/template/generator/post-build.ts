@@ -9,9 +9,11 @@ import {
   type DocumentDetail,
   type DocumentIndex,
   type DocumentSummary,
+  type ItemDetail,
+  type ItemIndex,
   type SiteSnapshot,
 } from './snapshot-format.js';
-import { documentRecords } from './search/records.js';
+import { documentRecords, itemRecords, type SearchRecord } from './search/records.js';
 import { writeSearchIndex, type SearchIndexStats } from './search/index-site.js';
 import { writeSitemap, type SitemapStats } from './sitemap.js';
 import { writeServiceWorker, type ServiceWorkerStats } from './pwa/service-worker.js';
@@ -40,15 +42,21 @@ export async function finishSite(options: PostBuildOptions): Promise<PostBuildRe
   const documents = site.documentIds
     .map((id) => index[id])
     .filter((d): d is DocumentSummary => d !== undefined);
-  const search = await writeSearchIndex({
-    siteDir,
-    templateDir: options.templateDir,
-    records: documentRecords({
+  const itemFile = snapshotFiles.itemIndex(snapshotDir);
+  const items = fs.existsSync(itemFile) ? readJson<ItemIndex>(itemFile).items : {};
+  function* records(): Generator<SearchRecord> {
+    yield* documentRecords({
       site,
       documents,
       detail: (id) => readJson<DocumentDetail>(snapshotFiles.document(snapshotDir, id)),
-    }),
-  });
+    });
+    yield* itemRecords({
+      site,
+      summary: (type, id) => items[type]?.[id],
+      detail: (type, id) => readJson<ItemDetail>(snapshotFiles.item(snapshotDir, type, id)),
+    });
+  }
+  const search = await writeSearchIndex({ siteDir, templateDir: options.templateDir, records: records() });
   const sitemap = writeSitemap({ siteDir, basePath: site.site.basePath, baseUrl: site.site.baseUrl });
   const serviceWorker = writeServiceWorker({
     siteDir,

@@ -7,17 +7,22 @@
  *   <dir>/run.json                  RunManifest: build date, settings
  *   <dir>/documents/index.json      DocumentIndex: a summary of every document of the run
  *   <dir>/documents/<documentId>.json  DocumentDetail: one document in full, with its relations
- *   <dir>/sites/<code>.json         SiteSnapshot: the registry entry and its document ids
+ *   <dir>/sites/<code>.json         SiteSnapshot: the registry entry, its document ids, its section items
+ *   <dir>/items/index.json          ItemIndex: a summary of every editorial item of the run, by type
+ *   <dir>/items/<type>/<documentId>.json  ItemDetail: one item in full (captions' text included)
  *   <dir>/assets/<code>/logo.<ext>  the site's logo, copied from the CMS (pages never call the CMS)
  *   <dir>/batches/<n>.json          BatchManifest: the site codes one Astro run builds
  *
- * Documents are stored once per run, not once per site: every site shows the national ones.
+ * Documents and items are stored once per run, not once per site: every site shows the national
+ * ones. What differs per site — which items it shows, at which path, and who explains which
+ * document — is in its SiteSnapshot.
  */
 import path from 'node:path';
-import type { DocumentRelation, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
+import type { DocumentRelation, EditorialItems, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
+import type { CaptionLanguage, EditorialType } from '@pbgdpl/domain';
 
 /** Bumped when a field changes meaning, so pages refuse a snapshot written by another version. */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 
 export interface RunManifest {
   formatVersion: number;
@@ -73,11 +78,6 @@ export interface DocumentDetail {
   relations: DocumentRelation[];
   /** Citable path relative to a site's base (same as in the index). */
   path: string;
-  /**
-   * Dissemination items that cite this document ("Được giải thích bởi"). Absent until the
-   * citing types (introduction, Q&A, material…) are fetched; the page then shows nothing.
-   */
-  explainedBy?: ExplanationLink[];
 }
 
 /** One item that explains a document: its title, its URL (absolute or under the site's base), its section. */
@@ -114,8 +114,77 @@ export interface SiteSnapshot {
   documentIds: string[];
   /** The logo when the registry has one the generator could copy; null: the neutral emblem. */
   logo?: LogoAsset | null;
-  /** Open policy dialogues; absent until dialogues are fetched (the home page's slot stays empty). */
+  /** Policy dialogues open for questions or live at the fetch (the home page's slot). */
   openDialogues?: OpenDialogueLink[];
+  /**
+   * The editorial items the site shows, per section, in list order: its own and those other
+   * sites syndicate to it (the federation rules, @pbgdpl/domain `placementOnSite`).
+   */
+  sections?: Partial<Record<EditorialType, SiteItemRef[]>>;
+  /**
+   * "Được giải thích bởi": for each document of the site (documentId), the items shown on the site
+   * that cite it. Per site, because which items a site shows, and their URLs, differ.
+   */
+  explainedBy?: Record<string, ExplanationLink[]>;
+  /** What the public forms need (docs/forms.md); null when the CMS gave no form token. */
+  forms?: FormSettings | null;
+}
+
+/** One item as a site shows it. */
+export interface SiteItemRef {
+  documentId: string;
+  /** Relative to the site's base, e.g. "hoi-dap/thoi-gian-thu-viec/". */
+  path: string;
+  /** Set when another site owns the item: its name and the item's URL there (rel=canonical). */
+  source: { name: string; url: string } | null;
+}
+
+/** What a list needs of an item, small because every site's lists read it. */
+export interface ItemSummary {
+  documentId: string;
+  type: EditorialType;
+  title: string;
+  /** One plain line under the title (the summary, the question, the topic…). */
+  summary: string | null;
+  /** The date lists show and sort by (YYYY-MM-DD in Vietnam), when the type has one. */
+  date: string | null;
+  mayBeOutdated: boolean;
+  /** A policy dialogue's status at the fetch (planned, open, live, closed). */
+  status?: string;
+}
+
+export interface ItemIndex {
+  items: Partial<Record<EditorialType, Record<string, ItemSummary>>>;
+}
+
+/** A caption track copied from the CMS, served beside the video's page. */
+export interface CaptionText {
+  language: CaptionLanguage;
+  label: string;
+  /** The WebVTT file's text. */
+  vtt: string;
+}
+
+export interface ItemDetail<T extends EditorialType = EditorialType> {
+  type: T;
+  item: EditorialItems[T];
+  /** A video's caption tracks (uploaded videos); those that could not be copied are left out. */
+  captions?: CaptionText[];
+  /** A dialogue's status at the fetch (its stored status moved forward by its dates). */
+  status?: string;
+}
+
+/** The question forms' settings for one site (docs/forms.md). */
+export interface FormSettings {
+  /** The CMS's public origin, where the forms post ("https://cms.pbgdpl.gov.vn"). */
+  cmsUrl: string;
+  /** A form token for the site, valid for weeks (`GET /api/submissions/token?for=page`). */
+  token: string;
+  expiresAt: string | null;
+  /** Absolute address of the Q&A confirmation page (returnTo); null when the site's public origin is unknown. */
+  returnTo: string | null;
+  /** Legal fields offered in the question form (code and name), sorted by name. */
+  fields: FacetRef[];
 }
 
 export interface BatchManifest {
@@ -131,6 +200,9 @@ export const snapshotFiles = {
   index: (dir: string) => path.join(dir, 'documents', 'index.json'),
   document: (dir: string, documentId: string) => path.join(dir, 'documents', `${safeName(documentId)}.json`),
   site: (dir: string, code: string) => path.join(dir, 'sites', `${safeName(code)}.json`),
+  itemIndex: (dir: string) => path.join(dir, 'items', 'index.json'),
+  item: (dir: string, type: EditorialType, documentId: string) =>
+    path.join(dir, 'items', safeName(type), `${safeName(documentId)}.json`),
   asset: (dir: string, code: string, file: string) => path.join(dir, 'assets', safeName(code), safeFileName(file)),
   batch: (dir: string, index: number) => path.join(dir, 'batches', `${index}.json`),
 };

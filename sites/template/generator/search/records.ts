@@ -1,18 +1,23 @@
 /**
  * What the search index holds: one record per thing a reader can look for, built from the
  * snapshot (not from the built pages, so a page's markup and weight are untouched and the folded
- * copies live only in the index). Documents today; each coming section (news, Q&A, introductions…)
- * adds its own producer of `SearchRecord`s, and the index, filters and search page take them as
- * they are.
+ * copies live only in the index): one per document (`documentRecords`) and one per item of every
+ * section the site shows (`itemRecords`); the index, filters and search page take them as they are.
  */
+import type { EditorialItem } from '@pbgdpl/content-client';
 import {
   DOCUMENT_TYPE_INFO,
+  GUIDANCE_TYPE_LABELS,
+  INTRODUCTION_TYPE_LABELS,
+  MATERIAL_TYPE_LABELS,
+  type EditorialType,
   VALIDITY_STATUS_LABELS,
   formatVietnameseDate,
   isIsoDate,
   joinBase,
 } from '@pbgdpl/domain';
-import type { DocumentDetail, DocumentSummary, SiteSnapshot } from '../snapshot-format.js';
+import type { DocumentDetail, DocumentSummary, ItemDetail, ItemSummary, SiteSnapshot } from '../snapshot-format.js';
+import { SECTIONS, SECTION_BY_TYPE } from '../sections.js';
 import { plainText } from './plain-text.js';
 
 /** The filters the search page offers; values are Vietnamese, shown as they are. */
@@ -36,10 +41,11 @@ export interface SearchRecord {
   body: string;
 }
 
-/** Section names as the search page shows and filters them. */
+/** Section names as the search page shows and filters them (the editorial sections by their own names). */
 export const SEARCH_SECTIONS = {
   documents: 'Văn bản pháp luật',
-} as const;
+  ...Object.fromEntries(SECTIONS.map((s) => [s.type, s.label])),
+} as { documents: string } & Record<EditorialType, string>;
 
 export interface DocumentRecordSource {
   site: SiteSnapshot;
@@ -76,4 +82,76 @@ export function* documentRecords(source: DocumentRecordSource): Generator<Search
         .join('\n'),
     };
   }
+}
+
+export interface ItemRecordSource {
+  site: SiteSnapshot;
+  /** The run's item summaries, by type and documentId. */
+  summary: (type: EditorialType, documentId: string) => ItemSummary | undefined;
+  detail: (type: EditorialType, documentId: string) => ItemDetail;
+}
+
+/** One record per item the site shows, in every section: title, summary, its text, what it cites. */
+export function* itemRecords(source: ItemRecordSource): Generator<SearchRecord> {
+  const base = source.site.site.basePath;
+  for (const section of SECTIONS) {
+    for (const ref of source.site.sections?.[section.type] ?? []) {
+      const summary = source.summary(section.type, ref.documentId);
+      if (!summary) continue;
+      const { item } = source.detail(section.type, ref.documentId);
+      const type = itemTypeLabel(section.type, item);
+      yield {
+        url: joinBase(base, ref.path),
+        title: summary.title,
+        section: SECTION_BY_TYPE[section.type].label,
+        ...(type ? { filters: { type } } : {}),
+        date: summary.date,
+        ...(summary.summary ? { summary: summary.summary } : {}),
+        body: itemText(section.type, item),
+      };
+    }
+  }
+}
+
+/** The kind of item within its section, as a search filter ("Tờ gấp", "Kế hoạch"…), when the section has kinds. */
+function itemTypeLabel(type: EditorialType, item: EditorialItem): string | undefined {
+  const value = (item as unknown as Record<string, unknown>)[
+    type === 'material' ? 'materialType' : type === 'guidance' ? 'guidanceType' : 'introductionType'
+  ];
+  if (typeof value !== 'string') return undefined;
+  const labels: Record<string, { vi: string }> =
+    type === 'material' ? MATERIAL_TYPE_LABELS : type === 'guidance' ? GUIDANCE_TYPE_LABELS : type === 'introduction' ? INTRODUCTION_TYPE_LABELS : {};
+  return labels[value]?.vi;
+}
+
+/** Everything findable in an item, as plain text: its texts, rich texts, citations and fields. */
+function itemText(type: EditorialType, item: EditorialItem): string {
+  const record = item as unknown as Record<string, unknown>;
+  const texts = ['question', 'topic', 'scenario', 'description', 'authors', 'publisher', 'number', 'transcript']
+    .map((key) => record[key])
+    .filter((v): v is string => typeof v === 'string');
+  const rich = ['body', 'answer', 'analysis', 'transcript'].map((key) => blocksText(record[key]));
+  const quiz = type === 'legal-situation' ? (item as EditorialItem<'legal-situation'>).quiz : null;
+  const citations = 'citations' in item ? item.citations.map((c) => [c.documentTitle, c.documentNumber].filter(Boolean).join(' ')) : [];
+  return [
+    ...texts,
+    ...rich,
+    quiz ? [quiz.prompt, ...quiz.options.map((o) => o.text), quiz.explanation].join('\n') : '',
+    ...citations,
+    item.fields.map((f) => f.name).join(', '),
+  ]
+    .filter((t) => t.trim() !== '')
+    .join('\n');
+}
+
+/** Strapi blocks as plain text, one line per block (no markup ever reaches the index). */
+export function blocksText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return '';
+  const text = (node: unknown): string => {
+    if (!node || typeof node !== 'object') return '';
+    const n = node as { text?: unknown; children?: unknown };
+    if (typeof n.text === 'string') return n.text;
+    return Array.isArray(n.children) ? n.children.map(text).join(n.children.some((c) => (c as { type?: string })?.type === 'list-item') ? '\n' : '') : '';
+  };
+  return blocks.map(text).filter((line) => line.trim() !== '').join('\n');
 }

@@ -237,7 +237,8 @@ function resultItem(data, terms) {
     data.meta?.section,
     data.meta?.type,
     data.meta?.number ? `Số ${data.meta.number}` : null,
-    data.meta?.date ? `Ban hành ${viDate(data.meta.date) ?? data.meta.date}` : null,
+    // A document's date is its date of issue; a section item's is its own (posted, answered…).
+    data.meta?.date ? `${data.meta?.number ? 'Ban hành' : 'Ngày'} ${viDate(data.meta.date) ?? data.meta.date}` : null,
     data.meta?.status,
   ].filter(Boolean);
   const meta = document.createElement('p');

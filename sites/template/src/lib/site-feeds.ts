@@ -1,15 +1,27 @@
 /**
- * The feeds every site publishes (nguon-tin/): newly effective documents (C-1) and the latest
- * documents, each as Atom and JSON Feed. A coming section adds one entry to `siteFeeds` with its
- * own items; the route (src/pages/[site]/nguon-tin/[feed].ts), the feeds page and the layout's
- * autodiscovery links follow.
+ * The feeds every site publishes (nguon-tin/): newly effective documents (C-1), the latest
+ * documents, and the news, Q&A and introductions sections, each as Atom and JSON Feed. A section
+ * feed is one entry of `SECTION_FEEDS`; the route (src/pages/[site]/nguon-tin/[feed].ts), the
+ * feeds page and the layout's autodiscovery links follow.
  */
 import type { Site } from '@pbgdpl/content-client';
-import { joinBase, newlyEffectivePath, documentListPath } from '@pbgdpl/domain';
+import { joinBase, newlyEffectivePath, documentListPath, type EditorialType } from '@pbgdpl/domain';
 import type { DocumentSummary, RunManifest } from '../../generator/snapshot-format.js';
 import type { FeedItem, FeedOptions } from './feed';
 import { documentHref, newlyEffective } from './site-view';
 import { documentTypeLabel, viDate } from './format';
+import { SECTION_BY_TYPE } from '../../generator/sections.js';
+import type { ItemSummary, SiteItemRef } from '../../generator/snapshot-format.js';
+
+/** Sections with a feed of their own, and the feed's file name under nguon-tin/. */
+export const SECTION_FEEDS: ReadonlyArray<{ type: EditorialType; slug: string }> = [
+  { type: 'news-item', slug: 'tin-tuc' },
+  { type: 'qa', slug: 'hoi-dap' },
+  { type: 'introduction', slug: 'gioi-thieu-van-ban' },
+];
+
+/** A section's items as the feeds read them (the site's list order: newest first). */
+export type SectionFeedItems = Partial<Record<EditorialType, ReadonlyArray<{ ref: SiteItemRef; summary: ItemSummary }>>>;
 
 export interface SiteFeed {
   /** File name under nguon-tin/ without extension ("van-ban"): .xml is Atom, .json is JSON Feed. */
@@ -33,6 +45,10 @@ export function feedLinks(site: Pick<Site, 'basePath' | 'name'>) {
   return [
     { title: `Văn bản mới có hiệu lực — ${site.name}`, ...feedPaths(site, 'van-ban-moi-co-hieu-luc') },
     { title: `Văn bản mới ban hành — ${site.name}`, ...feedPaths(site, 'van-ban') },
+    ...SECTION_FEEDS.map(({ type, slug }) => ({
+      title: `${SECTION_BY_TYPE[type].label} — ${site.name}`,
+      ...feedPaths(site, slug),
+    })),
   ];
 }
 
@@ -46,7 +62,12 @@ function documentItem(site: Site, doc: DocumentSummary, updated: string): FeedIt
   };
 }
 
-export function siteFeeds(site: Site, documents: readonly DocumentSummary[], run: RunManifest): SiteFeed[] {
+export function siteFeeds(
+  site: Site,
+  documents: readonly DocumentSummary[],
+  run: RunManifest,
+  sections: SectionFeedItems = {},
+): SiteFeed[] {
   const recent = newlyEffective(documents, run);
   const newlyEffectiveItems =
     recent.mode === 'window'
@@ -78,5 +99,27 @@ export function siteFeeds(site: Site, documents: readonly DocumentSummary[], run
         items: documents.map((doc) => documentItem(site, doc, doc.issuedDate)),
       },
     },
+    ...SECTION_FEEDS.map(({ type, slug }): SiteFeed => {
+      const section = SECTION_BY_TYPE[type];
+      const title = `${section.label} — ${site.name}`;
+      return {
+        slug,
+        title,
+        description: section.intro,
+        options: {
+          ...common,
+          title,
+          subtitle: section.intro,
+          pageUrl: joinBase(site.basePath, section.path),
+          items: (sections[type] ?? []).map(({ ref, summary }) => ({
+            title: summary.title,
+            url: joinBase(site.basePath, ref.path),
+            updated: summary.date ?? run.asOf,
+            summary: summary.summary,
+            section: section.label,
+          })),
+        },
+      };
+    }),
   ];
 }

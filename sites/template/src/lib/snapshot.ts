@@ -16,10 +16,16 @@ import {
   type DocumentDetail,
   type DocumentIndex,
   type DocumentSummary,
+  type ExplanationLink,
+  type ItemDetail,
+  type ItemIndex,
+  type ItemSummary,
   type LogoAsset,
   type RunManifest,
+  type SiteItemRef,
   type SiteSnapshot,
 } from '../../generator/snapshot-format.js';
+import type { EditorialType } from '@pbgdpl/domain';
 
 function snapshotDir(): string {
   const dir = process.env[SNAPSHOT_DIR_ENV];
@@ -163,4 +169,42 @@ export function loadSiteListings(code: string): { values: Record<FacetKey, Facet
     facetCache.set(code, cached);
   }
   return cached;
+}
+
+let items: ItemIndex | undefined;
+function loadItemIndex(): ItemIndex {
+  items ??= readJson<ItemIndex>(snapshotFiles.itemIndex(snapshotDir()));
+  return items;
+}
+
+/** An item as a site lists it: where it is on the site, and its summary. */
+export interface SiteItem {
+  ref: SiteItemRef;
+  summary: ItemSummary;
+}
+
+const sectionCache = new Map<string, SiteItem[]>();
+/** The items a site shows in one section, in list order (newest first; the bookshelf by reading order). */
+export function loadSiteSection(code: string, type: EditorialType): SiteItem[] {
+  const key = `${code}|${type}`;
+  let list = sectionCache.get(key);
+  if (!list) {
+    const summaries = loadItemIndex().items[type] ?? {};
+    list = (loadSite(code).sections?.[type] ?? []).flatMap((ref) => {
+      const summary = summaries[ref.documentId];
+      return summary ? [{ ref, summary }] : [];
+    });
+    sectionCache.set(key, list);
+  }
+  return list;
+}
+
+/** One item in full; read from disk each time (its page renders once). */
+export function loadItemDetail<T extends EditorialType>(type: T, documentId: string): ItemDetail<T> {
+  return readJson<ItemDetail<T>>(snapshotFiles.item(snapshotDir(), type, documentId));
+}
+
+/** The items of the site that cite a document ("Được giải thích bởi"). */
+export function siteExplanations(code: string, documentId: string): ExplanationLink[] {
+  return loadSite(code).explainedBy?.[documentId] ?? [];
 }

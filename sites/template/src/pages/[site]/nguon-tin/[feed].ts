@@ -3,13 +3,14 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { batchCodes, loadRun, loadSite, loadSiteDocuments } from '../../../lib/snapshot';
+import { sectionFeedItems } from '../../../lib/sections';
 import { siteFeeds, feedPaths } from '../../../lib/site-feeds';
 import { atomFeed, jsonFeed } from '../../../lib/feed';
 
 export const getStaticPaths = (() =>
   batchCodes().flatMap((code) => {
     const { site } = loadSite(code);
-    return siteFeeds(site, loadSiteDocuments(code), loadRun()).flatMap((feed) => [
+    return siteFeeds(site, loadSiteDocuments(code), loadRun(), sectionFeedItems(code)).flatMap((feed) => [
       { params: { site: code, feed: `${feed.slug}.xml` }, props: { feed, format: 'atom' as const } },
       { params: { site: code, feed: `${feed.slug}.json` }, props: { feed, format: 'json' as const } },
     ]);
