@@ -11,6 +11,7 @@ import { bootCms, CMS_DIR } from './boot';
 import { seedFields, seedOrganizations, seedSites, type RegistryIds } from './seed/registry';
 import { seedDocuments } from './seed/documents';
 import { seedRelations } from './seed/relations';
+import { demoItems, seedEditorialItems } from './seed/editorial';
 import { ensureDemoAdmin, DEMO_ADMIN } from './seed/demo-admin';
 import { ensureDemoAccounts } from './seed/demo-accounts';
 import type { Tally } from './seed/upsert';
@@ -19,8 +20,10 @@ const HELP = `Nạp dữ liệu thật vào CMS (Seed the CMS with real public d
 
   pnpm seed [options]
 
-  --subset demo|full   demo: national portal, 2 ministries, 3 provinces with 3 communes each and
-                       their documents; full: all 3,379 sites and all documents (default: full)
+  --subset demo|full   demo: national portal, 2 ministries, 3 provinces with 3 communes each,
+                       their documents, and section items made from them (introductions of new
+                       laws, the 2025 resolutions as guidance); full: all 3,379 sites and all
+                       documents (default: full)
   --data-dir DIR       the shared data folder (default: $PBGDPL_DATA_DIR or ../shared/data)
   --demo-admin         also create the demo administrator (${DEMO_ADMIN.email})
                        and the demo accounts of a national, ministry, province and ward site
@@ -68,6 +71,10 @@ async function main(): Promise<number> {
     tallies['documents (vi)'] = docs.vi;
     tallies['documents (en)'] = docs.en;
     tallies.relations = await seedRelations(strapi, dataset.relations);
+    if (values.subset === 'demo') {
+      const items = await seedEditorialItems(strapi, demoItems(dataset, ids));
+      for (const [type, tally] of Object.entries(items)) tallies[`${type} (vi)`] = tally;
+    }
     if (values['demo-admin']) await ensureDemoAdmin(strapi);
     if (values['demo-admin']) await ensureDemoAccounts(strapi);
     printSummary(tallies, dataset.report, values.report!, Date.now() - started);

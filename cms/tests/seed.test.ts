@@ -107,3 +107,42 @@ test("the relations read from the laws' texts drive validity: the Enterprise Law
     .count({ where: { targetDocumentId: null, targetTitle: { $notNull: true } } });
   expect(external).toBe(dataset.relations.filter((r) => !r.targetInDataset).length);
 });
+
+test('the demo sections hold only items made from the real data: introductions quoting the laws, the 2025 resolutions as guidance', async () => {
+  const strapi = cms!.strapi;
+  const introductions = (await strapi.db.query('api::introduction.introduction').findMany({
+    where: { locale: 'vi', publishedAt: { $notNull: true } },
+    populate: { citations: true, owningSite: true },
+  })) as Array<{
+    title: string;
+    audience: string;
+    body: Array<{ type: string; children: Array<{ text: string }> }>;
+    citations: Array<{ documentNumber: string; article: string }>;
+    owningSite: { code: string };
+  }>;
+  expect(introductions.length).toBeGreaterThanOrEqual(2);
+  for (const intro of introductions) {
+    const number = intro.citations[0]!.documentNumber;
+    const law = dataset.documents.find((d) => d.number === number)!;
+    expect(intro.title).toBe(`Giới thiệu ${law.title} số ${number}`);
+    expect(intro.citations.map((c) => c.article)).toEqual(['1', '2']);
+    expect([intro.owningSite.code, intro.audience]).toEqual(['quoc-gia', 'all_sites']);
+    // Every quoted line is a line of the law's own text, word for word.
+    const quoted = intro.body.filter((b) => b.type === 'quote').map((b) => b.children[0]!.text);
+    expect(quoted.length).toBeGreaterThan(0);
+    const lines = new Set(law.fullText.split('\n').map((l) => l.trim()));
+    expect(quoted.filter((q) => !lines.has(q))).toEqual([]);
+  }
+  const guidance = (await strapi.db.query('api::guidance.guidance').findMany({
+    where: { locale: 'vi', publishedAt: { $notNull: true } },
+    populate: { owningSite: true },
+  })) as Array<{ number: string; issuedDate: string; owningSite: { code: string } }>;
+  const resolutions = dataset.documents.filter((d) => /\/NQ-UBTVQH15$|^60-NQ\/TW$/.test(d.number));
+  expect(guidance.map((g) => [g.number, g.issuedDate, g.owningSite.code]).sort()).toEqual(
+    resolutions.map((r) => [r.number, r.issuedDate, r.owningSiteCode]).sort(),
+  );
+  // No real source for these sections: the demo leaves them empty rather than invent content.
+  for (const uid of ['api::qa.qa', 'api::legal-situation.legal-situation', 'api::video.video', 'api::book.book']) {
+    expect([uid, await strapi.db.query(uid as never).count({})]).toEqual([uid, 0]);
+  }
+});
