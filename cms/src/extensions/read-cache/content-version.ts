@@ -48,8 +48,24 @@ export class ContentVersion {
     this.listener = null;
   }
 
-  /** Moves the version; call after any write that can change what public readers see. */
+  /**
+   * Moves the version; call after any write that can change what public readers see. Inside a
+   * transaction (the content manager wraps its actions in one) the move waits for the commit:
+   * moving it earlier would let a reader cache pre-commit data under the new version, and on
+   * SQLite (one connection) a write outside the open transaction would wait for it forever.
+   */
   async bump(): Promise<void> {
+    if (!this.strapi.db.inTransaction()) return this.bumpNow();
+    await this.strapi.db.transaction(async ({ onCommit }) => {
+      onCommit(() => {
+        this.bumpNow().catch((error: unknown) =>
+          this.strapi.log.error(`read-cache: could not move the content version: ${String(error)}`),
+        );
+      });
+    });
+  }
+
+  private async bumpNow(): Promise<void> {
     const knex = this.strapi.db.connection;
     const rows = (await knex(TABLE)
       .where({ id: 1 })
