@@ -113,7 +113,14 @@ export interface ContentClient {
    */
   listSyndicatedItems<T extends EditorialType>(
     type: T,
-    options?: SiteItemsOptions,
+    options?: SiteItemsOptions & {
+      /**
+       * Only items owned by these sites (codes). Only national content crosses unit boundaries,
+       * so a build of some sites needs only those owned by the national portal and the sites'
+       * ancestors (a commune: its province); without it, every owner's.
+       */
+      owners?: readonly string[];
+    },
   ): Promise<Array<EditorialItems[T]>>;
   /** One page (1-based) of the same listing, with the totals a paginated list page shows. */
   getSiteItemsPage<T extends EditorialType>(
@@ -238,12 +245,16 @@ export function createContentClient(options: ContentClientOptions): ContentClien
   /** One page of the items syndicated beyond their owner, checked like every other page. */
   async function syndicatedItemsPage<T extends EditorialType>(
     type: T,
-    options: SiteItemsOptions,
+    options: SiteItemsOptions & { owners?: readonly string[] },
     page: number,
     size: number,
   ): Promise<Connection<EditorialItems[T]>> {
     const queries = EDITORIAL_QUERIES[type];
     const variables = {
+      filters: {
+        audience: { ne: 'own_site' },
+        ...(options.owners ? { owningSite: { code: { in: [...options.owners] } } } : {}),
+      },
       locale: options.locale ?? 'vi',
       sort: [...(options.sort ?? queries.sort)],
       page,

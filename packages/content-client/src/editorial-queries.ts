@@ -123,7 +123,12 @@ const SPECS: Readonly<Record<EditorialType, TypeQuerySpec>> = {
 };
 
 export type SiteItemsVariables = PaginationVariables & { site: string; locale: string; sort: string[] };
-export type SyndicatedItemsVariables = PaginationVariables & { locale: string; sort: string[] };
+export type SyndicatedItemsVariables = PaginationVariables & {
+  /** Always `audience ≠ own_site`, and the owners' codes when the caller knows them. */
+  filters: Record<string, unknown>;
+  locale: string;
+  sort: string[];
+};
 export type SiteItemVariables = { site: string; slug: string; locale: string };
 
 export interface EditorialQueries<T extends EditorialType> {
@@ -165,10 +170,10 @@ function queriesFor<T extends EditorialType>(type: T): EditorialQueries<T> {
     listSyndicatedItems: {
       operation: `ListSyndicated${spec.plural}`,
       document: `query ListSyndicated${spec.plural}(
-        $locale: I18NLocaleCode!, $sort: [String], $page: Int!, $pageSize: Int!
+        $filters: ${singular}FiltersInput, $locale: I18NLocaleCode!, $sort: [String], $page: Int!, $pageSize: Int!
       ) {
         ${spec.list}_connection(
-          filters: { audience: { ne: "own_site" } }, locale: $locale, status: PUBLISHED,
+          filters: $filters, locale: $locale, status: PUBLISHED,
           sort: $sort, pagination: { page: $page, pageSize: $pageSize }
         ) {
           nodes { ${spec.fields} }

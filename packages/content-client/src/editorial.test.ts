@@ -80,13 +80,25 @@ describe('a site’s editorial items', () => {
         expect(request.variables).toMatchObject({ locale: 'vi', pageSize: 2 });
         expect(request.variables).not.toHaveProperty('site');
         // Every audience but the owner's own: one column, no join.
-        expect(request.query).toContain('filters: { audience: { ne: "own_site" } }');
+        expect(request.variables.filters).toEqual({ audience: { ne: 'own_site' } });
         expect(request.query).toContain('status: PUBLISHED');
         expect(request.query).toMatch(/audienceProvinces\(pagination: \{ limit: 200 \}\) \{ code \}/);
         expect(request.query).toMatch(/fields\(pagination: \{ limit: 200 \}\) \{[^}]*parent \{ code \}/);
       }
     },
   );
+
+  it('narrows the syndicated items to the owners a build needs (the national portal and the sites’ ancestors)', async () => {
+    server.setHandler((req) => connection('newsItems_connection', [item('n1')], req));
+    const client = createContentClient({ endpoint: server.endpoint });
+
+    await client.listSyndicatedItems('news-item', { owners: ['quoc-gia', 'ha-noi'], locale: 'en' });
+
+    expect(server.requests[0]!.variables).toMatchObject({
+      locale: 'en',
+      filters: { audience: { ne: 'own_site' }, owningSite: { code: { in: ['quoc-gia', 'ha-noi'] } } },
+    });
+  });
 
   it('asks for one page with its totals, in Vietnamese by default', async () => {
     const items = Array.from({ length: 45 }, (_, i) => item(`q${String(i).padStart(2, '0')}`));
