@@ -26,17 +26,21 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Answers the page's requests for http://sites.test/<path> from the built output folder, as the
- * static server does; every other request is recorded and refused (no third-party requests).
+ * Answers the page's requests for http://sites.test/<path> (or `options.origin`) from the built
+ * output folder, as the static server does; every other request is recorded and refused (no
+ * third-party requests) — except those to `options.passThrough` origins (the CMS, when a test
+ * sends a form), which go out as they are.
  */
 export async function serveFromDisk(
   page: import('playwright-core').Page,
   outDir: string,
+  options: { origin?: string; passThrough?: readonly string[] } = {},
 ): Promise<{ origin: string; foreign: string[] }> {
-  const origin = 'http://sites.test';
+  const origin = options.origin ?? 'http://sites.test';
   const foreign: string[] = [];
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    if (options.passThrough?.includes(url.origin)) return route.continue();
     if (url.origin !== origin) {
       foreign.push(url.href);
       return route.abort();

@@ -14,12 +14,15 @@ import { DOCUMENT_PAGE_BUDGET, measureSiteWeights } from '../../scripts/bench/pa
 import { CMS_DIR, GENERATOR_CLI, dataDir, runNode } from './workspace';
 import { readPage, stripBase } from './html';
 import { launchChromium, serveFromDisk } from './browser';
+import { createSectionFixtures, type SectionFixtures } from './section-fixtures';
 
 /**
- * Every page type of the citizen's site, built from the seeded real data, in Debian's Chromium:
- * axe-core finds no violation, nothing is requested from another host, nothing overflows a
- * 320 px screen or 200 % text, the browser works with JavaScript off, and a document page stays
- * under the transfer budget however long the law.
+ * Every page type of the citizen's site, built from the seeded real data (plus test items in the
+ * sections the demo leaves empty, section-fixtures.ts), in Debian's Chromium: axe-core finds no
+ * violation, nothing is requested from another host, nothing overflows a 320 px screen or 200 %
+ * text, the browser works with JavaScript off (filters, the quiz, the question form), YouTube is
+ * reached only after a click, and a document page stays under the transfer budget however long
+ * the law.
  */
 let database: TestDatabase;
 let cms: CmsProcess;
@@ -33,6 +36,39 @@ const LONG_CODE = '92/2015/QH13';
 
 let province: SiteRecord;
 let commune: SiteRecord;
+let fixtures: SectionFixtures;
+/** Where the sites are served in the form test: a local origin the CMS accepts outside production. */
+const LOCAL_SITES = 'http://localhost:4399';
+/** A national law of the demo the flagged situation cites, and the one the test says replaces it. */
+const REPLACED_LAW = '04/2022/QH15';
+const REPLACING_LAW = '08/2022/QH15';
+
+/** The section folders, in the navigation's order, and their list and item page types. */
+const SECTIONS: Array<[folder: string, type: string]> = [
+  ['gioi-thieu-van-ban', 'introduction'],
+  ['hoi-dap', 'qa'],
+  ['doi-thoai', 'dialogue'],
+  ['tai-lieu', 'material'],
+  ['video', 'video'],
+  ['tinh-huong', 'legal-situation'],
+  ['tu-sach', 'book'],
+  ['huong-dan', 'guidance'],
+  ['tin-tuc', 'news'],
+];
+
+/** The first item of a section's list, or null when the section is empty on the site. */
+function firstItem(siteDir: string, folder: string): string | null {
+  return readPage(siteDir, `/${folder}/`).querySelector('li.content-card a.content-link')?.getAttribute('href') ?? null;
+}
+
+/** The item of a section with this title (its href). */
+function itemHref(siteDir: string, folder: string, title: string): string {
+  const link = [...readPage(siteDir, `/${folder}/`).querySelectorAll('li.content-card a.content-link')].find(
+    (a) => a.textContent === title,
+  );
+  if (!link) throw new Error(`${title} is not listed in ${folder}/`);
+  return link.getAttribute('href')!;
+}
 
 function documentHref(siteDir: string, basePath: string, number: string): string {
   let next: string | null = '/van-ban/';
@@ -67,10 +103,28 @@ function pageTypes(site: { code: string; basePath: string }): Record<string, str
     'child-sites': `${site.basePath}don-vi-truc-thuoc/`,
     'not-found': `${site.basePath}404.html`,
     'component-examples': `${site.basePath}vi-du-thanh-phan/`,
+    ...sectionPageTypes(site),
   };
 }
 
-async function open(url: string, options: { width?: number; javaScript?: boolean } = {}) {
+/** Each section's list and its first item (when the site has one), the Q&A form's pages. */
+function sectionPageTypes(site: { code: string; basePath: string }): Record<string, string> {
+  const siteDir = path.join(outDir, site.code);
+  const pages: Record<string, string> = {};
+  for (const [folder, type] of SECTIONS) {
+    pages[`${type}-list`] = `${site.basePath}${folder}/`;
+    const item = firstItem(siteDir, folder);
+    if (item) pages[type] = item;
+  }
+  pages['qa-confirmation'] = `${site.basePath}hoi-dap/da-gui/`;
+  pages['qa-status'] = `${site.basePath}hoi-dap/tra-cuu/`;
+  return pages;
+}
+
+async function open(
+  url: string,
+  options: { width?: number; javaScript?: boolean; origin?: string; passThrough?: string[] } = {},
+) {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1024, height: 800 },
     javaScriptEnabled: options.javaScript ?? true,
@@ -78,7 +132,10 @@ async function open(url: string, options: { width?: number; javaScript?: boolean
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  const { origin, foreign } = await serveFromDisk(page, outDir);
+  const { origin, foreign } = await serveFromDisk(page, outDir, {
+    ...(options.origin ? { origin: options.origin } : {}),
+    ...(options.passThrough ? { passThrough: options.passThrough } : {}),
+  });
   const response = await page.goto(`${origin}${url}`);
   return { page, context, response, errors, foreign, origin };
 }
@@ -100,10 +157,12 @@ beforeAll(async () => {
   const env = { ...process.env, ...testCmsEnv(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
   runNode(path.join(CMS_DIR, 'dist', 'scripts', 'seed.js'), ['--subset', 'demo'], { cwd: CMS_DIR, env });
   cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
+  fixtures = await createSectionFixtures(cms.url, province.code, REPLACED_LAW, REPLACING_LAW);
   runNode(GENERATOR_CLI, ['--site', ['quoc-gia', province.code, commune.code].join(','), '--out', outDir, '--cms', cms.url], {
     cwd: outDir,
-    // Also build the page that shows the shared section blocks (vi-du-thanh-phan/), for axe.
-    env: { ...process.env, PBGDPL_COMPONENT_EXAMPLES: '1' },
+    // Also build the page that shows the shared section blocks (vi-du-thanh-phan/), for axe; the
+    // forms send citizens back to the sites as served in the form test.
+    env: { ...process.env, PBGDPL_COMPONENT_EXAMPLES: '1', PBGDPL_SITES_URL: LOCAL_SITES },
   });
   browser = await launchChromium();
 });
@@ -126,7 +185,7 @@ describe.each([
       const { page, context, response, errors, foreign } = await open(url);
       expect(response?.status()).toBe(200);
       const declared = await page.locator('meta[name="pbgdpl:page-type"]').getAttribute('content');
-      expect(declared).toBe(type === 'document-long' ? 'document' : type);
+      expect([url, declared]).toEqual([url, type === 'document-long' ? 'document' : type]);
       const problems = [...(await axeViolations(page)), ...foreign, ...errors];
       // Readable without sideways scrolling on a 320 px phone, and with text at 200 % (text-only
       // zoom: every size in site.css is in rem, so the root size scales all text).
@@ -178,8 +237,9 @@ test('the shared section blocks render safely: outdated status, source with cano
   expect(page.querySelectorAll('li.content-card[data-kind] > a.content-link')).toHaveLength(2);
   expect(page.querySelectorAll('section#giai-thich li[data-section]')).toHaveLength(2);
   expect(page.querySelectorAll('section#doi-thoai-dang-mo li a')).toHaveLength(1);
-  // The slots stay empty on real pages while there is nothing to show.
-  const home = readPage(path.join(outDir, province.code), '/');
+  // The slots stay empty on real pages while there is nothing to show: no dialogue is open on the
+  // national site (the province's open dialogue is its own and its communes').
+  const home = readPage(path.join(outDir, 'quoc-gia'), '/');
   expect(home.querySelector('#doi-thoai-dang-mo')).toBeNull();
   const siteDir = path.join(outDir, province.code);
   const law = readPage(siteDir, stripBase(documentHref(siteDir, province.basePath, LONG_CODE), province.basePath));
@@ -282,4 +342,116 @@ test('the skip link is the first stop of the keyboard and shows where focus is',
   }));
   expect(landmarks).toEqual({ banner: 1, main: 1, contentinfo: 1, navigation: expect.arrayContaining(['Điều hướng chính', 'h-loc']) });
   await context.close();
+});
+
+describe('the section pages', () => {
+  test('every page type of the sections is visited: the province has an item in each, the national site its seeded ones', () => {
+    const provinceTypes = Object.keys(sectionPageTypes(province));
+    expect(provinceTypes.sort()).toEqual(
+      [...SECTIONS.flatMap(([, type]) => [type, `${type}-list`]), 'qa-confirmation', 'qa-status'].sort(),
+    );
+    // The national site has the seeded introductions and the Party's resolution as guidance.
+    expect(Object.keys(sectionPageTypes({ code: 'quoc-gia', basePath: '/quoc-gia/' }))).toEqual(
+      expect.arrayContaining(['introduction', 'guidance']),
+    );
+    expect(readPage(path.join(outDir, 'quoc-gia'), '/hoi-dap/').querySelector('.section-empty')?.textContent).toBe(
+      'Chưa có câu hỏi nào được trả lời công khai.',
+    );
+  });
+
+  test('the province’s open dialogue is announced on its home page and its commune’s, with the source on the commune', () => {
+    for (const site of [province, commune]) {
+      const home = readPage(path.join(outDir, site.code), '/');
+      const link = home.querySelector('section#doi-thoai-dang-mo li a');
+      expect(link?.textContent).toBe(fixtures.titles.dialogue);
+    }
+    const communeDir = path.join(outDir, commune.code);
+    const dialogue = readPage(communeDir, stripBase(itemHref(communeDir, 'doi-thoai', fixtures.titles.dialogue), commune.basePath));
+    expect(dialogue.querySelector('.source-badge a[data-source-url]')?.getAttribute('href')).toBe(
+      `${province.basePath}doi-thoai/${stripBase(itemHref(path.join(outDir, province.code), 'doi-thoai', fixtures.titles.dialogue), `${province.basePath}doi-thoai/`)}`,
+    );
+    expect(dialogue.querySelector('link[rel="canonical"]')).not.toBeNull();
+    expect(dialogue.querySelector('form[data-pbgdpl-form]')?.getAttribute('action')).toMatch(/\/api\/submissions\/dialogue-questions$/);
+  });
+
+  test('the item the CMS flagged after its law was replaced shows the outdated banner with the reason and check date; the others do not', () => {
+    const siteDir = path.join(outDir, province.code);
+    const flagged = readPage(siteDir, stripBase(itemHref(siteDir, 'tinh-huong', fixtures.titles.flagged), province.basePath));
+    const banner = flagged.querySelector('.outdated-banner');
+    expect(banner?.getAttribute('role')).toBe('status');
+    expect(banner?.getAttribute('data-checked-on')).toBe('2025-01-15');
+    expect(banner?.textContent).toContain(REPLACED_LAW);
+    expect(banner?.textContent).toContain(REPLACING_LAW);
+    expect(banner?.textContent).toContain('15/01/2025');
+    const other = readPage(siteDir, stripBase(itemHref(siteDir, 'tinh-huong', fixtures.titles.situation), province.basePath));
+    expect(other.querySelector('.outdated-banner')).toBeNull();
+    expect(readPage(siteDir, '/tinh-huong/').querySelectorAll('[data-outdated="true"]')).toHaveLength(1);
+    // Its citation links to the law's page, and the law's page lists it back.
+    const cited = flagged.querySelector(`section#can-cu li[data-cited-number="${REPLACED_LAW}"] a[data-cited-document]`)!;
+    const law = readPage(siteDir, stripBase(cited.getAttribute('href')!, province.basePath));
+    expect(law.querySelector('article.document')?.getAttribute('data-document-number')).toBe(REPLACED_LAW);
+    expect([...law.querySelectorAll('section#giai-thich li a')].map((a) => a.textContent)).toContain(fixtures.titles.flagged);
+  });
+
+  test('a YouTube video requests nothing from YouTube until the reader presses play', async () => {
+    const siteDir = path.join(outDir, province.code);
+    const { page, context, foreign, errors } = await open(itemHref(siteDir, 'video', fixtures.titles.video));
+    await page.waitForLoadState('networkidle');
+    expect(foreign).toEqual([]);
+    expect(await page.locator('iframe').count()).toBe(0);
+    const youtube = page.waitForRequest((request) => request.url().startsWith('https://www.youtube-nocookie.com/embed/'));
+    await page.locator('a.video-play').click();
+    await expect(page.locator('.video-embed iframe').getAttribute('src')).resolves.toBe(
+      'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1&rel=0',
+    );
+    // Only now does the page ask YouTube (the test refuses the request: no network here).
+    await youtube;
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('with JavaScript off, the quiz’s answer opens and a citizen sends a question, lands on the confirmation and looks it up', async () => {
+    const siteDir = path.join(outDir, province.code);
+    const quiz = await open(itemHref(siteDir, 'tinh-huong', fixtures.titles.situation), { javaScript: false });
+    await expect(quiz.page.locator('.quiz-correct').isVisible()).resolves.toBe(false);
+    await quiz.page.locator('input[data-quiz-option]').first().check();
+    await quiz.page.locator('details.quiz-answer summary').click();
+    await expect(quiz.page.locator('.quiz-correct').textContent()).resolves.toBe('Đáp án đúng: B. Phương án thử nghiệm thứ hai.');
+    await expect(quiz.page.locator('.quiz-correct').isVisible()).resolves.toBe(true);
+    await quiz.context.close();
+
+    const cmsOrigin = new URL(cms.url).origin;
+    const form = await open(`${province.basePath}hoi-dap/`, { javaScript: false, origin: LOCAL_SITES, passThrough: [cmsOrigin] });
+    expect(await form.page.locator('form[data-pbgdpl-form]').getAttribute('action')).toBe(`${cmsOrigin}/api/submissions/questions`);
+    await form.page.locator('#pbgdpl-question').fill('Câu hỏi thử nghiệm gửi từ trình duyệt đã tắt kịch bản: thời gian thử việc tối đa là bao lâu?');
+    await form.page.locator('#pbgdpl-consent').check();
+    await form.page.locator('button.pbgdpl-form__submit').click();
+    await form.page.waitForURL(/\/ha-noi\/hoi-dap\/da-gui\/\?ma=[0-9A-Z]{10}$/);
+    const code = new URL(form.page.url()).searchParams.get('ma')!;
+    await expect(form.page.locator('h1').textContent()).resolves.toBe('Đã gửi câu hỏi');
+    // The status look-up: a plain GET form to the CMS, which answers with its own page.
+    await form.page.goto(`${LOCAL_SITES}${province.basePath}hoi-dap/tra-cuu/`);
+    await form.page.locator('#tra-cuu-ma').fill(`${code.slice(0, 5)}-${code.slice(5)}`);
+    await form.page.locator('#tra-cuu-form button[type="submit"]').click();
+    await form.page.waitForURL((url) => url.origin === cmsOrigin && url.pathname === '/api/submissions/status');
+    await expect(form.page.locator('body').textContent()).resolves.toContain('Đã tiếp nhận');
+    expect(form.foreign).toEqual([]);
+    await form.context.close();
+  });
+
+  test('no section page transfers more than 50 KB gzip with its stylesheet and scripts', () => {
+    const sectionTypes = new Set(SECTIONS.flatMap(([, type]) => [type, `${type}-list`]));
+    for (const code of ['quoc-gia', province.code]) {
+      const pages = measureSiteWeights(path.join(outDir, code)).pages.filter((p) => sectionTypes.has(p.type));
+      // Printed for the record: how many pages of each section type, and their weight.
+      const byType = new Map<string, number[]>();
+      for (const p of pages) byType.set(p.type, [...(byType.get(p.type) ?? []), p.gzipWithCss]);
+      console.log(
+        `${code} section pages (gzip with stylesheet and scripts): ` +
+          [...byType].map(([type, sizes]) => `${type} ×${sizes.length} ≤ ${(Math.max(...sizes) / 1024).toFixed(1)} KB`).join(', '),
+      );
+      expect(pages.length).toBeGreaterThan(9);
+      expect(pages.filter((p) => p.gzipWithCss > DOCUMENT_PAGE_BUDGET).map((p) => `${p.path}: ${p.gzipWithCss}`)).toEqual([]);
+    }
+  });
 });
