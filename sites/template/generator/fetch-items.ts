@@ -6,7 +6,7 @@
  * video's caption files copied in so the pages never request the CMS.
  */
 import type { ContentClient, EditorialItem, Site } from '@pbgdpl/content-client';
-import { EDITORIAL_TYPES, type EditorialType } from '@pbgdpl/domain';
+import { EDITORIAL_TYPES, NATIONAL_SITE_CODE, type EditorialType } from '@pbgdpl/domain';
 import { mapLimit, writeJson } from './fs-json.js';
 import {
   placeItems,
@@ -52,9 +52,13 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
     const map = (items[type] ??= new Map()) as Map<string, EditorialItem<T>>;
     for (const item of list) map.set(item.documentId, item);
   };
+  // Only national content crosses unit boundaries: a build of some sites needs the syndicated items
+  // of the national portal and of the sites' ancestors only (the sync engine builds one at a time).
+  let registry = options.registry ? [...options.registry] : await registryAround(client, options.sites, [NATIONAL_SITE_CODE]);
+  const owners = options.registry ? undefined : registry.map((s) => s.code);
   let syndicatedCount = 0;
   for (const type of EDITORIAL_TYPES) {
-    const syndicated = await client.listSyndicatedItems(type, { locale: LOCALE });
+    const syndicated = await client.listSyndicatedItems(type, { locale: LOCALE, ...(owners ? { owners } : {}) });
     syndicatedCount += syndicated.length;
     add(type, syndicated);
   }
@@ -69,7 +73,7 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
   });
   log(`Items of the sites themselves: ${ownCount}`);
 
-  const registry = options.registry ?? (await registryAround(client, options.sites, items));
+  if (!options.registry) registry = await registryAround(client, registry, ownersOf(items));
   const placements = placeItems({
     sites: options.sites,
     registry,
@@ -110,21 +114,26 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
   return { placements, itemCount };
 }
 
+function ownersOf(items: ItemsByType): string[] {
+  const codes = new Set<string>();
+  for (const type of EDITORIAL_TYPES) {
+    for (const item of items[type]?.values() ?? []) if (item.owningSite) codes.add(item.owningSite.code);
+  }
+  return [...codes];
+}
+
 /**
  * The part of the registry the rules need when only some sites are built: those sites, their
- * ancestors (a commune's province and the national portal) and the owners of the items (for
- * their names, public addresses and kinds). Read level by level, a few requests in all.
+ * ancestors (a commune's province and the national portal) and `more` (the national portal, the
+ * items' owners: their names, public addresses and kinds). Read level by level, a few requests.
  */
 async function registryAround(
   client: ContentClient,
   sites: readonly Site[],
-  items: ItemsByType,
+  more: readonly string[],
 ): Promise<Site[]> {
   const known = new Map(sites.map((s) => [s.code, s]));
-  const wanted = new Set<string>();
-  for (const type of EDITORIAL_TYPES) {
-    for (const item of items[type]?.values() ?? []) if (item.owningSite) wanted.add(item.owningSite.code);
-  }
+  const wanted = new Set<string>(more);
   for (const site of sites) if (site.parent) wanted.add(site.parent.code);
   for (let round = 0; round < 5; round += 1) {
     const missing = [...wanted].filter((code) => !known.has(code));

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GeneratorError, generateSites, type GenerateSitesResult } from './generate.js';
-import { LOGO_PNG, fakeClient, fakeFetchAsset, fakeFetchFormToken } from './fixtures/province-and-commune.js';
+import {
+  LOGO_PNG,
+  fakeClient,
+  fakeFetchAsset,
+  fakeFetchFormToken,
+  syndicatedOwners,
+} from './fixtures/province-and-commune.js';
 
 // A real Astro build per generation (a few seconds each), fed by a fake ContentClient.
 jest.setTimeout(180_000);
@@ -172,6 +178,10 @@ describe('the section pages', () => {
     expect(intro).toContain('<link rel="canonical" href="/quoc-gia/gioi-thieu-van-ban/gioi-thieu-blld/">');
     expect(intro).toMatch(/class="source-badge"[\s\S]*data-source-url="\/quoc-gia\/gioi-thieu-van-ban\/gioi-thieu-blld\/"/);
     expect(page('ha-noi', 'hoi-dap', 'thu-viec')).not.toContain('rel="canonical"');
+  });
+
+  it('asks the CMS only for the syndicated items of the national portal and the built sites’ ancestors', () => {
+    expect(syndicatedOwners[0]).toEqual(['ha-noi', 'ha-noi-ba-dinh', 'quoc-gia']);
   });
 
   it('follows the federation rules: a commune gets its province’s dialogue, not its own-site Q&A, nor news it opted out of', () => {

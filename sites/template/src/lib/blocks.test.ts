@@ -17,9 +17,14 @@ describe('rendering Strapi blocks rich text', () => {
     expect(html).toContain('&lt;script&gt;');
   });
 
-  it('puts an editor’s Heading 1 under the page’s own h1, and caps levels at h6', () => {
+  it('puts an editor’s Heading 1 under the page’s own h1, never skips a level, and caps levels at h6', () => {
     expect(renderBlocks([{ type: 'heading', level: 1, children: [text('Hỏi')] }])).toBe('<h2>Hỏi</h2>');
-    expect(renderBlocks([{ type: 'heading', level: 6, children: [text('Sâu')] }])).toBe('<h6>Sâu</h6>');
+    const heading = (level: number) => ({ type: 'heading', level, children: [text(`H${level}`)] });
+    // An editor who starts at Heading 2 (or jumps to 6) still gets an outline without gaps.
+    expect(renderBlocks([heading(2), heading(3), heading(6), heading(2)])).toBe(
+      '<h2>H2</h2>\n<h3>H3</h3>\n<h4>H6</h4>\n<h3>H2</h3>',
+    );
+    expect(renderBlocks([heading(1), heading(2), heading(3), heading(4), heading(5), heading(6)]).match(/<h6>/g)).toHaveLength(2);
     expect(renderBlocks([{ type: 'heading', level: 2, children: [text('Hai')] }], { headingOffset: 0 })).toBe(
       '<h2>Hai</h2>',
     );

@@ -50,7 +50,8 @@ export interface ListItemNode {
 export interface RenderBlocksOptions {
   /**
    * Added to heading levels, so the content's top heading sits under the page's h1 (default 1:
-   * an editor's "Heading 1" becomes h2). Levels stop at 6.
+   * an editor's "Heading 1" becomes h2). Levels stop at 6 and never skip one: a heading is at
+   * most one level below the previous (the first at most offset + 1).
    */
   headingOffset?: number;
   /**
@@ -88,6 +89,7 @@ export function renderBlocks(blocks: unknown, options: RenderBlocksOptions = {})
   if (!Array.isArray(blocks)) return '';
   const context: Context = {
     headingOffset: options.headingOffset ?? 1,
+    lastHeading: Math.max(1, options.headingOffset ?? 1),
     resolveImage: options.resolveImage ?? sameSiteOnly,
   };
   return blocks.map((block) => renderBlock(block, context)).filter((html) => html !== '').join('\n');
@@ -95,6 +97,8 @@ export function renderBlocks(blocks: unknown, options: RenderBlocksOptions = {})
 
 interface Context {
   headingOffset: number;
+  /** The level of the heading rendered last (the page's own heading at first). */
+  lastHeading: number;
   resolveImage: (image: BlockImage) => string | null;
 }
 
@@ -115,7 +119,10 @@ function renderBlock(node: unknown, context: Context): string {
     }
     case 'heading': {
       const requested = typeof node.level === 'number' && Number.isInteger(node.level) ? node.level : 2;
-      const level = Math.min(6, Math.max(1, requested) + context.headingOffset);
+      // Never skip a level (WCAG, axe heading-order): an editor's first "Heading 2" under the
+      // page's h1 becomes h2, and a heading at most one level below the one before it.
+      const level = Math.min(6, Math.max(1, requested) + context.headingOffset, context.lastHeading + 1);
+      context.lastHeading = level;
       return `<h${level}>${renderInlines(children(node))}</h${level}>`;
     }
     case 'quote':
