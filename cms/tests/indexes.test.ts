@@ -21,10 +21,12 @@ test('after boot every extra index exists and is valid on PostgreSQL, and SQLite
     await expect(ensureIndexes(cms.strapi)).resolves.toEqual({ skipped: 'not-postgres', created: [] });
     return;
   }
+  // Only the indexes this extension owns (our own tables, e.g. pbgdpl_change_events, have theirs).
   const { rows } = (await cms.strapi.db.connection.raw(
     `SELECT c.relname AS name, t.relname AS "table", i.indisvalid AS valid
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
-      WHERE c.relname LIKE 'pbgdpl\\_%' ORDER BY c.relname`,
+      WHERE c.relname = ANY(?) ORDER BY c.relname`,
+    [INDEXES.map((index) => index.name)],
   )) as { rows: Array<{ name: string; table: string; valid: boolean }> };
   expect(rows).toEqual(
     INDEXES.map((index) => ({ name: index.name, table: index.table, valid: true })).sort((a, b) =>
