@@ -142,7 +142,12 @@ test('the demo sections hold only items made from the real data: introductions q
     resolutions.map((r) => [r.number, r.issuedDate, r.owningSiteCode]).sort(),
   );
   // No real source for these sections: the demo leaves them empty rather than invent content.
-  for (const uid of ['api::qa.qa', 'api::legal-situation.legal-situation', 'api::video.video', 'api::book.book']) {
+  for (const uid of [
+    'api::qa.qa',
+    'api::legal-situation.legal-situation',
+    'api::video.video',
+    'api::book.book',
+  ]) {
     expect([uid, await strapi.db.query(uid as never).count({})]).toEqual([uid, 0]);
   }
 });

@@ -64,7 +64,8 @@ export async function createSectionFixtures(
     (admin as { token: string }).token,
   );
   token = created.accessKey as string;
-  const [site] = (await (await fetch(`${cmsUrl}/api/sites?filters[code][$eq]=${siteCode}`)).json()).data as Array<{
+  const [site] = (await (await fetch(`${cmsUrl}/api/sites?filters[code][$eq]=${siteCode}`)).json())
+    .data as Array<{
     documentId: string;
   }>;
   const owner = { owningSite: site!.documentId, audience: 'own_and_descendants' };
@@ -98,7 +99,11 @@ export async function createSectionFixtures(
     status: 'open',
     questions: [qa.documentId],
   });
-  await publish('materials', { title: titles.material, materialType: 'leaflet', summary: 'Tài liệu thử nghiệm, không có tệp.' });
+  await publish('materials', {
+    title: titles.material,
+    materialType: 'leaflet',
+    summary: 'Tài liệu thử nghiệm, không có tệp.',
+  });
   await publish('videos', {
     title: titles.video,
     summary: 'Video thử nghiệm.',
@@ -131,7 +136,12 @@ export async function createSectionFixtures(
     citations: [{ documentNumber: replacedLaw, article: '1' }],
     citationsCheckedAt: '2025-01-15',
   });
-  await publish('books', { title: titles.book, authors: 'Bộ kiểm thử', description: 'Sách thử nghiệm, không có tệp.', readingOrder: 1 });
+  await publish('books', {
+    title: titles.book,
+    authors: 'Bộ kiểm thử',
+    description: 'Sách thử nghiệm, không có tệp.',
+    readingOrder: 1,
+  });
   await publish('news-items', {
     title: titles.news,
     summary: 'Tin thử nghiệm của bộ kiểm thử tự động.',
@@ -139,9 +149,15 @@ export async function createSectionFixtures(
   });
   // The CMS flags the items citing a document whose validity changes: say the law is replaced.
   const documents = async (number: string) =>
-    ((await (await fetch(`${cmsUrl}/api/legal-documents?filters[number][$eq]=${encodeURIComponent(number)}`)).json()).data as Array<{
-      documentId: string;
-    }>)[0]!.documentId;
+    (
+      (
+        await (
+          await fetch(`${cmsUrl}/api/legal-documents?filters[number][$eq]=${encodeURIComponent(number)}`)
+        ).json()
+      ).data as Array<{
+        documentId: string;
+      }>
+    )[0]!.documentId;
   await api('POST', '/api/document-relations', {
     data: {
       sourceNumber: replacingLaw,

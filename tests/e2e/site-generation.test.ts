@@ -193,7 +193,10 @@ test('the seeded introductions reach every site, their citations link to the law
     expect(links.length).toBe(3);
     const intro = readPage(siteDir, stripBase(links[0]!.getAttribute('href')!, basePath));
     // Owned by the national portal: elsewhere it names its source and its original.
-    expect([code, intro.querySelector('.source-badge a[data-source-url]')?.getAttribute('href') ?? null]).toEqual([
+    expect([
+      code,
+      intro.querySelector('.source-badge a[data-source-url]')?.getAttribute('href') ?? null,
+    ]).toEqual([
       code,
       code === 'quoc-gia' ? null : `/quoc-gia/${stripBase(links[0]!.getAttribute('href')!, basePath)}`,
     ]);
@@ -201,19 +204,31 @@ test('the seeded introductions reach every site, their citations link to the law
     expect(citation.textContent).toMatch(/^Điều 1 Luật .+ số \d+\/\d{4}\/QH1\d$/);
     const law = readPage(siteDir, stripBase(citation.getAttribute('href')!, basePath));
     const title = intro.querySelector('h1')!.textContent;
-    expect([...law.querySelectorAll('section#giai-thich li[data-section="Giới thiệu văn bản mới"] a')].map((a) => a.textContent)).toContain(title);
+    expect(
+      [...law.querySelectorAll('section#giai-thich li[data-section="Giới thiệu văn bản mới"] a')].map(
+        (a) => a.textContent,
+      ),
+    ).toContain(title);
     expect(intro.querySelector('.outdated-banner')).toBeNull();
   }
 });
 
 test('a province’s 2025 resolution is guidance on its site and its communes’, not on another’s; the Party resolution on all', () => {
   const guidance = (code: string) =>
-    [...readPage(path.join(outDir, code), '/huong-dan/').querySelectorAll('li.content-card a.content-link')].map((a) => a.textContent);
-  const haNoi = dataset.documents.find((d) => d.owningSiteCode === province.code && d.number.endsWith('/NQ-UBTVQH15'))!;
+    [
+      ...readPage(path.join(outDir, code), '/huong-dan/').querySelectorAll('li.content-card a.content-link'),
+    ].map((a) => a.textContent);
+  const haNoi = dataset.documents.find(
+    (d) => d.owningSiteCode === province.code && d.number.endsWith('/NQ-UBTVQH15'),
+  )!;
   for (const code of [province.code, commune.code]) {
-    expect(guidance(code)).toEqual(expect.arrayContaining([expect.stringContaining(haNoi.number), expect.stringContaining('60-NQ/TW')]));
+    expect(guidance(code)).toEqual(
+      expect.arrayContaining([expect.stringContaining(haNoi.number), expect.stringContaining('60-NQ/TW')]),
+    );
   }
   expect(guidance('quoc-gia').some((t) => t?.includes(haNoi.number))).toBe(false);
   expect(guidance('quoc-gia').some((t) => t?.includes('60-NQ/TW'))).toBe(true);
-  expect(guidance(province.code).some((t) => t?.includes(otherProvince.name.replace(/^Thành phố /, '')))).toBe(false);
+  expect(
+    guidance(province.code).some((t) => t?.includes(otherProvince.name.replace(/^Thành phố /, ''))),
+  ).toBe(false);
 });

@@ -131,7 +131,11 @@ export function demoItems(dataset: Dataset, ids: RegistryIds): Wanted[] {
     return item ? [item] : [];
   });
   const resolutions = dataset.documents
-    .filter((d) => d.issuedDate.startsWith('2025-') && (d.documentType === 'nasc_resolution' || d.documentType === 'party_document'))
+    .filter(
+      (d) =>
+        d.issuedDate.startsWith('2025-') &&
+        (d.documentType === 'nasc_resolution' || d.documentType === 'party_document'),
+    )
     .sort((a, b) => a.number.localeCompare(b.number));
   const guidances = resolutions.flatMap((r) => {
     const item = guidance(r, dataset, ids);
@@ -140,7 +144,10 @@ export function demoItems(dataset: Dataset, ids: RegistryIds): Wanted[] {
   return [...introductions, ...guidances];
 }
 
-type Stored = { documentId: string; slug: string; owningSite: { code: string } | null } & Record<string, unknown>;
+type Stored = { documentId: string; slug: string; owningSite: { code: string } | null } & Record<
+  string,
+  unknown
+>;
 
 /** Upserts the demo items (Vietnamese, published); one tally per content type. */
 export async function seedEditorialItems(
@@ -160,7 +167,9 @@ export async function seedEditorialItems(
       tally.created += 1;
       continue;
     }
-    const changed = Object.keys(item.data).filter((key) => !same(existing[key], item.data[key], key, item.relations));
+    const changed = Object.keys(item.data).filter(
+      (key) => !same(existing[key], item.data[key], key, item.relations),
+    );
     if (changed.length === 0) {
       tally.unchanged += 1;
       continue;

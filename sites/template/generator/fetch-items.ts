@@ -54,11 +54,16 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
   };
   // Only national content crosses unit boundaries: a build of some sites needs the syndicated items
   // of the national portal and of the sites' ancestors only (the sync engine builds one at a time).
-  let registry = options.registry ? [...options.registry] : await registryAround(client, options.sites, [NATIONAL_SITE_CODE]);
+  let registry = options.registry
+    ? [...options.registry]
+    : await registryAround(client, options.sites, [NATIONAL_SITE_CODE]);
   const owners = options.registry ? undefined : registry.map((s) => s.code);
   let syndicatedCount = 0;
   for (const type of EDITORIAL_TYPES) {
-    const syndicated = await client.listSyndicatedItems(type, { locale: LOCALE, ...(owners ? { owners } : {}) });
+    const syndicated = await client.listSyndicatedItems(type, {
+      locale: LOCALE,
+      ...(owners ? { owners } : {}),
+    });
     syndicatedCount += syndicated.length;
     add(type, syndicated);
   }
@@ -84,7 +89,9 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
 
   const shown = new Map<EditorialType, Set<string>>();
   for (const placement of placements.values()) {
-    for (const [type, refs] of Object.entries(placement.sections) as Array<[EditorialType, { documentId: string }[]]>) {
+    for (const [type, refs] of Object.entries(placement.sections) as Array<
+      [EditorialType, { documentId: string }[]]
+    >) {
       const ids = shown.get(type) ?? new Set<string>();
       for (const ref of refs) ids.add(ref.documentId);
       shown.set(type, ids);
@@ -99,7 +106,12 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
       if (!item) continue;
       const detail: ItemDetail = { type, item };
       if (type === 'video') {
-        const captions = await copyCaptions(item as EditorialItem<'video'>, client.endpoint, options.fetchAsset, log);
+        const captions = await copyCaptions(
+          item as EditorialItem<'video'>,
+          client.endpoint,
+          options.fetchAsset,
+          log,
+        );
         if (captions.length > 0) detail.captions = captions;
       }
       if (type === 'dialogue') detail.status = dialogueStatus(item as EditorialItem<'dialogue'>, options.now);
@@ -167,10 +179,14 @@ async function copyCaptions(
     }
     const fetched = await fetchAsset(url.href);
     if (!fetched.ok) {
-      log(`warning: video "${video.title}": could not download captions ${url.href} (${fetched.reason}); left out.`);
+      log(
+        `warning: video "${video.title}": could not download captions ${url.href} (${fetched.reason}); left out.`,
+      );
       continue;
     }
-    const vtt = Buffer.from(fetched.bytes).toString('utf8').replace(/^\uFEFF/, '');
+    const vtt = Buffer.from(fetched.bytes)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     if (fetched.bytes.byteLength > CAPTION_MAX_BYTES || !/^WEBVTT/.test(vtt)) {
       log(`warning: video "${video.title}": ${url.href} is not a WebVTT file under 512 KiB; left out.`);
       continue;

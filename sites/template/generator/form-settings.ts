@@ -10,18 +10,26 @@ import { joinBase } from '@pbgdpl/domain';
 import { QA_CONFIRMATION_SEGMENT, SECTION_BY_TYPE } from './sections.js';
 import type { FacetRef, FormSettings } from './snapshot-format.js';
 
-export type FetchedFormToken = { ok: true; token: string; expiresAt: string | null } | { ok: false; reason: string };
+export type FetchedFormToken =
+  { ok: true; token: string; expiresAt: string | null } | { ok: false; reason: string };
 /** Asks the CMS for a page token (the URL is the full token address). */
 export type FetchFormToken = (url: string) => Promise<FetchedFormToken>;
 
 export const fetchFormTokenOverHttp: FetchFormToken = async (url) => {
   try {
-    const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(20_000) });
+    const response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(20_000),
+    });
     if (!response.ok) return { ok: false, reason: `HTTP ${response.status}` };
     const body = (await response.json()) as { data?: { token?: unknown; expiresAt?: unknown } };
     const token = body.data?.token;
     if (typeof token !== 'string' || token === '') return { ok: false, reason: 'no token in the answer' };
-    return { ok: true, token, expiresAt: typeof body.data?.expiresAt === 'string' ? body.data.expiresAt : null };
+    return {
+      ok: true,
+      token,
+      expiresAt: typeof body.data?.expiresAt === 'string' ? body.data.expiresAt : null,
+    };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
@@ -48,7 +56,10 @@ export const QA_CONFIRMATION_PATH = `${SECTION_BY_TYPE.qa.path}${QA_CONFIRMATION
  * registry has one, else under the shared host's; null when neither is known (the CMS then
  * answers a plain form with its own small page showing the tracking code).
  */
-export function confirmationUrl(site: Pick<Site, 'basePath' | 'baseUrl'>, sitesUrl: string | null): string | null {
+export function confirmationUrl(
+  site: Pick<Site, 'basePath' | 'baseUrl'>,
+  sitesUrl: string | null,
+): string | null {
   try {
     if (site.baseUrl) return new URL(QA_CONFIRMATION_PATH, withSlash(site.baseUrl)).href;
     if (sitesUrl) return new URL(joinBase(site.basePath, QA_CONFIRMATION_PATH), sitesUrl).href;

@@ -38,7 +38,10 @@ describe('which items a site shows', () => {
     const commune = place().get('ha-noi-ba-dinh')!;
     expect(ids(commune.sections.dialogue)).toEqual(['doi-thoai-ha-noi']);
     expect(commune.sections.qa).toBeUndefined();
-    expect(commune.sections.dialogue?.[0]?.source).toEqual({ name: 'Thành phố Hà Nội', url: '/ha-noi/doi-thoai/doi-thoai-ha-noi/' });
+    expect(commune.sections.dialogue?.[0]?.source).toEqual({
+      name: 'Thành phố Hà Nội',
+      url: '/ha-noi/doi-thoai/doi-thoai-ha-noi/',
+    });
   });
 
   it('leaves out items in a field the site opted out of, unless they are mandatory', () => {
@@ -82,8 +85,16 @@ describe('where an item lives on a site', () => {
   });
 
   it('makes the canonical link absolute when the owner has its own public address', () => {
-    const registry = SITES.map((s) => (s.code === 'quoc-gia' ? { ...s, baseUrl: 'https://pbgdpl.gov.vn' } : s));
-    const placed = placeItems({ sites: [byCode('ha-noi')], registry, items: allItems(), siteDocuments: () => DOCUMENTS, now: NOW });
+    const registry = SITES.map((s) =>
+      s.code === 'quoc-gia' ? { ...s, baseUrl: 'https://pbgdpl.gov.vn' } : s,
+    );
+    const placed = placeItems({
+      sites: [byCode('ha-noi')],
+      registry,
+      items: allItems(),
+      siteDocuments: () => DOCUMENTS,
+      now: NOW,
+    });
     expect(placed.get('ha-noi')!.sections.introduction?.[0]?.source?.url).toBe(
       'https://pbgdpl.gov.vn/gioi-thieu-van-ban/gioi-thieu-blld/',
     );
@@ -107,7 +118,11 @@ describe('what follows from the placement', () => {
 
   it('announces a dialogue open by its dates, though stored as planned, until it closes', () => {
     expect(place().get('ha-noi-ba-dinh')!.openDialogues).toEqual([
-      { title: 'Đối thoại về lao động', url: '/ha-noi-ba-dinh/doi-thoai/doi-thoai-ha-noi/', closesOn: '2025-07-15' },
+      {
+        title: 'Đối thoại về lao động',
+        url: '/ha-noi-ba-dinh/doi-thoai/doi-thoai-ha-noi/',
+        closesOn: '2025-07-15',
+      },
     ]);
     const after = placeItems({
       sites: [byCode('ha-noi')],
@@ -121,13 +136,17 @@ describe('what follows from the placement', () => {
 
   it('dates items in Vietnam: an answer by its day, a post by its publication in Vietnam time', () => {
     expect(itemDate('qa', SECTION_ITEMS.qa[0]!)).toBe('2025-06-05');
-    expect(itemDate('video', { ...SECTION_ITEMS.video[0]!, publishedAt: '2025-06-20T18:30:00.000Z' })).toBe('2025-06-21');
+    expect(itemDate('video', { ...SECTION_ITEMS.video[0]!, publishedAt: '2025-06-20T18:30:00.000Z' })).toBe(
+      '2025-06-21',
+    );
     expect(itemDate('book', SECTION_ITEMS.book[0]!)).toBeNull();
   });
 
   it('resolves a citation by documentId first, else by its number in any spelling', () => {
     const resolve = citationResolver(DOCUMENTS);
-    expect(resolve({ citedDocumentId: 'doc-blld-2012', documentNumber: '45/2019/QH14' })?.number).toBe('10/2012/QH13');
+    expect(resolve({ citedDocumentId: 'doc-blld-2012', documentNumber: '45/2019/QH14' })?.number).toBe(
+      '10/2012/QH13',
+    );
     expect(resolve({ citedDocumentId: null, documentNumber: ' 45/2019/qh14 ' })?.number).toBe('45/2019/QH14');
     expect(resolve({ citedDocumentId: null, documentNumber: '99/2099/QH99' })).toBeNull();
   });

@@ -22,12 +22,7 @@ import {
   type SyndicationContext,
 } from '@pbgdpl/domain';
 import { SECTION_BY_TYPE, itemSegment, ownItemPath } from './sections.js';
-import type {
-  ExplanationLink,
-  ItemSummary,
-  OpenDialogueLink,
-  SiteItemRef,
-} from './snapshot-format.js';
+import type { ExplanationLink, ItemSummary, OpenDialogueLink, SiteItemRef } from './snapshot-format.js';
 
 /** Every fetched item of the run, by type and documentId (own and syndicated alike). */
 export type ItemsByType = { [T in EditorialType]?: Map<string, EditorialItem<T>> };
@@ -96,7 +91,8 @@ function syndicationContext(registry: readonly Site[], items: ItemsByType): Synd
   const fieldParents = new Map<string, string>();
   for (const type of EDITORIAL_TYPES) {
     for (const item of items[type]?.values() ?? []) {
-      for (const field of item.fields) if (field.parent?.code) fieldParents.set(field.code, field.parent.code);
+      for (const field of item.fields)
+        if (field.parent?.code) fieldParents.set(field.code, field.parent.code);
     }
   }
   return {
@@ -119,7 +115,9 @@ const SITE_KINDS = new Set<string>([
 
 /** `audienceSiteKinds` is free JSON in the CMS: keep the known kinds of a list, drop the rest. */
 function siteKinds(value: unknown): SiteKind[] {
-  return Array.isArray(value) ? value.filter((v): v is SiteKind => typeof v === 'string' && SITE_KINDS.has(v)) : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is SiteKind => typeof v === 'string' && SITE_KINDS.has(v))
+    : [];
 }
 
 function placeType<T extends EditorialType>(
@@ -151,11 +149,19 @@ function placeType<T extends EditorialType>(
   const refs = new Map<string, SiteItemRef>();
   for (const item of own) {
     const segment = unique(itemSegment(type, item), item.documentId, taken);
-    refs.set(item.documentId, { documentId: item.documentId, path: `${SECTION_BY_TYPE[type].path}${segment}/`, source: null });
+    refs.set(item.documentId, {
+      documentId: item.documentId,
+      path: `${SECTION_BY_TYPE[type].path}${segment}/`,
+      source: null,
+    });
   }
   for (const item of syndicated) {
     const base = itemSegment(type, item);
-    const segment = unique(taken.has(base) ? `${base}-${item.owningSite?.code ?? 'nguon'}` : base, item.documentId, taken);
+    const segment = unique(
+      taken.has(base) ? `${base}-${item.owningSite?.code ?? 'nguon'}` : base,
+      item.documentId,
+      taken,
+    );
     refs.set(item.documentId, {
       documentId: item.documentId,
       path: `${SECTION_BY_TYPE[type].path}${segment}/`,
@@ -166,7 +172,9 @@ function placeType<T extends EditorialType>(
 }
 
 function unique(segment: string, documentId: string, taken: Set<string>): string {
-  const chosen = taken.has(segment) ? `${segment}-${documentId.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : segment;
+  const chosen = taken.has(segment)
+    ? `${segment}-${documentId.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+    : segment;
   taken.add(chosen);
   return chosen;
 }
@@ -182,7 +190,10 @@ function sourceOf(
   const path = ownItemPath(type, item);
   if (owner.baseUrl) {
     try {
-      return { name: owner.name, url: new URL(path, owner.baseUrl.endsWith('/') ? owner.baseUrl : `${owner.baseUrl}/`).href };
+      return {
+        name: owner.name,
+        url: new URL(path, owner.baseUrl.endsWith('/') ? owner.baseUrl : `${owner.baseUrl}/`).href,
+      };
     } catch {
       // An unusable baseUrl: fall back to the shared host's path.
     }
@@ -321,7 +332,11 @@ function openDialogues(
     if (!dialogue) continue;
     const status = dialogueStatus(dialogue, now);
     if (status !== 'open' && status !== 'live') continue;
-    open.push({ title: dialogue.title, url: joinBase(site.basePath, ref.path), closesOn: vietnamDay(dialogue.closesAt) });
+    open.push({
+      title: dialogue.title,
+      url: joinBase(site.basePath, ref.path),
+      closesOn: vietnamDay(dialogue.closesAt),
+    });
   }
   // The one closing soonest first: it needs the readers' questions first.
   return open.sort((a, b) => (a.closesOn ?? '9999').localeCompare(b.closesOn ?? '9999'));

@@ -37,13 +37,17 @@
     button.hidden = false;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const chosen = /** @type {HTMLInputElement | null} */ (form.querySelector('[data-quiz-option]:checked'));
+      const chosen = /** @type {HTMLInputElement | null} */ (
+        form.querySelector('[data-quiz-option]:checked')
+      );
       if (!chosen) {
         result.textContent = 'Hãy chọn một phương án trước khi kiểm tra.';
         return;
       }
       result.textContent =
-        chosen.dataset.correct === 'true' ? 'Chính xác! Bạn đã chọn đúng.' : 'Chưa đúng. Xem đáp án và giải thích bên dưới.';
+        chosen.dataset.correct === 'true'
+          ? 'Chính xác! Bạn đã chọn đúng.'
+          : 'Chưa đúng. Xem đáp án và giải thích bên dưới.';
       if (answer) answer.open = true;
     });
   }

@@ -23,10 +23,17 @@ const settings: FormSettings = {
 function attributes(html: string, tag: RegExp): Record<string, string> | null {
   const match = tag.exec(html);
   if (!match) return null;
-  return Object.fromEntries([...match[0].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map((m) => [m[1], unescape(m[2]!)]));
+  return Object.fromEntries(
+    [...match[0].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map((m) => [m[1], unescape(m[2]!)]),
+  );
 }
 const unescape = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 const input = (html: string, name: string) => attributes(html, new RegExp(`<input[^>]*name="${name}"[^>]*>`));
 const count = (html: string, name: string) => html.match(new RegExp(`name="${name}"`, 'g'))?.length ?? 0;
 
@@ -42,7 +49,10 @@ describe('the question form of docs/forms.md, filled for a site', () => {
     expect(input(html, 'token')?.value).toBe('v1.ha-noi.abc"<x>');
     expect(html).not.toContain('abc"<x>');
     expect(input(html, 'returnTo')?.value).toBe('https://ha-noi.pbgdpl.example/hoi-dap/da-gui/');
-    const options = [...html.matchAll(/<option value="([^"]*)">([^<]*)<\/option>/g)].map((m) => [m[1], unescape(m[2]!)]);
+    const options = [...html.matchAll(/<option value="([^"]*)">([^<]*)<\/option>/g)].map((m) => [
+      m[1],
+      unescape(m[2]!),
+    ]);
     expect(options).toEqual([
       ['', 'Không rõ / khác'],
       ['dat-dai', 'Đất đai'],
@@ -61,9 +71,14 @@ describe('the question form of docs/forms.md, filled for a site', () => {
 
   it('becomes a dialogue’s form: another endpoint, the dialogue and the kind instead of the field', () => {
     const html = dialogueFormHtml(questionTemplate, settings, 'ha-noi', 'dlg123');
-    expect(attributes(html, /<form[^>]*>/)?.action).toBe('https://cms.pbgdpl.example/api/submissions/dialogue-questions');
+    expect(attributes(html, /<form[^>]*>/)?.action).toBe(
+      'https://cms.pbgdpl.example/api/submissions/dialogue-questions',
+    );
     expect(input(html, 'dialogue')?.value).toBe('dlg123');
-    expect([...html.matchAll(/name="kind" type="radio" value="([a-z]+)"/g)].map((m) => m[1])).toEqual(['question', 'comment']);
+    expect([...html.matchAll(/name="kind" type="radio" value="([a-z]+)"/g)].map((m) => m[1])).toEqual([
+      'question',
+      'comment',
+    ]);
     expect(count(html, 'field')).toBe(0);
     expect(count(html, 'question')).toBe(1);
     expect(html).toContain('>Gửi đến cuộc đối thoại</button>');

@@ -67,8 +67,7 @@ export function sectionStaticPaths(codes: readonly string[], type: EditorialType
 }
 
 export type SectionPageProps =
-  | { kind: 'list'; page: number; pageCount: number }
-  | { kind: 'item'; ref: SiteItemRef };
+  { kind: 'list'; page: number; pageCount: number } | { kind: 'item'; ref: SiteItemRef };
 
 /** One citation as the reader sees it: what is cited, and a link when the document is on the site. */
 export interface CitationView {
@@ -106,7 +105,10 @@ export function citedPart(citation: Pick<LegalCitation, 'article' | 'clause' | '
 }
 
 /** The item's citations, each linked to the cited document's page when the site shows it. */
-export function citationViews(site: Pick<Site, 'code' | 'basePath'>, citations: readonly LegalCitation[]): CitationView[] {
+export function citationViews(
+  site: Pick<Site, 'code' | 'basePath'>,
+  citations: readonly LegalCitation[],
+): CitationView[] {
   const resolve = resolverFor(site.code);
   return citations.map((citation) => {
     const document = resolve(citation);
@@ -146,7 +148,9 @@ export function viDateTime(iso: string | null | undefined): string | null {
   if (!iso) return null;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return null;
-  const parts = Object.fromEntries(dateTimeFormat.formatToParts(new Date(time)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    dateTimeFormat.formatToParts(new Date(time)).map((p) => [p.type, p.value]),
+  );
   return `${parts.hour}:${parts.minute} ngày ${parts.day}/${parts.month}/${parts.year}`;
 }
 
@@ -171,7 +175,10 @@ export function readableOnline(file: Pick<DownloadFile, 'ext' | 'mime'>): boolea
 }
 
 /** A file of the CMS at its public address (uploads are served by the CMS, not the site). */
-export function mediaHref(run: Pick<RunManifest, 'mediaBaseUrl' | 'cmsEndpoint'>, url: string): string | null {
+export function mediaHref(
+  run: Pick<RunManifest, 'mediaBaseUrl' | 'cmsEndpoint'>,
+  url: string,
+): string | null {
   try {
     const resolved = new URL(url, run.mediaBaseUrl ?? new URL(run.cmsEndpoint).origin);
     return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : null;
