@@ -324,3 +324,11 @@ export {
   rejectedEmail,
   type EmailText,
 } from './interaction/notification-text.js';
+export {
+  SEARCH_K_ANONYMITY,
+  SEARCH_QUERY_MAX_LENGTH,
+  SEARCH_QUERY_MESSAGES,
+  normaliseSearchQuery,
+  type SearchQueryCheck,
+  type SearchQueryRejection,
+} from './demand/search-query.js';
