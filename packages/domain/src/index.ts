@@ -332,3 +332,8 @@ export {
   type SearchQueryCheck,
   type SearchQueryRejection,
 } from './demand/search-query.js';
+export * from './oversight/requirements.js';
+export * from './oversight/coverage.js';
+export * from './oversight/rollup.js';
+export * from './oversight/csv.js';
+export * from './oversight/digest.js';
