@@ -138,6 +138,84 @@ test('site registry changes and relations between documents make events placed o
   ]);
 });
 
+test('adopting an item, changing or removing the adoption, and changing the adopted item each rebuild the adopting site', async () => {
+  const ADOPTION = 'api::site-adoption.site-adoption';
+  const documentId = await createItem(
+    cms.strapi,
+    'news-item',
+    'Ngày Pháp luật Việt Nam',
+    registry.sites.national,
+    {
+      published: true,
+      extra: { audience: 'all_sites' },
+    },
+  );
+  const start = await lastId();
+  const adoption = (await cms.strapi.documents(ADOPTION).create({
+    data: {
+      owningSite: registry.sites.hanoi,
+      targetType: 'news_item',
+      targetDocumentId: documentId,
+      localNoteTitle: 'Hà Nội hưởng ứng',
+    },
+  } as never)) as { documentId: string };
+  const [created] = await eventsAfter(start);
+  expect(created).toMatchObject({
+    uid: ADOPTION,
+    document_id: adoption.documentId,
+    action: 'create',
+    owning_site: 'ha-noi',
+  });
+  expect(JSON.parse(created!.placements)).toEqual([{ kind: 'adoption', adoptingSite: 'ha-noi' }]);
+
+  // The original changes: its own placement (every site) and the adopter's.
+  const beforeEdit = await lastId();
+  await cms.strapi.documents(uidOf('news-item')).update({
+    documentId,
+    locale: 'vi',
+    status: 'published',
+    data: { summary: 'Ngày 9 tháng 11 hằng năm.' },
+  } as never);
+  const [edited] = await eventsAfter(beforeEdit);
+  expect(edited).toMatchObject({ document_id: documentId, owning_site: 'quoc-gia' });
+  expect(JSON.parse(edited!.placements)).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ kind: 'editorial', owningSite: 'quoc-gia', audience: 'all_sites' }),
+      { kind: 'adoption', adoptingSite: 'ha-noi' },
+    ]),
+  );
+
+  // The local note changes, then the adoption is removed: the adopting site each time.
+  const beforeNote = await lastId();
+  await cms.strapi
+    .documents(ADOPTION)
+    .update({
+      documentId: adoption.documentId,
+      data: { localNoteTitle: 'Hà Nội tổ chức mít tinh' },
+    } as never);
+  await cms.strapi.documents(ADOPTION).delete({ documentId: adoption.documentId } as never);
+  const later = await eventsAfter(beforeNote);
+  expect(later.map((e) => [e.uid, e.action, e.owning_site])).toEqual([
+    [ADOPTION, 'update', 'ha-noi'],
+    [ADOPTION, 'delete', 'ha-noi'],
+  ]);
+  for (const event of later)
+    expect(JSON.parse(event.placements)).toEqual(
+      expect.arrayContaining([{ kind: 'adoption', adoptingSite: 'ha-noi' }]),
+    );
+
+  // Once no site adopts it, a change to the item no longer names Hà Nội as an adopter.
+  const afterRemoval = await lastId();
+  await cms.strapi.documents(uidOf('news-item')).update({
+    documentId,
+    locale: 'vi',
+    status: 'published',
+    data: { summary: 'Ngày 9/11.' },
+  } as never);
+  const [plain] = await eventsAfter(afterRemoval);
+  expect(JSON.parse(plain!.placements).filter((p: { kind: string }) => p.kind === 'adoption')).toEqual([]);
+});
+
 test('a document entering "newly effective" on its date makes one event, however often the job runs', async () => {
   const today = new Date('2030-03-01T03:00:00Z');
   const documentId = (

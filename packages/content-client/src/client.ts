@@ -21,6 +21,7 @@ import type { EditorialType } from '@pbgdpl/domain';
 import { EDITORIAL_QUERIES } from './editorial-queries.js';
 import type { EditorialItems } from './editorial-types.js';
 import type { PageInfo } from './queries.js';
+import { LIST_SITE_ADOPTIONS, type SiteAdoption } from './adoptions.js';
 
 /** The CMS's GraphQL `maxLimit`: no page may be larger. */
 export const MAX_PAGE_SIZE = 200;
@@ -128,6 +129,12 @@ export interface ContentClient {
     siteCode: string,
     options: SiteItemsOptions & { page: number; pageSize?: number },
   ): Promise<SiteItemsPage<EditorialItems[T]>>;
+  /**
+   * The adoptions of these sites (codes): each names an item of another site the site shows on its
+   * own pages (pinned on its home page when `pinnedOnHome`, with an optional local note). Sorted by
+   * documentId; an unknown code has none.
+   */
+  listSiteAdoptions(siteCodes: readonly string[]): Promise<SiteAdoption[]>;
   /** The site's published item of `type` with this slug, or null. */
   getSiteItem<T extends EditorialType>(
     type: T,
@@ -318,6 +325,20 @@ export function createContentClient(options: ContentClientOptions): ContentClien
         locale: opts.locale ?? 'vi',
       });
       return data[queries.listField]?.[0] ?? null;
+    },
+
+    async listSiteAdoptions(siteCodes) {
+      const byId = new Map<string, SiteAdoption>();
+      for (const chunk of chunks([...new Set(siteCodes)], IDS_PER_REQUEST)) {
+        const rows = await all(
+          LIST_SITE_ADOPTIONS,
+          { sites: chunk },
+          (d) => d.siteAdoptions_connection,
+          (a) => a.documentId,
+        );
+        for (const row of rows) byId.set(row.documentId, row);
+      }
+      return [...byId.values()].sort((a, b) => compare(a.documentId, b.documentId));
     },
 
     async getSite(code) {

@@ -11,6 +11,7 @@ export {
   type SiteScope,
 } from './client.js';
 export { graphqlEndpoint } from './endpoint.js';
+export { adoptedType, type AdoptionTargetType, type SiteAdoption } from './adoptions.js';
 export {
   ContentClientError,
   ContentGraphQLError,

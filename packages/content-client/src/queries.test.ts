@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import * as queries from './queries.js';
 import { EDITORIAL_QUERIES } from './editorial-queries.js';
+import { LIST_SITE_ADOPTIONS } from './adoptions.js';
 
 // src/schema.graphql is the CMS's schema as last regenerated (`pnpm run schema:update`); when the
 // CMS changes a field these queries use, regenerating it makes this test fail until they follow.
@@ -29,7 +30,11 @@ describe('the client’s queries', () => {
     [`${type} listSyndicatedItems`, q.listSyndicatedItems] as [string, { operation: string; document: string }],
   ]);
 
-  it.each([...all, ...editorial])(
+  const adoptions: Array<[string, { operation: string; document: string }]> = [
+    ['LIST_SITE_ADOPTIONS', LIST_SITE_ADOPTIONS],
+  ];
+
+  it.each([...all, ...editorial, ...adoptions])(
     '%s is valid against the committed CMS schema and named after its operation',
     (_name, query) => {
       const document = parse(query.document);

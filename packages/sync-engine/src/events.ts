@@ -22,6 +22,8 @@ export type Placement =
       fields: string[];
     }
   | { kind: 'site'; code: string; parent: string | null }
+  /** A site that adopted the item (or whose adoption this is): that site alone. */
+  | { kind: 'adoption'; adoptingSite: string }
   | { kind: 'everywhere' };
 
 export interface ChangeEvent {

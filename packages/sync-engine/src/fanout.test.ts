@@ -94,3 +94,28 @@ test("a registry change rebuilds the site, its parent's list of children and its
 test('a vocabulary change (issuers, fields) reaches every enabled site', () => {
   expect(sorted(affectedSites([{ kind: 'everywhere' }], registry))).toEqual(enabled);
 });
+
+test('an adoption rebuilds the adopting site alone; an adopted item also rebuilds its adopters', () => {
+  expect(sorted(affectedSites([{ kind: 'adoption', adoptingSite: 'ha-noi-ba-dinh' }], registry))).toEqual([
+    'ha-noi-ba-dinh',
+  ]);
+  // A province's item for its communes, adopted by one of them: the adoption adds nothing new…
+  const provinceItem = editorial('ha-noi', 'own_and_descendants');
+  expect(
+    sorted(affectedSites([provinceItem, { kind: 'adoption', adoptingSite: 'ha-noi-ngoc-ha' }], registry)),
+  ).toEqual(['ha-noi', 'ha-noi-ba-dinh', 'ha-noi-ngoc-ha']);
+  // …but a national item whose audience no longer reaches its adopter still rebuilds it (the
+  // adoption's pages must drop the item), and a disabled adopter is never built.
+  expect(
+    sorted(
+      affectedSites(
+        [
+          editorial('quoc-gia', 'own_site'),
+          { kind: 'adoption', adoptingSite: 'ho-chi-minh' },
+          { kind: 'adoption', adoptingSite: 'da-nang' },
+        ],
+        registry,
+      ),
+    ),
+  ).toEqual(['ho-chi-minh', 'quoc-gia']);
+});

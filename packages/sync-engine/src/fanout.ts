@@ -3,7 +3,8 @@
  * rebuild. Pure. Editorial items follow the federation's syndication rules (`reachedSites` in
  * @pbgdpl/domain: own / descendants / all / filtered); legal documents the listing rule of the
  * site template (national → every site; local → its owner, its scope site and that site's
- * children). Site opt-outs are ignored on purpose: rebuilding a site that opted out of a field is
+ * children); an adoption (a site putting another site's item on its pages) the adopting site.
+ * Site opt-outs are ignored on purpose: rebuilding a site that opted out of a field is
  * wasted work, never a wrong page, while missing one would leave a stale page up.
  */
 import {
@@ -70,6 +71,9 @@ export function affectedSites(placements: readonly Placement[], registry: SiteRe
           add(code);
         break;
       }
+      case 'adoption':
+        add(placement.adoptingSite);
+        break;
       case 'site':
         // Its own pages, its parent's list of children, its children's link to it.
         add(placement.code);

@@ -79,12 +79,15 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
   log(`Items of the sites themselves: ${ownCount}`);
 
   if (!options.registry) registry = await registryAround(client, registry, ownersOf(items));
+  const adoptions = await client.listSiteAdoptions(options.sites.map((s) => s.code));
+  log(`Items the sites adopted: ${adoptions.length}`);
   const placements = placeItems({
     sites: options.sites,
     registry,
     items,
     siteDocuments: options.siteDocuments,
     now: options.now,
+    adoptions,
   });
 
   const shown = new Map<EditorialType, Set<string>>();

@@ -180,6 +180,23 @@ describe('the section pages', () => {
     expect(page('ha-noi', 'hoi-dap', 'thu-viec')).not.toContain('rel="canonical"');
   });
 
+  it('puts the national item the site adopted first on its home page, with its source, and its local note above the original', () => {
+    const news = /<section[^>]*data-home-section="news-item"[\s\S]*?<\/section>/.exec(page('ha-noi'))![0];
+    const cards = [...news.matchAll(/<li class="[^"]*content-card[\s\S]*?<\/li>/g)].map((m) => m[0]);
+    expect(cards[0]).toContain('href="/ha-noi/tin-tuc/tin-giao-duc/"');
+    expect(cards[0]).toContain('Nguồn: Cổng Phổ biến, giáo dục pháp luật quốc gia');
+    expect(cards[1]).toContain('href="/ha-noi/tin-tuc/tin-bat-buoc/"');
+    // The section's own list keeps its date order.
+    expect(page('ha-noi', 'tin-tuc').indexOf('tin-bat-buoc/')).toBeLessThan(page('ha-noi', 'tin-tuc').indexOf('tin-giao-duc/'));
+    const item = page('ha-noi', 'tin-tuc', 'tin-giao-duc');
+    expect(item).toMatch(/<aside class="local-note"[^>]*data-local-note[^>]*>\s*<h2 id="ghi-chu-don-vi">Hà Nội triển khai<\/h2>[\s\S]*Sở Giáo dục Hà Nội phổ biến tin này đến các trường\./);
+    expect(item.indexOf('data-local-note')).toBeGreaterThan(item.indexOf('class="source-badge"'));
+    expect(item).toContain('<link rel="canonical" href="/quoc-gia/tin-tuc/tin-giao-duc/">');
+    // Ba Đình did not adopt it (and opted out of its field): no page, no note anywhere.
+    expect(fs.existsSync(path.join(outDir, 'ha-noi-ba-dinh', 'tin-tuc', 'tin-giao-duc'))).toBe(false);
+    expect(page('ha-noi', 'tin-tuc', 'tin-bat-buoc')).not.toContain('data-local-note');
+  });
+
   it('asks the CMS only for the syndicated items of the national portal and the built sites’ ancestors', () => {
     expect(syndicatedOwners[0]).toEqual(['ha-noi', 'ha-noi-ba-dinh', 'quoc-gia']);
   });

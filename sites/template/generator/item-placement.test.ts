@@ -1,6 +1,6 @@
-import type { EditorialItem, Site } from '@pbgdpl/content-client';
+import type { EditorialItem, Site, SiteAdoption } from '@pbgdpl/content-client';
 import { citationResolver, itemDate, placeItems, type ItemsByType } from './item-placement.js';
-import { SITES } from './fixtures/province-and-commune.js';
+import { ADOPTIONS, SITES } from './fixtures/province-and-commune.js';
 import { SECTION_ITEMS } from './fixtures/section-items.js';
 import { itemSegment } from './sections.js';
 
@@ -149,5 +149,86 @@ describe('what follows from the placement', () => {
     );
     expect(resolve({ citedDocumentId: null, documentNumber: ' 45/2019/qh14 ' })?.number).toBe('45/2019/QH14');
     expect(resolve({ citedDocumentId: null, documentNumber: '99/2099/QH99' })).toBeNull();
+  });
+});
+
+describe('items a site adopted', () => {
+  const adoption = (
+    site: string,
+    targetType: string,
+    target: string,
+    extra: Partial<SiteAdoption> = {},
+  ): SiteAdoption => ({
+    documentId: `chon-${site}-${target}`,
+    owningSite: { code: site },
+    targetType: targetType as SiteAdoption['targetType'],
+    targetDocumentId: target,
+    targetTitle: null,
+    pinnedOnHome: true,
+    position: null,
+    localNoteTitle: null,
+    localNote: null,
+    updatedAt: null,
+    ...extra,
+  });
+  const placeWith = (adoptions: SiteAdoption[], sites = [byCode('ha-noi'), byCode('ha-noi-ba-dinh')]) =>
+    placeItems({
+      sites,
+      registry: SITES,
+      items: allItems(),
+      siteDocuments: () => DOCUMENTS,
+      now: NOW,
+      adoptions,
+    });
+
+  it('marks the adopting site’s ref with its pinning and local note, keeping the source; other sites are unchanged', () => {
+    const placed = placeWith(ADOPTIONS);
+    const news = placed.get('ha-noi')!.sections['news-item']!;
+    expect(news.find((r) => r.documentId === 'tin-giao-duc')).toEqual({
+      documentId: 'tin-giao-duc',
+      path: 'tin-tuc/tin-giao-duc/',
+      source: { name: 'Cổng Phổ biến, giáo dục pháp luật quốc gia', url: '/quoc-gia/tin-tuc/tin-giao-duc/' },
+      adoption: { pinned: true, position: 1, noteTitle: 'Hà Nội triển khai', note: ADOPTIONS[0]!.localNote },
+    });
+    expect(news.find((r) => r.documentId === 'tin-bat-buoc')!.adoption).toBeUndefined();
+    // The list order stays by date: pinning is the home page's business.
+    expect(ids(news)).toEqual(['tin-bat-buoc', 'tin-giao-duc']);
+    expect(placed.get('ha-noi-ba-dinh')!.sections['news-item']!.some((r) => r.adoption)).toBe(false);
+  });
+
+  it('shows an item the site adopted although it later opted out of its field', () => {
+    const placed = placeWith([
+      adoption('ha-noi-ba-dinh', 'news_item', 'tin-giao-duc', { localNoteTitle: 'Phường chọn' }),
+    ]);
+    const news = placed.get('ha-noi-ba-dinh')!.sections['news-item']!;
+    expect(ids(news)).toEqual(['tin-bat-buoc', 'tin-giao-duc']);
+    expect(news[1]!.adoption?.noteTitle).toBe('Phường chọn');
+    expect(news[1]!.source?.name).toBe('Cổng Phổ biến, giáo dục pháp luật quốc gia');
+  });
+
+  it('never shows an adopted item whose audience does not reach the site, nor marks the site’s own item', () => {
+    const placed = placeWith([
+      adoption('ha-noi-ba-dinh', 'material', 'to-gap-hcm'),
+      adoption('ha-noi', 'qa', 'thu-viec', { localNoteTitle: 'Của chính Hà Nội' }),
+      adoption('ha-noi', 'report', 'khong-co'),
+    ]);
+    expect(placed.get('ha-noi-ba-dinh')!.sections.material).toBeUndefined();
+    expect(placed.get('ha-noi')!.sections.qa!.map((r) => r.adoption)).toEqual([undefined]);
+  });
+
+  it('keeps the pinned adoption with the smallest position when a site adopted an item twice', () => {
+    const placed = placeWith([
+      adoption('ha-noi', 'introduction', 'gioi-thieu-blld', {
+        pinnedOnHome: false,
+        localNoteTitle: 'Không ghim',
+      }),
+      adoption('ha-noi', 'introduction', 'gioi-thieu-blld', { position: 5, localNoteTitle: 'Thứ năm' }),
+      adoption('ha-noi', 'introduction', 'gioi-thieu-blld', { position: 2, localNoteTitle: 'Thứ hai' }),
+    ]);
+    expect(placed.get('ha-noi')!.sections.introduction![0]!.adoption).toMatchObject({
+      pinned: true,
+      position: 2,
+      noteTitle: 'Thứ hai',
+    });
   });
 });

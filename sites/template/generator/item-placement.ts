@@ -4,9 +4,16 @@
  * fetched items and the registry in, plain data out (fetch-items.ts does the I/O). Placement is
  * the federation's rule (`placementOnSite` in @pbgdpl/domain): a site shows its own items and
  * those whose audience reaches it, unless it opted out of all their fields and they are not
- * mandatory.
+ * mandatory. An item the site adopted (api::site-adoption) carries the adoption on its ref: the
+ * home page puts it first when pinned, its page shows the unit's local note above the original.
  */
-import type { EditorialItem, Site, SiteRef } from '@pbgdpl/content-client';
+import {
+  adoptedType,
+  type EditorialItem,
+  type Site,
+  type SiteAdoption,
+  type SiteRef,
+} from '@pbgdpl/content-client';
 import {
   CITING_TYPES,
   EDITORIAL_TYPES,
@@ -22,7 +29,13 @@ import {
   type SyndicationContext,
 } from '@pbgdpl/domain';
 import { SECTION_BY_TYPE, itemSegment, ownItemPath } from './sections.js';
-import type { ExplanationLink, ItemSummary, OpenDialogueLink, SiteItemRef } from './snapshot-format.js';
+import type {
+  AdoptionNote,
+  ExplanationLink,
+  ItemSummary,
+  OpenDialogueLink,
+  SiteItemRef,
+} from './snapshot-format.js';
 
 /** Every fetched item of the run, by type and documentId (own and syndicated alike). */
 export type ItemsByType = { [T in EditorialType]?: Map<string, EditorialItem<T>> };
@@ -53,6 +66,8 @@ export interface PlaceItemsInput {
   siteDocuments: (code: string) => readonly CitableDocument[];
   /** The fetch time: a dialogue's status moves forward by its dates up to now. */
   now: Date;
+  /** The built sites' adoptions (content-client `listSiteAdoptions`); none when absent. */
+  adoptions?: readonly SiteAdoption[];
 }
 
 /** The status a dialogue shows: its stored one, moved forward by its dates (never back). */
@@ -64,11 +79,13 @@ export function dialogueStatus(item: EditorialItem<'dialogue'>, now: Date): stri
 export function placeItems(input: PlaceItemsInput): Map<string, SitePlacement> {
   const context = syndicationContext(input.registry, input.items);
   const byCode = new Map(input.registry.map((s) => [s.code, s]));
+  const adopted = adoptionsBySite(input.adoptions ?? []);
   const placements = new Map<string, SitePlacement>();
   for (const site of input.sites) {
     const sections: SitePlacement['sections'] = {};
     for (const type of EDITORIAL_TYPES) {
-      const refs = placeType(type, site, input.items[type], context, byCode);
+      const adoptions = adopted.get(`${site.code}|${type}`) ?? new Map<string, AdoptionNote>();
+      const refs = placeType(type, site, input.items[type], context, byCode, adoptions);
       if (refs.length > 0) sections[type] = refs;
     }
     placements.set(site.code, {
@@ -78,6 +95,37 @@ export function placeItems(input: PlaceItemsInput): Map<string, SitePlacement> {
     });
   }
   return placements;
+}
+
+/**
+ * Adoptions by `site|type`, then by the adopted item's documentId. A site adopting the same item
+ * twice keeps the pinned one with the smallest position.
+ */
+function adoptionsBySite(adoptions: readonly SiteAdoption[]): Map<string, Map<string, AdoptionNote>> {
+  const out = new Map<string, Map<string, AdoptionNote>>();
+  for (const adoption of adoptions) {
+    const type = adoptedType(adoption.targetType);
+    const site = adoption.owningSite?.code;
+    if (!type || !site) continue;
+    const note: AdoptionNote = {
+      pinned: adoption.pinnedOnHome !== false,
+      position: adoption.position ?? null,
+      noteTitle: adoption.localNoteTitle?.trim() || null,
+      note: Array.isArray(adoption.localNote) && adoption.localNote.length > 0 ? adoption.localNote : null,
+    };
+    const key = `${site}|${type}`;
+    const byItem = out.get(key) ?? new Map<string, AdoptionNote>();
+    const kept = byItem.get(adoption.targetDocumentId);
+    if (!kept || pinnedOrder(note, kept) < 0) byItem.set(adoption.targetDocumentId, note);
+    out.set(key, byItem);
+  }
+  return out;
+}
+
+/** Pinned before unpinned, then by position (none last). */
+function pinnedOrder(a: AdoptionNote, b: AdoptionNote): number {
+  if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
+  return (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER);
 }
 
 function syndicationContext(registry: readonly Site[], items: ItemsByType): SyndicationContext {
@@ -126,6 +174,7 @@ function placeType<T extends EditorialType>(
   items: Map<string, EditorialItem<T>> | undefined,
   context: SyndicationContext,
   byCode: ReadonlyMap<string, Site>,
+  adoptions: ReadonlyMap<string, AdoptionNote>,
 ): SiteItemRef[] {
   const own: Array<EditorialItem<T>> = [];
   const syndicated: Array<EditorialItem<T>> = [];
@@ -143,6 +192,10 @@ function placeType<T extends EditorialType>(
       context,
     );
     if (placement.appears) (placement.as === 'own' ? own : syndicated).push(item);
+    // The site chose this item itself: its own opt-out of the item's fields does not hide it
+    // (the CMS refuses adopting an opted-out item; this covers an opt-out made afterwards). An
+    // item whose audience no longer reaches the site stays hidden: that is the owner's decision.
+    else if (placement.why === 'opted_out' && adoptions.has(item.documentId)) syndicated.push(item);
   }
   // Own items keep their slug; a syndicated item whose segment is taken gets its owner's code.
   const taken = new Set<string>();
@@ -167,6 +220,11 @@ function placeType<T extends EditorialType>(
       path: `${SECTION_BY_TYPE[type].path}${segment}/`,
       source: sourceOf(type, item, byCode),
     });
+  }
+  for (const [documentId, adoption] of adoptions) {
+    const ref = refs.get(documentId);
+    // Only another site's item is adopted (an item the site owns is already its own).
+    if (ref?.source) ref.adoption = adoption;
   }
   return [...own, ...syndicated].sort(listOrder(type)).map((item) => refs.get(item.documentId)!);
 }

@@ -137,6 +137,19 @@ export interface SiteItemRef {
   path: string;
   /** Set when another site owns the item: its name and the item's URL there (rel=canonical). */
   source: { name: string; url: string } | null;
+  /** Set when the site adopted the item (api::site-adoption): home-page pinning and its local note. */
+  adoption?: AdoptionNote;
+}
+
+/** What a site added to an item it adopted, never a copy of the item itself. */
+export interface AdoptionNote {
+  /** First in its section's list on the home page. */
+  pinned: boolean;
+  /** Order among the pinned items (smallest first; null last). */
+  position: number | null;
+  /** The unit's note shown above the original (Strapi blocks), and its heading. */
+  noteTitle: string | null;
+  note: Array<Record<string, unknown>> | null;
 }
 
 /** What a list needs of an item, small because every site's lists read it. */

@@ -33,6 +33,12 @@ export type Placement =
       fields: string[];
     }
   | { kind: 'site'; code: string; parent: string | null }
+  /**
+   * A site that adopted an item (api::site-adoption) prints it with its local note: that site
+   * only. Carried by the adoption's own events and by every event of the adopted item. Added to
+   * format 1 without a bump: an engine that does not know a kind skips that placement.
+   */
+  | { kind: 'adoption'; adoptingSite: string }
   /** A vocabulary every site prints (issuing bodies, legal fields): every site. */
   | { kind: 'everywhere' };
 

@@ -10,19 +10,22 @@ import type { Placement } from './events';
 export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
 export const DOCUMENT_RELATION = 'api::document-relation.document-relation';
 export const SITE = 'api::site.site';
+/** A site's adoption of another site's item (federation): only the adopting site prints it. */
+export const ADOPTION = 'api::site-adoption.site-adoption';
 /** Vocabularies every site prints (issuers, fields): a change reaches every site. */
 const EVERYWHERE: ReadonlySet<string> = new Set([
   'api::organization.organization',
   'api::legal-field.legal-field',
 ]);
 
-export type TrackedKind = 'legal-document' | 'editorial' | 'relation' | 'site' | 'everywhere';
+export type TrackedKind = 'legal-document' | 'editorial' | 'relation' | 'site' | 'everywhere' | 'adoption';
 
 /** How the sync engine follows a content type, or null when its changes never reach a site. */
 export function trackedKind(strapi: Core.Strapi, uid: string): TrackedKind | null {
   if (uid === LEGAL_DOCUMENT) return 'legal-document';
   if (uid === DOCUMENT_RELATION) return 'relation';
   if (uid === SITE) return 'site';
+  if (uid === ADOPTION) return 'adoption';
   if (EVERYWHERE.has(uid)) return 'everywhere';
   const model = strapi.contentTypes[uid as UID.ContentType];
   if (uid.startsWith('api::') && model && 'owningSite' in model.attributes && 'audience' in model.attributes)
@@ -65,6 +68,7 @@ const POPULATE: Record<TrackedKind, Record<string, unknown> | undefined> = {
     fields: { select: ['code'] },
   },
   site: { parent: { select: ['code'] } },
+  adoption: { owningSite: { select: ['code'] } },
   relation: undefined,
   everywhere: undefined,
 };
@@ -116,6 +120,10 @@ export async function readPublicState(
     } else if (kind === 'site') {
       owningSite ??= (row.code as string) ?? null;
       placements.push({ kind: 'site', code: row.code as string, parent: code(row.parent) });
+    } else if (kind === 'adoption') {
+      owningSite ??= code(row.owningSite);
+      const adopter = code(row.owningSite);
+      if (adopter) placements.push({ kind: 'adoption', adoptingSite: adopter });
     } else if (kind === 'relation') {
       for (const key of ['sourceDocumentId', 'targetDocumentId']) {
         if (typeof row[key] === 'string' && row[key]) related.add(row[key]);
@@ -124,7 +132,31 @@ export async function readPublicState(
       placements.push({ kind: 'everywhere' });
     }
   }
+  // Sites that adopted the item print it (home page, local note): they are rebuilt with it.
+  if (kind === 'editorial') placements.push(...(await adopterPlacements(strapi, uid, documentId)));
   return { fingerprint, placements, owningSite, relatedDocumentIds: [...related].sort() };
+}
+
+/**
+ * The adoption's `targetType` of an editorial type: `api::legal-situation.legal-situation` →
+ * `legal_situation` (the enumeration of `api::site-adoption`).
+ */
+export function adoptionTargetType(uid: string): string | null {
+  const name = /^api::([a-z-]+)\.\1$/.exec(uid)?.[1];
+  return name ? name.replace(/-/g, '_') : null;
+}
+
+/** One `adoption` placement per site that adopted this item. */
+async function adopterPlacements(strapi: Core.Strapi, uid: string, documentId: string): Promise<Placement[]> {
+  const targetType = adoptionTargetType(uid);
+  if (!targetType || !strapi.contentTypes[ADOPTION as UID.ContentType]) return [];
+  const rows = (await strapi.db.query(ADOPTION as UID.ContentType).findMany({
+    where: { targetType, targetDocumentId: documentId },
+    select: ['id'],
+    populate: { owningSite: { select: ['code'] } },
+  })) as Array<{ owningSite: unknown }>;
+  const sites = new Set(rows.map((r) => code(r.owningSite)).filter((c): c is string => c !== null));
+  return [...sites].sort().map((site) => ({ kind: 'adoption' as const, adoptingSite: site }));
 }
 
 /** Placements of the legal documents at the ends of a relation: both documents' pages show it. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ADOPTION, registerAdoptionCheck } from './adoption';
+import { registerAdoptionCheck } from './adoption';
 import { registerFederationConditions } from './conditions';
 import { guardContentManager } from './content-manager-guard';
 import { registerScopeEnforcement } from './enforce';
@@ -32,9 +32,8 @@ export function registerFederation(strapi: Core.Strapi): void {
   guardUploadBulkActions(strapi);
   const graphql = strapi.plugin('graphql')?.service('extension') as
     { shadowCRUD: (uid: string) => { disable: () => void } } | undefined;
-  // Adoptions are public over REST; they join the GraphQL contract (content-client's schema
-  // snapshot) when the site template starts reading them.
-  for (const uid of [AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT, ADOPTION]) graphql?.shadowCRUD(uid).disable();
+  // Adoptions stay public (REST and GraphQL): the site template reads them through content-client.
+  for (const uid of [AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT]) graphql?.shadowCRUD(uid).disable();
 }
 
 /** Bootstrap phase: the RBAC conditions, then the five roles that use them. */
