@@ -48,4 +48,27 @@ describe('the weekly digest text', () => {
     expect(mail.text).not.toContain('Ngọc Hà');
     expect(coverageDigestEmail({ day: '2026-11-30', dashboardUrl: null, sites: [] })).toBeNull();
   });
+
+  it('lists at most maxSites sites and says how many more there are', () => {
+    const sites = Array.from({ length: 5 }, (_, i) => ({
+      code: `xa-${i}`,
+      name: `Xã ${i}`,
+      score: i,
+      met: 0,
+      total: 7,
+      gaps: [
+        {
+          code: 'C-3',
+          label: 'Hỏi đáp',
+          state: 'missing' as const,
+          stateLabel: 'Chưa có',
+          note: 'Chưa có bài nào.',
+        },
+      ],
+    }));
+    const mail = coverageDigestEmail({ day: '2026-11-30', dashboardUrl: null, sites, maxSites: 2 })!;
+    expect(mail.text).toContain('Xã 1 (xa-1)');
+    expect(mail.text).not.toContain('Xã 2 (xa-2)');
+    expect(mail.text).toContain('… và 3 trang khác');
+  });
 });

@@ -34,6 +34,8 @@ export function coverageDigestEmail(input: {
   /** ISO date of the snapshot the figures come from. */
   day: string;
   dashboardUrl: string | null;
+  /** At most this many sites are listed (a province administrator may have a hundred communes). */
+  maxSites?: number;
 }): DigestEmail | null {
   const lacking = input.sites
     .filter((s) => s.gaps.length > 0)
@@ -45,13 +47,16 @@ export function coverageDigestEmail(input: {
     `${lacking.length} trang còn yêu cầu chưa đạt:`,
     '',
   ];
-  for (const site of lacking) {
+  const listed = lacking.slice(0, input.maxSites ?? 30);
+  for (const site of listed) {
     lines.push(
       `■ ${site.name} (${site.code}): đạt ${site.met}/${site.total} yêu cầu, điểm ${site.score}/100`,
     );
     for (const gap of site.gaps) lines.push(`  - ${gap.code} ${gap.label}: ${gap.stateLabel}. ${gap.note}`);
     lines.push('');
   }
+  if (lacking.length > listed.length)
+    lines.push(`… và ${lacking.length - listed.length} trang khác: xem đủ trên trang giám sát nội dung.`, '');
   if (input.dashboardUrl) lines.push(`Xem chi tiết: ${input.dashboardUrl}`);
   lines.push('Thư này được gửi tự động mỗi tuần tới quản trị viên đơn vị.');
   const subject =
