@@ -27,7 +27,8 @@ type Params = { documentId?: string; locale?: string; data?: Record<string, unkn
  * video, legal situation, book, guidance, news) with the domain's rules before anything is
  * stored, whatever the path (admin, REST, GraphQL, scripts). Problems come back at once as one
  * Strapi ValidationError (HTTP 400), each on its field, in Vietnamese. Loosely typed values are
- * stored normalised: the slug (made from the title when empty, unique within the owning site),
+ * stored normalised: the slug (made from the title when empty, unique within the owning site and
+ * locale — never checked against other sites, so it reveals nothing of their content),
  * a YouTube id pasted as an address, cited document numbers.
  */
 export function registerEditorialValidation(strapi: Core.Strapi): void {
@@ -48,11 +49,20 @@ export function registerEditorialValidation(strapi: Core.Strapi): void {
     const result = validateEditorialInput(type, item, { isKnownDocumentNumber: (n) => known.has(n) });
     const problems = [...result.errors];
     let slug = result.patch.slug;
-    const slugWritten = 'slug' in params.data || result.patch.slugFromTitle === true || !params.documentId;
+    const siteId = await targetDocumentId(strapi, SITE, owningSite);
+    // An item moving to another site (a question forwarded to another unit, an owner changed by
+    // a national administrator) must not bring a slug that site already uses. Its slug is then
+    // numbered silently, never refused: a refusal would tell a caller who may not work on that
+    // site which addresses it uses.
+    const movedSite =
+      params.documentId !== undefined &&
+      'owningSite' in params.data &&
+      siteId !== (await targetDocumentId(strapi, SITE, stored.owningSite ?? null));
+    const slugWritten =
+      'slug' in params.data || result.patch.slugFromTitle === true || !params.documentId || movedSite;
     if (slug && slugWritten && problems.length === 0) {
-      const siteId = await targetDocumentId(strapi, SITE, owningSite);
       const taken = await slugsTaken(strapi, uid, { slug, locale, siteId, documentId: params.documentId });
-      if (taken.has(slug) && result.patch.slugFromTitle) {
+      if (taken.has(slug) && (result.patch.slugFromTitle || movedSite)) {
         slug = firstFreeSlug(slug, (s) => taken.has(s));
       } else if (taken.has(slug)) {
         problems.push({
