@@ -19,6 +19,7 @@ import { registerCitations } from './extensions/citations';
 import { registerReview } from './extensions/review';
 import { registerSchedule, scheduleCronTasks } from './extensions/schedule';
 import { bootstrapSubmissions, registerSubmissions } from './extensions/submissions';
+import { bootstrapDemand, registerDemand } from './extensions/demand';
 import { bootstrapModeration, registerModeration } from './extensions/moderation';
 import { startNotifications, stopNotifications } from './extensions/notifications';
 import { assertPrivateFields } from './extensions/privacy';
@@ -28,7 +29,6 @@ import {
   prepareChangeCapture,
   registerChangeCapture,
 } from './extensions/change-capture';
-import { bootstrapCoverage, coverageCronTasks } from './extensions/coverage';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -54,6 +54,8 @@ export default {
     // Public forms: their route guard sits ahead of Strapi's middlewares; contact data stays private.
     assertPrivateFields(strapi);
     registerSubmissions(strapi);
+    // The sites' search beacon: aggregate counts only, ahead of Strapi's middlewares (issue 8).
+    registerDemand(strapi);
     // Last, so innermost: change events are written in the write's own transaction (sync engine).
     registerChangeCapture(strapi);
   },
@@ -70,6 +72,7 @@ export default {
     await prepareReadCache(strapi);
     startNotifications(strapi);
     await bootstrapSubmissions(strapi);
+    await bootstrapDemand(strapi);
     await prepareChangeCapture(strapi);
     strapi.cron.add({
       // Documents enter into force and expire at 00:00 in Vietnam: recompute their status then.
@@ -87,9 +90,6 @@ export default {
     strapi.cron.add(scheduleCronTasks(strapi));
     // Every minute: change events for dates that came (newly effective lists, dialogue phases).
     strapi.cron.add(changeCaptureCronTasks(strapi));
-    // National oversight: coverage routes; nightly computation at 01:30, weekly digest on Mondays.
-    bootstrapCoverage(strapi);
-    strapi.cron.add(coverageCronTasks(strapi));
   },
 
   /** Runs when the app stops (server shutdown, tests): release connections of our own. */
