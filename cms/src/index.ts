@@ -29,6 +29,7 @@ import {
   prepareChangeCapture,
   registerChangeCapture,
 } from './extensions/change-capture';
+import { bootstrapCoverage, coverageCronTasks } from './extensions/coverage';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -90,6 +91,9 @@ export default {
     strapi.cron.add(scheduleCronTasks(strapi));
     // Every minute: change events for dates that came (newly effective lists, dialogue phases).
     strapi.cron.add(changeCaptureCronTasks(strapi));
+    // National oversight: coverage routes; nightly computation at 01:30, weekly digest on Mondays.
+    bootstrapCoverage(strapi);
+    strapi.cron.add(coverageCronTasks(strapi));
   },
 
   /** Runs when the app stops (server shutdown, tests): release connections of our own. */
