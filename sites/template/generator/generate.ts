@@ -15,6 +15,7 @@ import { writeJson } from './fs-json.js';
 import { installRelease, installSite, measureSite } from './install.js';
 import type { FetchAsset } from './logo.js';
 import type { FetchFormToken } from './form-settings.js';
+import { writePublicSignals, type FetchCoverage } from './public-signals.js';
 import { finishSite, type PostBuildResult } from './post-build.js';
 import type { SearchIndexStats } from './search/index-site.js';
 import type { SitemapStats } from './sitemap.js';
@@ -68,6 +69,8 @@ export interface GenerateSitesOptions {
   fetchAsset?: FetchAsset;
   /** Inject the request for each site's form token (tests); default fetch over HTTP. */
   fetchFormToken?: FetchFormToken;
+  /** Inject the request for each site's public coverage summary (tests); default fetch over HTTP. */
+  fetchCoverage?: FetchCoverage;
   /** Where citizens reach the CMS (forms post there); default $PBGDPL_PUBLIC_CMS_URL, else the media base URL. */
   publicCmsUrl?: string;
   /** Public origin of the shared host serving sites without a baseUrl (forms' return address); default $PBGDPL_SITES_URL. */
@@ -167,6 +170,15 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       ...(options.publicCmsUrl ? { publicCmsUrl: options.publicCmsUrl } : {}),
       ...(options.sitesUrl !== undefined ? { sitesUrl: options.sitesUrl } : {}),
       now: options.now ?? (options.asOf === undefined ? new Date() : new Date(`${asOf}T12:00:00+07:00`)),
+    });
+    // The about page's coverage summary and the search beacon's address (issue 8); never fatal.
+    await writePublicSignals({
+      dir: snapshotDir,
+      codes: fetched.sites.map((s) => s.code),
+      cmsOrigin: new URL(client.endpoint).origin,
+      publicCmsUrl: options.publicCmsUrl ?? (process.env.PBGDPL_PUBLIC_CMS_URL || null),
+      ...(options.fetchCoverage ? { fetchCoverage: options.fetchCoverage } : {}),
+      log: (m) => log(`  ${m}`),
     });
     const fetchMs = Date.now() - started;
     const codes = fetched.sites.map((s) => s.code);
