@@ -5,6 +5,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  // Behind a reverse proxy the client's address is in X-Forwarded-For: the per-address limits of
+  // the public forms and the reporters' keys need it, or every citizen shares the proxy's address.
+  // Only the last PUBLIC_PROXY_HOPS entries are read (the ones our proxies appended), so an
+  // address a client writes into the header itself cannot dodge its limit.
+  proxy: {
+    koa: env.bool('PUBLIC_PROXY', false),
+    maxIpsCount: env.int('PUBLIC_PROXY_HOPS', 1),
+  },
   app: {
     keys: requireEnv(env, 'APP_KEYS').split(','),
   },
