@@ -1,11 +1,13 @@
 import { ResponseCache } from '../src/extensions/read-cache/response-cache';
-import { isCacheableRequest } from '../src/extensions/read-cache/cacheable';
+import { isCacheableRequest, mayBeGraphqlRead } from '../src/extensions/read-cache/cacheable';
+import { chooseEncoding, matchesEntityTag } from '../src/extensions/read-cache/encoding';
 
 const entry = (version: string, bytes: number) => ({
   version,
   status: 200,
-  type: 'application/json',
+  headers: [],
   body: Buffer.alloc(bytes, 'x'),
+  etag: 'W/"x"',
 });
 
 describe('ResponseCache', () => {
@@ -53,5 +55,45 @@ describe('isCacheableRequest', () => {
     [{ method: 'GET', path: '/api/health' }, false],
   ])('%j → %s', (req, expected) => {
     expect(isCacheableRequest(req, prefixes)).toBe(expected);
+  });
+});
+
+describe('mayBeGraphqlRead (the quick test on a body before parsing)', () => {
+  test.each([
+    ['{"query":"{ sites { code } }"}', true],
+    ['{"query":"mutation { x }"}', false],
+    ['{"query":"query Q { x }","variables":{"note":"a subscription"}}', false], // conservative
+  ])('%s → %s', (raw, expected) => {
+    expect(mayBeGraphqlRead(raw)).toBe(expected);
+  });
+});
+
+describe('chooseEncoding', () => {
+  const both = { br: true, gzip: true };
+  test.each([
+    [undefined, both, 'identity'],
+    ['gzip, deflate, br', both, 'br'], // browsers, CDNs
+    ['gzip, deflate', both, 'gzip'], // Node's fetch (content-client)
+    ['gzip, deflate, br', { br: false, gzip: false }, 'identity'], // a small answer is kept plain
+    ['br;q=0.5, gzip', both, 'gzip'],
+    ['gzip;q=0', both, 'identity'],
+    ['*', both, 'br'],
+    ['*;q=0, identity', both, 'identity'],
+    ['identity;q=0', both, 'identity'], // nothing else acceptable: plain anyway
+  ] as const)('%s with %j → %s', (header, available, expected) => {
+    expect(chooseEncoding(header, available)).toBe(expected);
+  });
+});
+
+describe('matchesEntityTag (If-None-Match, weak comparison)', () => {
+  test.each([
+    [undefined, false],
+    ['W/"abc"', true],
+    ['"abc"', true],
+    ['"other", W/"abc"', true],
+    ['*', true],
+    ['W/"abd"', false],
+  ])('%s → %s', (header, expected) => {
+    expect(matchesEntityTag(header, 'W/"abc"')).toBe(expected);
   });
 });

@@ -22,7 +22,9 @@ const LISTING = `query ($number: String!) {
 }`;
 
 function listing() {
-  return request(cms.http).post('/graphql').send({ query: LISTING, variables: { number: law.official_number } });
+  return request(cms.http)
+    .post('/graphql')
+    .send({ query: LISTING, variables: { number: law.official_number } });
 }
 
 async function createLaw(title: string) {
@@ -54,23 +56,125 @@ describe('the public read cache', () => {
     expect(second.body.data.legalDocuments[0].title).toBe(law.title);
   });
 
-  test('replays a stored gzip copy to clients that accept gzip, the plain body to others', async () => {
+  test('replays a stored brotli copy to browsers and CDNs, gzip to clients that accept only gzip, the plain body to others', async () => {
     const sites = () => request(cms.http).get('/api/sites?pagination[pageSize]=100');
     const plain = await sites().set('Accept-Encoding', 'identity').expect(200);
-    expect(JSON.stringify(plain.body).length).toBeGreaterThan(512); // only bodies from 512 bytes are gzipped
-    const zipped = await sites().set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(JSON.stringify(plain.body).length).toBeGreaterThan(512); // only bodies from 512 bytes are compressed
+    const browser = await sites().set('Accept-Encoding', 'gzip, deflate, br, zstd').expect(200);
+    const nodeFetch = await sites().set('Accept-Encoding', 'gzip, deflate').expect(200);
     const refused = await sites().set('Accept-Encoding', 'gzip;q=0').expect(200);
-    expect(zipped.headers['x-read-cache']).toBe('hit');
-    expect(zipped.headers['content-encoding']).toBe('gzip'); // supertest decompresses the body
-    expect(zipped.body).toEqual(plain.body);
+    expect(browser.headers['x-read-cache']).toBe('hit');
+    expect(browser.headers['content-encoding']).toBe('br'); // supertest decompresses the body
+    expect(browser.body).toEqual(plain.body);
+    expect(nodeFetch.headers['content-encoding']).toBe('gzip');
+    expect(nodeFetch.body).toEqual(plain.body);
     expect(refused.headers['content-encoding']).toBeUndefined();
     expect(refused.body).toEqual(plain.body);
+    for (const res of [plain, browser, nodeFetch]) expect(res.headers.vary).toBe('Origin, Accept-Encoding');
+  });
+
+  test('a hit carries the headers Strapi set on the answer: the same security headers, CORS for the requesting origin', async () => {
+    const url = `/api/legal-documents?filters[number][$eq]=${encodeURIComponent(law.official_number)}&sort=id`;
+    const get = (origin: string) =>
+      request(cms.http).get(url).set('Origin', origin).set('Accept-Encoding', 'identity');
+    const miss = await get('https://ha-noi.pbgdpl.test').expect(200);
+    const hit = await get('https://quoc-gia.pbgdpl.test').expect(200);
+    expect([miss.headers['x-read-cache'], hit.headers['x-read-cache']]).toEqual(['miss', 'hit']);
+    const comparable = (headers: Record<string, string>) => {
+      const { date: _date, 'x-read-cache': _label, ...rest } = headers;
+      return rest;
+    };
+    expect(comparable(hit.headers)).toEqual({
+      ...comparable(miss.headers),
+      'access-control-allow-origin': 'https://quoc-gia.pbgdpl.test',
+    });
+    expect(hit.headers).toMatchObject({
+      'content-security-policy': expect.stringContaining("default-src 'self'"),
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'x-frame-options': 'SAMEORIGIN',
+      'x-content-type-options': 'nosniff',
+      'access-control-allow-credentials': 'true',
+      'content-type': 'application/json; charset=utf-8',
+    });
+    expect(hit.body).toEqual(miss.body);
+
+    // GraphQL: the plugin's own route admits any origin ('*'), on a hit as on the miss.
+    const query = { query: '{ sites(pagination: { pageSize: 100 }) { code } }' };
+    const graphql = (origin: string) => request(cms.http).post('/graphql').set('Origin', origin).send(query);
+    const graphqlMiss = await graphql('https://ha-noi.pbgdpl.test').expect(200);
+    const graphqlHit = await graphql('https://quoc-gia.pbgdpl.test').expect(200);
+    expect(graphqlHit.headers['x-read-cache']).toBe('hit');
+    expect(comparable(graphqlHit.headers)).toEqual(comparable(graphqlMiss.headers));
+    expect(graphqlHit.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  test('a hit skips Strapi’s other middlewares: it is not written to the request log', async () => {
+    const logged: string[] = [];
+    const original = cms.strapi.log.http;
+    cms.strapi.log.http = ((line: string) => void logged.push(line)) as typeof original;
+    try {
+      await listing().expect(200);
+      const hit = await listing().expect(200);
+      expect(hit.headers['x-read-cache']).toBe('hit');
+      expect(hit.headers['x-frame-options']).toBe('SAMEORIGIN');
+      await request(cms.http).get('/api/health'); // not a public read: through the whole chain
+    } finally {
+      cms.strapi.log.http = original;
+    }
+    expect(logged.filter((line) => line.startsWith('POST /graphql')).length).toBeLessThanOrEqual(1); // the miss, if any
+    expect(logged.some((line) => line.startsWith('GET /api/health'))).toBe(true);
+  });
+
+  test('a public REST read answers 304 to an If-None-Match naming its entity tag, and the tag outlives a version bump that left the answer unchanged', async () => {
+    const url = `/api/legal-documents?filters[number][$eq]=${encodeURIComponent(law.official_number)}&fields[0]=number`;
+    const first = await request(cms.http).get(url).expect(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const notModified = await request(cms.http).get(url).set('If-None-Match', etag).expect(304);
+    expect(notModified.headers['x-read-cache']).toBe('hit');
+    expect(notModified.headers.etag).toBe(etag);
+    expect(notModified.text ?? '').toBe('');
+    await request(cms.http).get(url).set('If-None-Match', 'W/"something-else"').expect(200);
+
+    await bumpContentVersion(cms.strapi);
+    const rebuilt = await request(cms.http).get(url).set('If-None-Match', etag).expect(304);
+    expect(rebuilt.headers['x-read-cache']).toBe('miss');
+
+    // GraphQL is POST: a matching If-None-Match does not turn it into a 304.
+    const graphql = await listing().expect(200);
+    await listing()
+      .set('If-None-Match', graphql.headers.etag as string)
+      .expect(200);
+  });
+
+  test('concurrent misses of one query are answered by one run of it', async () => {
+    await bumpContentVersion(cms.strapi);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => listing().expect(200)));
+    expect(answers.map((res) => res.headers['x-read-cache']).sort()).toEqual([
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'miss',
+    ]);
+    for (const res of answers) expect(res.body).toEqual(answers[0]!.body);
   });
 
   test('a write through the Document Service makes the next read fresh', async () => {
     await listing().expect(200);
-    const [row] = (await cms.strapi.documents(UID).findMany({ locale: 'vi', filters: { number: law.official_number } } as never)) as Array<{ documentId: string }>;
-    await cms.strapi.documents(UID).update({ documentId: row!.documentId, locale: 'vi', data: { title: 'Bộ luật Lao động (đã sửa tiêu đề)' } } as never);
+    const [row] = (await cms.strapi
+      .documents(UID)
+      .findMany({ locale: 'vi', filters: { number: law.official_number } } as never)) as Array<{
+      documentId: string;
+    }>;
+    await cms.strapi
+      .documents(UID)
+      .update({
+        documentId: row!.documentId,
+        locale: 'vi',
+        data: { title: 'Bộ luật Lao động (đã sửa tiêu đề)' },
+      } as never);
     await cms.strapi.documents(UID).publish({ documentId: row!.documentId, locale: 'vi' } as never);
     const after = await listing().expect(200);
     expect(after.headers['x-read-cache']).toBe('miss');
@@ -111,9 +215,13 @@ describe('the public read cache', () => {
     expect(again.headers['x-read-cache']).toBe('miss');
     expect(again.body.errors?.length).toBeGreaterThan(0);
 
-    const broken = await request(cms.http).post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
+    const broken = await request(cms.http)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send('{"query": ');
     expect(broken.status).toBe(400);
     expect(broken.body.errors[0].message).toMatch(/JSON/);
+    expect(broken.headers['x-frame-options']).toBe('SAMEORIGIN'); // the cache's own answers get the security headers
 
     const health = await request(cms.http).get('/api/health');
     expect(health.headers['x-read-cache']).toBeUndefined();

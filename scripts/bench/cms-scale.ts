@@ -5,6 +5,7 @@
  * with its filters. Prints a table and, last, one JSON line of the figures. Needs the CMS built
  * (`pnpm --filter @pbgdpl/cms build`) and a PostgreSQL server.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -72,11 +73,20 @@ async function main() {
     timeoutMs: 600_000,
   });
   try {
-    const listings = await measureListings(cms.url);
+    const listings = await measureListings(cms.url, cms.pid);
     const admin = await measureAdmin(cms.url);
     printTable(listings, admin);
     console.log(
-      JSON.stringify({ bench: 'cms-scale', indexes: withIndexes, readCache: !args['no-read-cache'], corpus, clients, seconds, listings, admin }),
+      JSON.stringify({
+        bench: 'cms-scale',
+        indexes: withIndexes,
+        readCache: !args['no-read-cache'],
+        corpus,
+        clients,
+        seconds,
+        listings,
+        admin,
+      }),
     );
   } finally {
     await cms.stop();
@@ -100,10 +110,38 @@ async function dropExtraIndexes() {
 /** The order in which content-client sends the local listing's two queries. */
 const LOCAL_BRANCHES = ['scoped to it or its parent', 'owned by it'];
 
-type ListingFigures = Record<string, { total: number; oneClient: LoadFigures; loaded: LoadFigures }>;
+/**
+ * CPU time per answered request during the loaded run, in ms: the CMS process's (from
+ * /proc/<pid>/stat) and the load generator's (this process). On a machine shared with other
+ * work, latencies swing with the load; these costs do not, so they show what a change saved.
+ */
+interface CpuCost {
+  cmsMsPerRequest: number;
+  clientMsPerRequest: number;
+  /** The machine's 1-minute load average at the end of the run. */
+  loadAverage: number;
+}
+
+type ListingFigures = Record<
+  string,
+  {
+    total: number;
+    bytes: number;
+    encoding: string;
+    oneClient: LoadFigures;
+    loaded: LoadFigures;
+    cpu: CpuCost;
+  }
+>;
+
+/** CPU time (user + system) of a process so far, in ms. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+}
 
 /** Each listing: one client (the query's own latency), then `clients` at once. */
-async function measureListings(cmsUrl: string): Promise<ListingFigures> {
+async function measureListings(cmsUrl: string, cmsPid: number): Promise<ListingFigures> {
   const scenarios: Record<string, Parameters<typeof siteListingRequests>[1]> = {
     'national (every site)': { national: true },
     'local: province ha-noi': { local: { code: 'ha-noi', parent: { code: 'quoc-gia' } } },
@@ -125,8 +163,26 @@ async function measureListings(cmsUrl: string): Promise<ListingFigures> {
     const oneClient = await runLoad(request, { clients: 1, seconds: Math.min(5, seconds), warmupSeconds: 1 });
     // No warm-up here: the one-client run has warmed this query, and under overload a warm-up
     // window would swallow the first (and perhaps only) round of requests.
+    const cmsBefore = processCpuMs(cmsPid);
+    const clientBefore = process.cpuUsage();
     const loaded = await runLoad(request, { clients, seconds });
-    out[name] = { total, oneClient, loaded };
+    const clientCpu = process.cpuUsage(clientBefore);
+    const perRequest = (ms: number) =>
+      Math.round((ms / Math.max(1, loaded.requests + loaded.errors)) * 100) / 100;
+    const cpu = {
+      cmsMsPerRequest: perRequest(processCpuMs(cmsPid) - cmsBefore),
+      clientMsPerRequest: perRequest((clientCpu.user + clientCpu.system) / 1000),
+      loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+    };
+    const sample = await send(request); // a repeated request: what a hit sends on the wire
+    out[name] = {
+      total,
+      bytes: sample.raw.length,
+      encoding: sample.encoding ?? 'identity',
+      oneClient,
+      loaded,
+      cpu,
+    };
   }
   return out;
 }
@@ -176,11 +232,11 @@ async function adminToken(cmsUrl: string): Promise<string> {
 function printTable(listings: ListingFigures, admin: AdminFigures) {
   const ms = (n: number) => n.toFixed(1).padStart(8);
   console.log(
-    `\nSite listing (GraphQL, page 1 of 50 + total)   docs   1 client p50  ${clients} clients: p50      p95      p99   req/s  errors`,
+    `\nSite listing (GraphQL, page 1 of 50 + total)   docs   1 client p50  ${clients} clients: p50      p95      p99   req/s  errors  CPU ms/req: CMS client  load  bytes`,
   );
   for (const [name, f] of Object.entries(listings)) {
     console.log(
-      `  ${name.padEnd(44)} ${String(f.total).padStart(6)} ${ms(f.oneClient.p50)}      ${ms(f.loaded.p50)} ${ms(f.loaded.p95)} ${ms(f.loaded.p99)} ${f.loaded.throughput.toFixed(1).padStart(7)} ${String(f.loaded.errors).padStart(6)}`,
+      `  ${name.padEnd(44)} ${String(f.total).padStart(6)} ${ms(f.oneClient.p50)}      ${ms(f.loaded.p50)} ${ms(f.loaded.p95)} ${ms(f.loaded.p99)} ${f.loaded.throughput.toFixed(1).padStart(7)} ${String(f.loaded.errors).padStart(6)}  ${f.cpu.cmsMsPerRequest.toFixed(2).padStart(14)} ${f.cpu.clientMsPerRequest.toFixed(2).padStart(6)} ${f.cpu.loadAverage.toFixed(1).padStart(5)}  ${f.bytes} ${f.encoding}`,
     );
   }
   console.log('\nAdmin list (page 1 of 10, sort number, vi)           rows      p50      p95      max  (ms)');

@@ -4,6 +4,8 @@ import path from 'node:path';
 
 export interface CmsProcess {
   url: string;
+  /** The process id (benchmarks read its CPU time from /proc). */
+  pid: number;
   /** What the CMS printed, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
@@ -51,7 +53,7 @@ export async function startCmsProcess(options: {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The CMS exited with code ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => output, stop };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid!, output: () => output, stop };
     } catch {
       // not listening yet
     }

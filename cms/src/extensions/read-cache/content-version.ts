@@ -81,8 +81,7 @@ export class ContentVersion {
 
   private async refresh(): Promise<void> {
     const row = (await this.strapi.db.connection(TABLE).where({ id: 1 }).first('version')) as
-      | { version: string | number }
-      | undefined;
+      { version: string | number } | undefined;
     if (row) this.advance(String(row.version));
   }
 
@@ -111,4 +110,19 @@ export class ContentVersion {
     this.listener = client;
     await this.refresh();
   }
+}
+
+/** Kept on the Strapi instance itself (a global symbol), so every copy of this module shares it. */
+const HOLDER = Symbol.for('pbgdpl.read-cache.content-version');
+type WithVersion = Core.Strapi & { [HOLDER]?: ContentVersion };
+
+/** The content version this process follows (created on first use, started at bootstrap). */
+export function contentVersionOf(strapi: Core.Strapi): ContentVersion {
+  const holder = strapi as WithVersion;
+  return (holder[HOLDER] ??= new ContentVersion(strapi));
+}
+
+/** The version this process follows, if any was created (destroy). */
+export function existingContentVersion(strapi: Core.Strapi): ContentVersion | undefined {
+  return (strapi as WithVersion)[HOLDER];
 }

@@ -3,23 +3,39 @@ import type { IncomingMessage } from 'node:http';
 const LIMIT_BYTES = 1024 * 1024; // koa-bodyparser's JSON default, which the GraphQL plugin uses
 
 /**
- * Strapi's body middleware skips the GraphQL endpoint (the plugin parses its own body later),
- * so to key the cache on a GraphQL request we read its JSON body here. The plugin's parser
- * leaves an already parsed body alone. Returns undefined when the body is not JSON.
+ * The raw bytes of a GraphQL request's body. The cache keys a query on these bytes, so a hit
+ * costs no JSON parsing; the body is parsed only on a miss (`parseJsonBody`), and the GraphQL
+ * plugin's own parser leaves an already parsed body alone.
  */
-export async function readJsonBody(
+export function readRawBody(
   req: IncomingMessage,
-): Promise<{ ok: true; body: unknown } | { ok: false; status: 400 | 413 }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > LIMIT_BYTES) return { ok: false, status: 413 };
-    chunks.push(chunk as Buffer);
-  }
+): Promise<{ ok: true; raw: Buffer } | { ok: false; status: 413 }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > LIMIT_BYTES) {
+        req.off('data', onData);
+        req.resume(); // drain the rest so the connection can be reused
+        resolve({ ok: false, status: 413 });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () =>
+      resolve({ ok: true, raw: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }),
+    );
+    req.once('error', reject);
+  });
+}
+
+/** The parsed JSON body, or null when it is not JSON. */
+export function parseJsonBody(raw: Buffer): { body: unknown } | null {
   try {
-    return { ok: true, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+    return { body: JSON.parse(raw.toString('utf8')) };
   } catch {
-    return { ok: false, status: 400 };
+    return null;
   }
 }

@@ -2,10 +2,14 @@
 export interface CachedResponse {
   version: string;
   status: number;
-  type: string;
+  /** The response headers Strapi's middlewares set on the answer (security headers, content type…), without CORS, Vary or lengths. */
+  headers: Array<[string, string | string[]]>;
   body: Buffer;
-  /** The body gzipped once when stored (absent for small bodies), replayed to clients that accept gzip. */
-  gzipped?: Buffer;
+  /** The body compressed once when stored (absent for small bodies), replayed to clients that accept it. */
+  gzip?: Buffer;
+  br?: Buffer;
+  /** A weak entity tag of the body: unchanged answers stay 304-able across content versions. */
+  etag: string;
 }
 
 export class ResponseCache {
@@ -13,7 +17,8 @@ export class ResponseCache {
   private bytes = 0;
 
   private static weight(entry: CachedResponse): number {
-    return entry.body.length + (entry.gzipped?.length ?? 0);
+    const headers = entry.headers.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
+    return entry.body.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0) + headers;
   }
 
   constructor(private readonly maxBytes: number) {}
