@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { coverageMenuLink } from './coverage/menu-link';
 
 export default {
   config: {
@@ -6,6 +7,10 @@ export default {
     locales: ['vi'],
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // National oversight: the coverage dashboard (cms/src/admin/coverage).
+    app.addMenuLink(coverageMenuLink as never);
   },
   bootstrap(_app: StrapiApp) {},
 };
