@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contentVersionOf, existingContentVersion } from './content-version';
+import { changesPublicReads } from './invalidation';
 
 export { createReadCacheMiddleware } from './middleware';
 
@@ -7,16 +8,6 @@ export { createReadCacheMiddleware } from './middleware';
 export function bumpContentVersion(strapi: Core.Strapi): Promise<void> {
   return contentVersionOf(strapi).bump();
 }
-
-const WRITE_ACTIONS = new Set([
-  'create',
-  'update',
-  'delete',
-  'publish',
-  'unpublish',
-  'discardDraft',
-  'clone',
-]);
 
 /** Bootstrap: the version row exists and this process follows it. */
 export async function prepareReadCache(strapi: Core.Strapi): Promise<void> {
@@ -28,11 +19,15 @@ export async function closeReadCache(strapi: Core.Strapi): Promise<void> {
   await existingContentVersion(strapi)?.stop();
 }
 
-/** Register: any write through the Document Service (admin, REST, GraphQL, scripts) moves the content version. */
+/**
+ * Register: a write through the Document Service (admin, REST, GraphQL, scripts) that may change
+ * what anonymous readers get moves the content version; a citizen's question stored as a draft,
+ * or a report, does not (see `changesPublicReads`).
+ */
 export function registerReadCacheInvalidation(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (WRITE_ACTIONS.has(context.action)) await contentVersionOf(strapi).bump();
+    if (await changesPublicReads(strapi, context, result)) await contentVersionOf(strapi).bump();
     return result;
   });
 }
