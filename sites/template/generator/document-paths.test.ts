@@ -47,4 +47,25 @@ describe('document paths of a run', () => {
     expect(paths.get('c')).toBe('van-ban/id/c/');
     expect(warnings).toHaveLength(2);
   });
+
+  it('gives a national document its citable path whatever local documents share the run', () => {
+    const national = {
+      ...base,
+      documentId: 'z',
+      documentType: 'law' as const,
+      number: '45/2019/QH14',
+      scope: 'national' as const,
+    };
+    const local = {
+      ...base,
+      documentId: 'a',
+      documentType: 'law' as const,
+      number: '45/2019/QH14',
+      scope: 'local' as const,
+    };
+    expect(assignDocumentPaths([national], () => {}).get('z')).toBe('van-ban/luat/2019/45-2019-qh14/');
+    const paths = assignDocumentPaths([local, national], () => {});
+    expect(paths.get('z')).toBe('van-ban/luat/2019/45-2019-qh14/');
+    expect(paths.get('a')).toBe('van-ban/id/a/');
+  });
 });

@@ -9,18 +9,23 @@ import type { LegalDocument } from '@pbgdpl/content-client';
 type PathInput = Pick<
   LegalDocument,
   'documentId' | 'documentType' | 'issuedDate' | 'number' | 'owningSite' | 'scopeSite'
->;
+> &
+  Partial<Pick<LegalDocument, 'scope'>>;
 
 /**
  * @returns documentId → path relative to a site's base ("van-ban/luat/2019/45-2019-qh14/").
- *   Decided over the documents sorted by documentId, so the same data always gives the same paths.
+ *   Decided over the documents sorted by documentId, national ones first, so the same data always
+ *   gives the same paths, and a national document's path never depends on which local documents
+ *   a run also holds: every site links it at the same path, and the one national search bundle
+ *   (search/national-bundle.ts) holds that path.
  */
 export function assignDocumentPaths(
   documents: Iterable<PathInput>,
   warn: (message: string) => void,
 ): Map<string, string> {
-  const sorted = [...documents].sort((a, b) =>
-    a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0,
+  const rank = (doc: PathInput) => (doc.scope === 'national' ? 0 : 1);
+  const sorted = [...documents].sort(
+    (a, b) => rank(a) - rank(b) || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0),
   );
   const paths = new Map<string, string>();
   const owner = new Map<string, string>();

@@ -249,7 +249,7 @@ function groupRelations(relations: readonly DocumentRelation[]): Map<string, Doc
 }
 
 /** Fetches full texts in chunks and writes one detail file per document; returns the ids written. */
-async function writeDetails(
+export async function writeDetails(
   client: ContentClient,
   dir: string,
   ids: readonly string[],
@@ -284,7 +284,8 @@ async function writeDetails(
   return written;
 }
 
-function summarize(doc: LegalDocument, path: string): DocumentSummary {
+/** What list pages (and search records) need of a document. */
+export function summarize(doc: LegalDocument, path: string): DocumentSummary {
   return {
     documentId: doc.documentId,
     number: doc.number,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { GeneratorError, generateSites, type GenerateSitesResult } from './generate.js';
 import {
   LOGO_PNG,
@@ -53,7 +54,8 @@ describe('generating a province and one of its communes', () => {
     // search, number index, offline page and feeds page; 9 section lists, 11 items, and the
     // Q&A confirmation and look-up pages.
     expect(result.sites[0]?.pages).toBe(44);
-    expect(fs.readdirSync(outDir).sort()).toEqual(['ha-noi', 'ha-noi-ba-dinh']);
+    // and the national search bundle every site's search merges (search/national-bundle.ts)
+    expect(fs.readdirSync(outDir).sort()).toEqual(['_national', 'ha-noi', 'ha-noi-ba-dinh']);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', '404.html'))).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', 'site.css'))).toBe(true);
   });
@@ -276,7 +278,46 @@ describe('the section pages', () => {
     expect(read('ha-noi', 'nguon-tin', 'hoi-dap.xml')).toContain('<title>Thời gian thử việc</title>');
     expect(read('ha-noi', 'nguon-tin', 'gioi-thieu-van-ban.xml')).toContain('/ha-noi/gioi-thieu-van-ban/gioi-thieu-blld/');
     expect(JSON.parse(read('ha-noi', 'nguon-tin', 'hoi-dap.json')).items).toHaveLength(1);
-    expect(result.sites[0]?.search?.records).toBe(3 + 11);
+    // Its own resolution and its 11 items; the 2 national codes are in the national bundle.
+    expect(result.sites[0]?.search?.records).toBe(1 + 11);
+  });
+});
+
+describe('search: the national bundle (ADR 0004, strategy E)', () => {
+  const bundleDir = () => path.join(outDir, '_national', 'pagefind', result.national!.id);
+
+  it('indexes the national documents once for the run, into a content-addressed bundle that `current` names', () => {
+    expect(result.national).toEqual(
+      expect.objectContaining({ built: true, records: 2, path: `/_national/pagefind/${result.national?.id}/` }),
+    );
+    expect(result.national?.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(fs.existsSync(path.join(bundleDir(), 'pagefind-entry.json'))).toBe(true);
+    expect(fs.readdirSync(bundleDir()).filter((f) => /-ui\.|highlight/.test(f))).toEqual([]);
+    expect(fs.readlinkSync(path.join(outDir, '_national', 'pagefind', 'current'))).toBe(result.national?.id);
+  });
+
+  it('gives every site the bundle to merge: named in its search page and recorded beside its own index', () => {
+    for (const code of ['ha-noi', 'ha-noi-ba-dinh']) {
+      expect(read(code, 'tim-kiem', 'index.html')).toContain(`data-pagefind-national="/_national/pagefind/${result.national?.id}/"`);
+      expect(JSON.parse(read(code, 'pagefind', 'national-bundle.json'))).toEqual({ id: result.national?.id, path: result.national?.path });
+      expect(result.sites.find((s) => s.code === code)?.search?.national).toBe(result.national?.id);
+    }
+    expect(read('ha-noi', 'tim-kiem', 'index.html')).toContain('data-search-bundles="/ha-noi/tim-kiem/chi-muc.js" data-base="/ha-noi/"');
+    expect(read('ha-noi', 'tim-kiem', 'chi-muc.js')).toContain('export async function openSearch');
+  });
+
+  it('stores URLs relative to a site’s base in both indexes, so one bundle serves every site', () => {
+    const fragments = (dir: string) =>
+      fs
+        .readdirSync(path.join(dir, 'fragment'))
+        .map((f) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'fragment', f))).subarray(12).toString('utf8')) as { url: string });
+    expect(fragments(bundleDir()).map((f) => f.url).sort()).toEqual([
+      'van-ban/bo-luat/2012/10-2012-qh13/',
+      'van-ban/bo-luat/2019/45-2019-qh14/',
+    ]);
+    const own = fragments(path.join(outDir, 'ha-noi', 'pagefind')).map((f) => f.url);
+    expect(own).toContain('van-ban/nghi-quyet-ubtvqh/2025/1656-nq-ubtvqh15/');
+    expect(own.every((url) => !url.startsWith('/') && !url.includes('45-2019-qh14'))).toBe(true);
   });
 });
 
@@ -296,6 +337,31 @@ describe('regenerating', () => {
     expect(again.ok).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', 'stale.html'))).toBe(false);
     expect(fs.readdirSync(outDir).filter((name) => name.startsWith('.'))).toEqual([]);
+    // The same national documents: the bundle is found, not indexed again.
+    expect(again.national).toEqual(expect.objectContaining({ id: result.national?.id, built: false }));
+  });
+
+  it('without the national bundle, indexes the national documents into each site, and its search page merges nothing', async () => {
+    const flatOut = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-generate-e-off-'));
+    try {
+      const alone = await generateSites({
+        cmsUrl: 'x',
+        client: fakeClient(),
+        codes: ['ha-noi'],
+        outDir: flatOut,
+        asOf: '2025-07-01',
+        log: () => {},
+        fetchAsset: fakeFetchAsset,
+        fetchFormToken: fakeFetchFormToken,
+        nationalSearch: false,
+      });
+      expect(alone.national).toBeNull();
+      expect(alone.sites[0]?.search).toEqual(expect.objectContaining({ records: 3 + 11, national: null }));
+      expect(fs.readdirSync(flatOut).filter((name) => !name.startsWith('.'))).toEqual(['ha-noi']);
+      expect(fs.readFileSync(path.join(flatOut, 'ha-noi', 'tim-kiem', 'index.html'), 'utf8')).not.toContain('data-pagefind-national');
+    } finally {
+      fs.rmSync(flatOut, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unknown site code before building anything', async () => {

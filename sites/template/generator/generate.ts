@@ -4,10 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createContentClient, graphqlEndpoint, type ContentClient } from '@pbgdpl/content-client';
 import { NEWLY_EFFECTIVE_WINDOW_DAYS, assertIsoDate, todayInVietnam } from '@pbgdpl/domain';
-import { snapshotFiles, type BatchManifest } from './snapshot-format.js';
+import { snapshotFiles, type BatchManifest, type RunManifest } from './snapshot-format.js';
 import { buildBatch } from './build-batch.js';
 import { GeneratorError } from './errors.js';
 import { fetchSnapshot, type SiteSelection } from './fetch-snapshot.js';
@@ -20,6 +19,9 @@ import { finishSite, type PostBuildResult } from './post-build.js';
 import type { SearchIndexStats } from './search/index-site.js';
 import type { SitemapStats } from './sitemap.js';
 import type { ServiceWorkerStats } from './pwa/service-worker.js';
+import { TEMPLATE_DIR } from './template-dir.js';
+import { ensureNationalBundle, pruneNationalBundles, type NationalBundle } from './search/national-bundle.js';
+import { nationalRecords } from './search/snapshot-records.js';
 
 export { GeneratorError, SiteBuildError } from './errors.js';
 export {
@@ -34,8 +36,16 @@ export {
   switchCurrent,
 } from './install.js';
 
-/** sites/template, found from this file (dist-generator/generate.js or generator/generate.ts). */
-export const TEMPLATE_DIR = findTemplateDir(path.dirname(fileURLToPath(import.meta.url)));
+export { TEMPLATE_DIR } from './template-dir.js';
+export { generateNationalIndex, type GenerateNationalIndexOptions, type NationalIndexResult } from './national-index.js';
+export {
+  NATIONAL_SEARCH_PATH,
+  currentNationalBundle,
+  pruneNationalBundles,
+  readNationalReference,
+  referencedNationalBundles,
+  type NationalBundle,
+} from './search/national-bundle.js';
 
 export const DEFAULT_BATCH_SIZE = 25;
 export const DEFAULT_LIST_PAGE_SIZE = 50;
@@ -87,6 +97,12 @@ export interface GenerateSitesOptions {
   releaseId?: string;
   /** Releases kept per site (layout `releases`). Default 3. */
   keepReleases?: number;
+  /**
+   * Index the national documents once into the shared bundle `<outDir>/_national/pagefind/<id>/`
+   * that every site's search merges (default true; ADR 0004 strategy E). False: each site's index
+   * holds them, as before (benchmarks compare both).
+   */
+  nationalSearch?: boolean;
 }
 
 export interface SiteResult {
@@ -116,6 +132,8 @@ export interface SiteResult {
 export interface GenerateSitesResult {
   ok: boolean;
   sites: SiteResult[];
+  /** The national search bundle the run's sites merge; null when each site indexed everything. */
+  national: NationalBundle | null;
   fetchMs: number;
   elapsedMs: number;
   asOf: string;
@@ -185,6 +203,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
     log(
       `Snapshot ready: ${codes.length} site(s), ${fetched.documentCount} document(s), ${fetched.itemCount} item(s) in ${elapsed()}`,
     );
+    const national = options.nationalSearch === false ? null : await nationalBundle(options.outDir, snapshotDir, log);
 
     const results: SiteResult[] = [];
     const batches = chunk(codes, batchSize);
@@ -214,7 +233,10 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       for (const code of failure === null ? batchCodes : []) {
         if (!fs.existsSync(path.join(batchOut, code, 'index.html'))) continue;
         try {
-          finished.set(code, await finishSite({ siteDir: path.join(batchOut, code), code, snapshotDir, templateDir: TEMPLATE_DIR }));
+          finished.set(
+            code,
+            await finishSite({ siteDir: path.join(batchOut, code), code, snapshotDir, templateDir: TEMPLATE_DIR, national }),
+          );
         } catch (error) {
           postBuildFailures.set(code, `Post-build steps of ${code} failed: ${(error as Error).message}`);
           log(`  ${postBuildFailures.get(code)}`);
@@ -245,6 +267,8 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
         `[${done}/${codes.length} sites] batch ${batchNumber}/${batches.length} (${batchCodes.join(', ')}) in ${(batchMs / 1000).toFixed(1)} s — elapsed ${elapsed()}`,
       );
     }
+    // A new bundle may have replaced the one older releases name: drop those no site references.
+    if (national?.built) for (const id of pruneNationalBundles(options.outDir)) log(`National search bundle ${id} removed (no site references it)`);
     const ok = results.every((r) => r.ok);
     const failed = results.filter((r) => !r.ok).map((r) => r.code);
     log(
@@ -255,6 +279,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
     return {
       ok,
       sites: results,
+      national,
       fetchMs,
       elapsedMs: Date.now() - started,
       asOf,
@@ -264,6 +289,30 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
     fs.rmSync(workDir, { recursive: true, force: true });
     if (!options.keepSnapshot) fs.rmSync(snapshotDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The run's national search bundle (built unless it exists), recorded in the run manifest so the
+ * search pages merge it. Null — with a warning — when it cannot be had: the sites then index the
+ * national documents themselves, so search keeps working.
+ */
+async function nationalBundle(outDir: string, snapshotDir: string, log: (m: string) => void): Promise<NationalBundle | null> {
+  const runFile = snapshotFiles.run(snapshotDir);
+  const manifest = JSON.parse(fs.readFileSync(runFile, 'utf8')) as RunManifest;
+  let bundle: NationalBundle | null = null;
+  try {
+    bundle = await ensureNationalBundle({
+      outDir,
+      templateDir: TEMPLATE_DIR,
+      records: nationalRecords(snapshotDir),
+      fetchedAt: manifest.generatedAt,
+      log: (m) => log(`  ${m}`),
+    });
+  } catch (error) {
+    log(`warning: no national search bundle (${(error as Error).message}); each site indexes the national documents itself.`);
+  }
+  writeJson(runFile, { ...manifest, nationalSearch: bundle ? { id: bundle.id, path: bundle.path } : null } satisfies RunManifest);
+  return bundle;
 }
 
 async function installResult(
@@ -338,11 +387,4 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
-}
-
-function findTemplateDir(from: string): string {
-  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'astro.config.mjs'))) return dir;
-  }
-  throw new GeneratorError(`Cannot find sites/template (astro.config.mjs) above ${from}.`);
 }

@@ -1,20 +1,14 @@
 /**
  * Step 2b: what a site needs after its Astro build and before it is installed, run inside the
- * site's build folder: the search index (Pagefind), sitemap.xml and robots.txt (from the pages
+ * site's build folder: the search index (Pagefind; only the site's own records when the run has
+ * a national bundle, search/national-bundle.ts), sitemap.xml and robots.txt (from the pages
  * written), and last the service worker (its version hashes everything else).
  */
 import fs from 'node:fs';
-import {
-  snapshotFiles,
-  type DocumentDetail,
-  type DocumentIndex,
-  type DocumentSummary,
-  type ItemDetail,
-  type ItemIndex,
-  type SiteSnapshot,
-} from './snapshot-format.js';
-import { documentRecords, itemRecords, type SearchRecord } from './search/records.js';
+import { snapshotFiles, type SiteSnapshot } from './snapshot-format.js';
 import { writeSearchIndex, type SearchIndexStats } from './search/index-site.js';
+import { writeNationalReference, type NationalReference } from './search/national-bundle.js';
+import { siteRecords } from './search/snapshot-records.js';
 import { writeSitemap, type SitemapStats } from './sitemap.js';
 import { writeServiceWorker, type ServiceWorkerStats } from './pwa/service-worker.js';
 
@@ -30,6 +24,8 @@ export interface PostBuildOptions {
   code: string;
   snapshotDir: string;
   templateDir: string;
+  /** The run's national search bundle: the site indexes its own records only and merges it. Null: the site indexes everything. */
+  national?: NationalReference | null;
 }
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -38,25 +34,13 @@ const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8'
 export async function finishSite(options: PostBuildOptions): Promise<PostBuildResult> {
   const { siteDir, code, snapshotDir } = options;
   const site = readJson<SiteSnapshot>(snapshotFiles.site(snapshotDir, code));
-  const index = readJson<DocumentIndex>(snapshotFiles.index(snapshotDir)).documents;
-  const documents = site.documentIds
-    .map((id) => index[id])
-    .filter((d): d is DocumentSummary => d !== undefined);
-  const itemFile = snapshotFiles.itemIndex(snapshotDir);
-  const items = fs.existsSync(itemFile) ? readJson<ItemIndex>(itemFile).items : {};
-  function* records(): Generator<SearchRecord> {
-    yield* documentRecords({
-      site,
-      documents,
-      detail: (id) => readJson<DocumentDetail>(snapshotFiles.document(snapshotDir, id)),
-    });
-    yield* itemRecords({
-      site,
-      summary: (type, id) => items[type]?.[id],
-      detail: (type, id) => readJson<ItemDetail>(snapshotFiles.item(snapshotDir, type, id)),
-    });
-  }
-  const search = await writeSearchIndex({ siteDir, templateDir: options.templateDir, records: records() });
+  const national = options.national ?? null;
+  const search = await writeSearchIndex({
+    siteDir,
+    templateDir: options.templateDir,
+    records: siteRecords({ snapshotDir, site, withoutNational: national !== null }),
+  });
+  if (national) writeNationalReference(siteDir, national);
   const sitemap = writeSitemap({ siteDir, basePath: site.site.basePath, baseUrl: site.site.baseUrl });
   const serviceWorker = writeServiceWorker({
     siteDir,
@@ -64,5 +48,5 @@ export async function finishSite(options: PostBuildOptions): Promise<PostBuildRe
     basePath: site.site.basePath,
     templateDir: options.templateDir,
   });
-  return { search, sitemap, serviceWorker };
+  return { search: { ...search, national: national?.id ?? null }, sitemap, serviceWorker };
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { foldForSearch } from './search/fold.js';
-import { generateSites, type SiteResult } from './generate.js';
+import { generateSites, type GenerateSitesResult, type SiteResult } from './generate.js';
 import { launchChromium, serveDirectory, type StaticServer } from './fixtures/browser.js';
 import { HA_NOI_BASE_URL, realDemoClient } from './fixtures/real-demo-client.js';
 
@@ -20,6 +20,8 @@ let site: SiteResult;
 let server: StaticServer;
 let browser: Browser;
 let numbers: string[];
+let localNumbers: string[];
+let nationalBundle: GenerateSitesResult['national'];
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
@@ -27,6 +29,9 @@ beforeAll(async () => {
   const { client, dataset } = await realDemoClient();
   numbers = dataset.documents
     .filter((d) => d.scope === 'national' || d.scopeSiteCode === 'ha-noi' || d.owningSiteCode === 'ha-noi')
+    .map((d) => d.number);
+  localNumbers = dataset.documents
+    .filter((d) => d.scope !== 'national' && (d.scopeSiteCode === 'ha-noi' || d.owningSiteCode === 'ha-noi'))
     .map((d) => d.number);
   const result = await generateSites({
     cmsUrl: 'http://fake-cms.test',
@@ -37,6 +42,7 @@ beforeAll(async () => {
     log: () => {},
   });
   site = result.sites[0]!;
+  nationalBundle = result.national;
   server = await serveDirectory(outDir);
   browser = await launchChromium();
 });
@@ -51,7 +57,9 @@ const url = (relative: string) => `${server.origin}/ha-noi/${relative}`;
 
 interface Result {
   title: string;
+  href: string;
   number: string | null;
+  meta: string;
   marks: string[];
 }
 
@@ -72,7 +80,9 @@ async function search(page: Page, query: string, filters: Record<string, string>
   const results = await page.$$eval('#tim-kiem-ket-qua > li', (items) =>
     items.map((li) => ({
       title: li.querySelector('h2 a')?.textContent ?? '',
+      href: li.querySelector('h2 a')?.getAttribute('href') ?? '',
       number: li.getAttribute('data-document-number'),
+      meta: li.querySelector('.search-result-meta')?.textContent ?? '',
       marks: [...li.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
     })),
   );
@@ -90,9 +100,12 @@ describe('search (Pagefind, per site)', () => {
 
   it('reports the index size in the build result, without Pagefind’s unused UI files', () => {
     expect(site.ok).toBe(true);
+    // The site indexes its own documents; the national ones are in the bundle it merges.
     expect(site.search).toEqual(
-      expect.objectContaining({ records: numbers.length, files: expect.any(Number), bytes: expect.any(Number) }),
+      expect.objectContaining({ records: localNumbers.length, files: expect.any(Number), bytes: expect.any(Number), national: nationalBundle?.id }),
     );
+    expect(nationalBundle?.records).toBe(numbers.length - localNumbers.length);
+    console.log(`national bundle: ${nationalBundle!.records} records, ${nationalBundle!.files} files, ${nationalBundle!.bytes} bytes`);
     console.log(`ha-noi search index: ${site.search!.records} records, ${site.search!.files} files, ${site.search!.bytes} bytes`);
     const files = fs.readdirSync(path.join(outDir, 'ha-noi', 'pagefind'));
     expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
@@ -131,6 +144,38 @@ describe('search (Pagefind, per site)', () => {
       expect(status).toContain('đứng đầu danh sách');
     },
   );
+
+  it('merges the national bundle: one query finds the site’s own resolution and national laws, each linked under the site', async () => {
+    const { results } = await search(page, 'don vi hanh chinh');
+    const numbersFound = results.map((r) => r.number);
+    expect(numbersFound).toContain('1656/NQ-UBTVQH15');
+    expect(numbersFound.some((n) => n !== null && !localNumbers.includes(n))).toBe(true);
+    expect(results.every((r) => r.href.startsWith('/ha-noi/van-ban/'))).toBe(true);
+    for (const result of results.slice(0, 4)) expect((await page.request.get(`${server.origin}${result.href}`)).status()).toBe(200);
+    expect(await page.locator('#tim-kiem-quoc-gia').count()).toBe(0);
+  });
+
+  it('sorts by newest issued across both bundles', async () => {
+    const { results } = await search(page, 'nghi quyet', { 'tim-kiem-sap-xep': 'moi-nhat' });
+    const dates = results.map((r) => /Ban hành (\d{2})\/(\d{2})\/(\d{4})/.exec(r.meta)).map((m) => (m ? `${m[3]}-${m[2]}-${m[1]}` : ''));
+    expect(dates.length).toBeGreaterThan(2);
+    expect(results.map((r) => r.number)).toContain('1656/NQ-UBTVQH15');
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('still searches the site’s own documents, and says what is missing, when the national bundle cannot be loaded', async () => {
+    const bundles = path.join(outDir, '_national');
+    fs.renameSync(bundles, `${bundles}-away`);
+    try {
+      const { status, results } = await search(page, '1656/NQ-UBTVQH15');
+      expect(results[0]?.number).toBe('1656/NQ-UBTVQH15');
+      expect(status).toContain('đứng đầu danh sách');
+      expect(await page.textContent('#tim-kiem-quoc-gia')).toContain('văn bản pháp luật trung ương');
+      expect((await search(page, '45/2019/QH14')).results.map((r) => r.number)).not.toContain('45/2019/QH14');
+    } finally {
+      fs.renameSync(`${bundles}-away`, bundles);
+    }
+  });
 
   it('says so when no document has exactly the number typed, instead of passing near misses off as it', async () => {
     const { status } = await search(page, '99/2099/QH99');

@@ -41,6 +41,12 @@ export interface RunManifest {
   newlyEffectiveWindowDays: number;
   /** Documents per page of the list `van-ban/`. */
   listPageSize: number;
+  /**
+   * The shared search bundle of the national documents that the search pages merge
+   * (generator/search/national-bundle.ts): its id and URL path. Absent or null: each site's own
+   * index holds the national documents too.
+   */
+  nationalSearch?: { id: string; path: string } | null;
 }
 
 /** What list pages need of a document: small, because every site's lists read it. */

@@ -8,6 +8,7 @@
  * after the mark ⁂ the folded copies that make "dat dai" find "đất đai" (search/fold.ts). The
  * search page cuts the text at that mark before it shows an excerpt.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -27,6 +28,8 @@ export interface SearchIndexStats {
   files: number;
   bytes: number;
   ms: number;
+  /** The national bundle the site's search merges (search/national-bundle.ts); null: none, the site's index holds everything. */
+  national?: string | null;
 }
 
 export interface WriteSearchIndexOptions {
@@ -48,25 +51,49 @@ export async function writeSearchIndex(options: WriteSearchIndexOptions): Promis
   const { siteDir } = options;
   const recordsFile = path.join(path.dirname(siteDir), `.${path.basename(siteDir)}.search-records.jsonl`);
   const outputPath = path.join(siteDir, 'pagefind');
-  const out = fs.openSync(recordsFile, 'w');
   try {
-    for (const record of options.records) {
-      fs.writeSync(out, `${JSON.stringify({ url: record.url, html: recordHtml(record) })}\n`);
-    }
-  } finally {
-    fs.closeSync(out);
-  }
-  try {
-    const runner = path.join(options.templateDir, 'generator', 'search', 'pagefind-runner.mjs');
-    const { stdout } = await run(process.execPath, [runner, recordsFile, outputPath], options.templateDir);
-    const { records } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { records: number };
-    for (const name of fs.readdirSync(outputPath)) {
-      if (UNUSED.test(name)) fs.rmSync(path.join(outputPath, name));
-    }
+    writeRecordsFile(options.records, recordsFile);
+    const records = await runPagefind(recordsFile, outputPath, options.templateDir);
     return { records, ...measure(outputPath), ms: Date.now() - started };
   } finally {
     fs.rmSync(recordsFile, { force: true });
   }
+}
+
+/**
+ * Writes one `{"url", "html"}` line per record (what pagefind-runner.mjs reads).
+ * @returns the number of records and a SHA-256 of the lines: equal records give an equal hash.
+ */
+export function writeRecordsFile(records: Iterable<SearchRecord>, file: string): { count: number; sha256: string } {
+  const hash = crypto.createHash('sha256');
+  let count = 0;
+  const out = fs.openSync(file, 'w');
+  try {
+    for (const record of records) {
+      const line = `${JSON.stringify({ url: record.url, html: recordHtml(record) })}\n`;
+      fs.writeSync(out, line);
+      hash.update(line);
+      count += 1;
+    }
+  } finally {
+    fs.closeSync(out);
+  }
+  return { count, sha256: hash.digest('hex') };
+}
+
+/**
+ * Runs Pagefind over a records file into `outputPath` and removes the UI files the search page
+ * does not use. @returns the records indexed.
+ * @throws {GeneratorError} when Pagefind fails.
+ */
+export async function runPagefind(recordsFile: string, outputPath: string, templateDir: string): Promise<number> {
+  const runner = path.join(templateDir, 'generator', 'search', 'pagefind-runner.mjs');
+  const { stdout } = await run(process.execPath, [runner, recordsFile, outputPath], templateDir);
+  const { records } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { records: number };
+  for (const name of fs.readdirSync(outputPath)) {
+    if (UNUSED.test(name)) fs.rmSync(path.join(outputPath, name));
+  }
+  return records;
 }
 
 function run(command: string, args: string[], cwd: string): Promise<{ stdout: string }> {
@@ -126,7 +153,8 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function measure(dir: string): { files: number; bytes: number } {
+/** Files and bytes under `dir`, as served. */
+export function measure(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {

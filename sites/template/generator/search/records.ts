@@ -14,7 +14,6 @@ import {
   VALIDITY_STATUS_LABELS,
   formatVietnameseDate,
   isIsoDate,
-  joinBase,
 } from '@pbgdpl/domain';
 import type { DocumentDetail, DocumentSummary, ItemDetail, ItemSummary, SiteSnapshot } from '../snapshot-format.js';
 import { SECTIONS, SECTION_BY_TYPE } from '../sections.js';
@@ -24,7 +23,10 @@ import { plainText } from './plain-text.js';
 export type SearchFilterKey = 'section' | 'type' | 'status';
 
 export interface SearchRecord {
-  /** Path from the host root ("/ha-noi/van-ban/luat/2024/31-2024-qh15/"), as the site links it. */
+  /**
+   * Path under the site's base ("van-ban/luat/2024/31-2024-qh15/"): the search page gives Pagefind
+   * the site's base path as `baseUrl`, so one national bundle serves every site (national-bundle.ts).
+   */
   url: string;
   title: string;
   /** The section it belongs to, e.g. "Văn bản pháp luật"; also a filter. */
@@ -48,40 +50,40 @@ export const SEARCH_SECTIONS = {
 } as { documents: string } & Record<EditorialType, string>;
 
 export interface DocumentRecordSource {
-  site: SiteSnapshot;
-  /** The site's documents (summaries); full texts are read one at a time through `detail`. */
+  /** The documents (summaries); full texts are read one at a time through `detail`. */
   documents: readonly DocumentSummary[];
   detail: (documentId: string) => DocumentDetail;
 }
 
-/** One record per document of the site: number, title, issuers, signer, fields, abstract, full text. */
+/** One record per document: number, title, issuers, signer, fields, abstract, full text. */
 export function* documentRecords(source: DocumentRecordSource): Generator<SearchRecord> {
-  const base = source.site.site.basePath;
-  for (const summary of source.documents) {
-    const { document } = source.detail(summary.documentId);
-    const type = DOCUMENT_TYPE_INFO[summary.documentType]?.vi ?? summary.documentType;
-    const status = summary.validityStatus ? VALIDITY_STATUS_LABELS[summary.validityStatus]?.vi : undefined;
-    const signer = [document.signerTitle, document.signerName].filter(Boolean).join(' ');
-    yield {
-      url: joinBase(base, summary.path),
-      title: summary.title,
-      section: SEARCH_SECTIONS.documents,
-      filters: { type, ...(status ? { status } : {}) },
-      number: summary.number,
-      date: summary.issuedDate,
-      summary: document.abstract && document.abstract !== summary.title ? document.abstract : type,
-      body: [
-        `${type} số ${summary.number}`,
-        summary.issuerNames.join(', '),
-        signer,
-        document.fields.map((f) => f.name).join(', '),
-        isIsoDate(summary.issuedDate) ? `Ban hành ngày ${formatVietnameseDate(summary.issuedDate)}` : '',
-        plainText(document.fullText),
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    };
-  }
+  for (const summary of source.documents) yield documentRecord(summary, source.detail(summary.documentId).document);
+}
+
+/** The record of one document; the same on every site that lists it (its URL is under the site's base). */
+export function documentRecord(summary: DocumentSummary, document: DocumentDetail['document']): SearchRecord {
+  const type = DOCUMENT_TYPE_INFO[summary.documentType]?.vi ?? summary.documentType;
+  const status = summary.validityStatus ? VALIDITY_STATUS_LABELS[summary.validityStatus]?.vi : undefined;
+  const signer = [document.signerTitle, document.signerName].filter(Boolean).join(' ');
+  return {
+    url: summary.path,
+    title: summary.title,
+    section: SEARCH_SECTIONS.documents,
+    filters: { type, ...(status ? { status } : {}) },
+    number: summary.number,
+    date: summary.issuedDate,
+    summary: document.abstract && document.abstract !== summary.title ? document.abstract : type,
+    body: [
+      `${type} số ${summary.number}`,
+      summary.issuerNames.join(', '),
+      signer,
+      document.fields.map((f) => f.name).join(', '),
+      isIsoDate(summary.issuedDate) ? `Ban hành ngày ${formatVietnameseDate(summary.issuedDate)}` : '',
+      plainText(document.fullText),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
 }
 
 export interface ItemRecordSource {
@@ -93,7 +95,6 @@ export interface ItemRecordSource {
 
 /** One record per item the site shows, in every section: title, summary, its text, what it cites. */
 export function* itemRecords(source: ItemRecordSource): Generator<SearchRecord> {
-  const base = source.site.site.basePath;
   for (const section of SECTIONS) {
     for (const ref of source.site.sections?.[section.type] ?? []) {
       const summary = source.summary(section.type, ref.documentId);
@@ -101,7 +102,7 @@ export function* itemRecords(source: ItemRecordSource): Generator<SearchRecord> 
       const { item } = source.detail(section.type, ref.documentId);
       const type = itemTypeLabel(section.type, item);
       yield {
-        url: joinBase(base, ref.path),
+        url: ref.path,
         title: summary.title,
         section: SECTION_BY_TYPE[section.type].label,
         ...(type ? { filters: { type } } : {}),

@@ -1,6 +1,7 @@
 /**
  * The search page's script (served as <base>tim-kiem/tim-kiem.js, see tim-kiem/index.astro).
- * Runs Pagefind's own search JS over the site's index, folds the reader's query the way the
+ * Runs Pagefind's own search JS over the site's index merged with the national bundle
+ * (search-bundles.js), folds the reader's query the way the
  * generator folded the index (generator/search/fold.ts: "đ" → "d", no marks, lower case), shows
  * an excerpt cut from the record's own text with the matches marked, and puts a result whose
  * number is exactly the one typed first. Without JavaScript the page explains itself and links
@@ -126,17 +127,31 @@ async function start() {
   form.hidden = false;
   if (noJs) noJs.hidden = true;
 
+  // The site's own index merged with the national bundle (search-bundles.js, served as
+  // tim-kiem/chi-muc.js); `pagefind` answers filters() and search() like Pagefind's own module.
   /** @type {any} */
   let pagefind;
   try {
-    pagefind = await import(/* @vite-ignore */ form.dataset.pagefind ?? '');
-    await pagefind.options({ excerptLength: 30 });
+    const { openSearch } = await import(/* @vite-ignore */ form.dataset.searchBundles ?? '');
+    pagefind = await openSearch({
+      local: (form.dataset.pagefind ?? '').replace(/pagefind\.js$/, ''),
+      national: form.dataset.pagefindNational || null,
+      baseUrl: form.dataset.base ?? '/',
+    });
   } catch {
     form.hidden = true;
     if (noJs) noJs.hidden = false;
     status.textContent =
       'Không tải được chỉ mục tìm kiếm (có thể bạn đang ngoại tuyến). Hãy dùng danh mục văn bản bên dưới.';
     return;
+  }
+
+  if (form.dataset.pagefindNational && !pagefind.national) {
+    const note = document.createElement('p');
+    note.id = 'tim-kiem-quoc-gia';
+    note.className = 'notice';
+    note.textContent = 'Tạm thời chưa tìm được trong văn bản pháp luật trung ương; kết quả chỉ gồm nội dung riêng của trang này.';
+    form.after(note);
   }
 
   const params = new URLSearchParams(location.search);

@@ -14,7 +14,8 @@
  *
  * Pages: stale-while-revalidate — a stored copy answers at once and is refreshed from the
  * network in the background; a page never stored comes from the network, or, offline, the
- * offline page. Search (pagefind/) always goes to the network.
+ * offline page. Search (pagefind/, and the national bundle under /_national/ that a site at the
+ * root of its host would otherwise catch) always goes to the network.
  */
 const PREFIX = `pbgdpl:${CONFIG.site}:`;
 const SHELL = `${PREFIX}shell:${CONFIG.version}`;
@@ -49,6 +50,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.pathname.startsWith(CONFIG.base)) return;
   if (url.pathname.startsWith(`${CONFIG.base}pagefind/`) || url.pathname === `${CONFIG.base}sw.js`) return;
+  if (url.pathname.startsWith('/_national/')) return;
   if (request.mode === 'navigate' || (request.headers.get('accept') ?? '').includes('text/html')) {
     event.respondWith(page(event, url));
   } else {

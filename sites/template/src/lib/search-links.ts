@@ -8,6 +8,8 @@ export const SEARCH_PATH = 'tim-kiem/';
 /** The server-free fallback: every document by number, searchable with the browser's Find. */
 export const NUMBER_INDEX_PATH = 'tim-kiem/so-ky-hieu/';
 export const SEARCH_SCRIPT_PATH = 'tim-kiem/tim-kiem.js';
+/** The search page's index opener (src/client/search-bundles.js): own index + the national bundle. */
+export const SEARCH_BUNDLES_SCRIPT_PATH = 'tim-kiem/chi-muc.js';
 export const PAGEFIND_SCRIPT_PATH = 'pagefind/pagefind.js';
 export const OFFLINE_PATH = 'ngoai-tuyen/';
 export const MANIFEST_PATH = 'manifest.webmanifest';
@@ -30,6 +32,7 @@ export function searchLinks(site: { basePath: string }) {
     search: at(SEARCH_PATH),
     numberIndex: at(NUMBER_INDEX_PATH),
     searchScript: at(SEARCH_SCRIPT_PATH),
+    searchBundles: at(SEARCH_BUNDLES_SCRIPT_PATH),
     pagefind: at(PAGEFIND_SCRIPT_PATH),
     offline: at(OFFLINE_PATH),
     manifest: at(MANIFEST_PATH),
