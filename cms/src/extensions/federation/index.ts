@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { registerAdoptionCheck } from './adoption';
+import { ADOPTION, registerAdoptionCheck } from './adoption';
 import { registerFederationConditions } from './conditions';
 import { guardContentManager } from './content-manager-guard';
 import { registerScopeEnforcement } from './enforce';
@@ -31,9 +31,11 @@ export function registerFederation(strapi: Core.Strapi): void {
   guardContentManager(strapi);
   guardUploadBulkActions(strapi);
   const graphql = strapi.plugin('graphql')?.service('extension') as
-    { shadowCRUD: (uid: string) => { disable: () => void } } | undefined;
-  // Adoptions stay public (REST and GraphQL): the site template reads them through content-client.
+    { shadowCRUD: (uid: string) => { disable: () => void; disableMutations: () => void } } | undefined;
   for (const uid of [AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT]) graphql?.shadowCRUD(uid).disable();
+  // Adoptions are read by the site template (content-client) and written in the admin only, as
+  // over REST (find/findOne): no GraphQL mutations.
+  graphql?.shadowCRUD(ADOPTION).disableMutations();
 }
 
 /** Bootstrap phase: the RBAC conditions, then the five roles that use them. */
