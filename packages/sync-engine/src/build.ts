@@ -1,5 +1,6 @@
 /**
- * The build step of a worker: a batch of site jobs → one generator run in the release layout
+ * The build step of a worker: a batch of site jobs (the national search bundle's job first, when
+ * the batch holds it: national-index.ts) → one generator run in the release layout
  * (each site checked, precompressed, switched atomically, old releases pruned) → the state of
  * each site. The content version is read *before* the generator fetches anything, so the
  * version recorded never claims more than the pages contain.
@@ -8,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EventSource } from './events.js';
 import type { Logger } from './log.js';
+import { NATIONAL_INDEX_KEY, type NationalIndexBuilder } from './national-index.js';
 import type { BuildJob, JobOutcome } from './queue/types.js';
 import type { SyncStateStore } from './state.js';
 
@@ -26,6 +28,8 @@ export interface BuildHandlerDeps {
   events: EventSource;
   state: SyncStateStore;
   builder: SiteBuilder;
+  /** Builds the national search bundle (jobs keyed `_national`); without it such jobs fail. */
+  nationalBuilder?: NationalIndexBuilder | null;
   outDir: string;
   log: Logger;
   /** Called with each settled site (progress bars, tests). */
@@ -34,8 +38,18 @@ export interface BuildHandlerDeps {
 
 export function buildHandler(deps: BuildHandlerDeps) {
   return async (jobs: BuildJob[]): Promise<JobOutcome[]> => {
-    const codes = [...new Set(jobs.map((j) => j.data.site))];
+    const codes = [...new Set(jobs.map((j) => j.data.site))].filter((code) => code !== NATIONAL_INDEX_KEY);
     const version = await deps.events.contentVersion();
+    // The national bundle first: the sites of this batch then find it instead of building it.
+    const national = jobs.some((j) => j.data.site === NATIONAL_INDEX_KEY)
+      ? await buildNational(deps, version)
+      : null;
+    if (codes.length === 0)
+      return jobs.map((job) =>
+        national?.ok
+          ? { id: job.id, ok: true }
+          : { id: job.id, ok: false, error: national?.error ?? 'not built' },
+      );
     const started = Date.now();
     deps.log('info', 'build started', {
       sites: codes,
@@ -81,12 +95,54 @@ export function buildHandler(deps: BuildHandlerDeps) {
       deps.onSite?.(result, durationMs);
     }
     return jobs.map((job) => {
+      if (job.data.site === NATIONAL_INDEX_KEY)
+        return national?.ok
+          ? { id: job.id, ok: true }
+          : { id: job.id, ok: false, error: national?.error ?? 'not built' };
       const result = byCode.get(job.data.site);
       return result?.ok
         ? { id: job.id, ok: true }
         : { id: job.id, ok: false, error: result?.error ?? 'not built' };
     });
   };
+}
+
+/** Builds (or finds) the national search bundle and records it as the state of `_national`. */
+async function buildNational(
+  deps: BuildHandlerDeps,
+  version: number,
+): Promise<{ ok: boolean; error: string | null }> {
+  const started = Date.now();
+  if (!deps.nationalBuilder) return { ok: false, error: 'this worker has no national index builder' };
+  deps.log('info', 'national index started', { version });
+  const result = await deps.nationalBuilder({ outDir: deps.outDir }).catch((error: Error) => ({
+    ok: false,
+    bundle: null,
+    built: false,
+    records: 0,
+    error: error.message,
+  }));
+  const durationMs = Date.now() - started;
+  if (result.ok) {
+    await deps.state.recordSuccess(NATIONAL_INDEX_KEY, {
+      release: result.bundle ?? 'none',
+      version,
+      builtAt: new Date(),
+      durationMs,
+      pages: result.records,
+    });
+    deps.log('info', 'national index ready', {
+      bundle: result.bundle,
+      built: result.built,
+      records: result.records,
+      version,
+      durationMs,
+    });
+  } else {
+    await deps.state.recordFailure(NATIONAL_INDEX_KEY, result.error ?? 'unknown error', new Date());
+    deps.log('error', 'national index failed', { error: result.error, durationMs });
+  }
+  return { ok: result.ok, error: result.error };
 }
 
 /** The real builder: the site generator (`generateSites`) in the release layout. */

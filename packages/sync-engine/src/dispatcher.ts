@@ -11,6 +11,7 @@
  */
 import type { ChangeEvent, EventSource } from './events.js';
 import { affectedSites } from './fanout.js';
+import { NATIONAL_INDEX_KEY, touchesNationalIndex } from './national-index.js';
 import type { Logger } from './log.js';
 import type { BuildQueue } from './queue/types.js';
 import type { RegistryLoader } from './registry.js';
@@ -24,6 +25,8 @@ export interface DispatchDeps {
   log: Logger;
   /** Only these sites are built by this deployment (default every enabled site). */
   sites?: ReadonlySet<string> | null;
+  /** Ask for the national search bundle's job when national content changes (national-index.ts). Default false. */
+  nationalIndex?: boolean;
   now?: () => Date;
   gapTimeoutMs?: number;
   /** Events read per pass. */
@@ -70,6 +73,12 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
     const built = new Map((await deps.state.sites()).map((s) => [s.site, s.builtVersion]));
     const perSite = new Map<string, { version: number; events: ChangeEvent[] }>();
     for (const event of events) {
+      if (deps.nationalIndex && touchesNationalIndex(event.placements)) {
+        const entry = perSite.get(NATIONAL_INDEX_KEY) ?? { version: 0, events: [] };
+        entry.version = Math.max(entry.version, event.contentVersion);
+        entry.events.push(event);
+        perSite.set(NATIONAL_INDEX_KEY, entry);
+      }
       for (const site of affectedSites(event.placements, registry)) {
         if (deps.sites && !deps.sites.has(site)) continue;
         const entry = perSite.get(site) ?? { version: 0, events: [] };
@@ -87,7 +96,13 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
         result.upToDate += 1;
         continue;
       }
-      requests.push({ site, version: entry.version, reason: describe(entry.events) });
+      requests.push({
+        site,
+        version: entry.version,
+        reason: describe(entry.events),
+        // Taken first, so the sites' batch usually finds the bundle ready.
+        ...(site === NATIONAL_INDEX_KEY ? { priority: 1 } : {}),
+      });
       asked.push(site);
       maxVersion = Math.max(maxVersion, entry.version);
     }

@@ -21,6 +21,7 @@ import { postgresEventSource } from './event-source-pg.js';
 import { sqliteEventSource } from './event-source-sqlite.js';
 import type { EventSource } from './events.js';
 import type { Logger } from './log.js';
+import { generatorNationalBuilder, type NationalIndexBuilder } from './national-index.js';
 import { inProcessQueue } from './queue/in-process.js';
 import { pgBossQueue, type PgBossQueueOptions } from './queue/pg-boss.js';
 import type { BuildQueue, RetryPolicy } from './queue/types.js';
@@ -61,6 +62,11 @@ export interface SyncEngineConfig {
   >;
   /** Replace the generator (unit tests). */
   builder?: SiteBuilder;
+  /**
+   * Builds the shared national search bundle (ADR 0004, strategy E; national-index.ts). Default:
+   * the generator's, unless `builder` replaces the generator; null: no national-index jobs.
+   */
+  nationalBuilder?: NationalIndexBuilder | null;
   log: Logger;
   onSite?: (result: SiteBuildResult, durationMs: number) => void;
 }
@@ -108,7 +114,16 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
   });
   const registry = registryLoader(client);
   const sites = config.sites ? new Set(config.sites) : null;
-  const deps = { events, state, queue, registry, log, sites };
+  const nationalBuilder =
+    config.nationalBuilder !== undefined
+      ? config.nationalBuilder
+      : config.builder
+        ? null
+        : generatorNationalBuilder({
+            cmsUrl: config.cmsUrl,
+            ...(config.token ? { token: config.token } : {}),
+          });
+  const deps = { events, state, queue, registry, log, sites, nationalIndex: nationalBuilder !== null };
 
   for (const name of removeAbandonedBuilds(config.outDir))
     log('warn', 'removed abandoned build folder', { name });
@@ -124,6 +139,7 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
         builder:
           config.builder ??
           generatorBuilder({ cmsUrl: config.cmsUrl, ...(config.token ? { token: config.token } : {}) }),
+        nationalBuilder,
         ...(config.onSite ? { onSite: config.onSite } : {}),
       }),
     );

@@ -14,6 +14,13 @@ export {
   type SiteBuilder,
   type SiteBuildResult,
 } from './build.js';
+export {
+  NATIONAL_INDEX_KEY,
+  generatorNationalBuilder,
+  touchesNationalIndex,
+  type NationalIndexBuildResult,
+  type NationalIndexBuilder,
+} from './national-index.js';
 export { startSyncEngine, type SyncDatabase, type SyncEngine, type SyncEngineConfig } from './engine.js';
 export {
   fileStateStore,

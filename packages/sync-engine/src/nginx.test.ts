@@ -36,7 +36,7 @@ test('precompressed files, cache lifetimes by path and security headers are conf
     'Content-Security-Policy',
     'X-Frame-Options',
   ])
-    expect(config.split(`add_header ${header} `).length - 1).toBe(3);
+    expect(config.split(`add_header ${header} `).length - 1).toBe(5);
   expect(config).not.toContain('Strict-Transport-Security');
 });
 
@@ -47,4 +47,12 @@ test('without ngx_brotli the .br copies are not announced', () => {
     brotli: false,
   });
   expect(plain).not.toContain('brotli_static on;');
+});
+
+test('every host serves the national search bundles at one path, cached for good (their names are content hashes)', () => {
+  const national = 'location ^~ /_national/pagefind/ {\n        alias /srv/pbgdpl/sites/_national/pagefind/;';
+  expect(config.split(national).length - 1).toBe(2);
+  expect(config).toMatch(
+    /~\^\/_national\/pagefind\/\[0-9a-f\]\{16\}\/\s+"public, max-age=31536000, immutable"/,
+  );
 });

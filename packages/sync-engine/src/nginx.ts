@@ -4,8 +4,12 @@
  * `/`) gets a server block; the others are locations under one shared host, by their basePath.
  * Each points at `<root>/<code>/current`, the symlink the workers switch atomically; nginx
  * resolves it per request (keep `open_file_cache` off or short), so a switch is seen at once
- * and a request already reading the old release finishes from its intact files.
+ * and a request already reading the old release finishes from its intact files. Every host also
+ * serves the shared national search bundles at `/_national/pagefind/`.
  */
+/** Where the site generator writes and every host serves the national bundles (search/national-bundle.ts there). */
+const NATIONAL_SEARCH_PATH = '/_national/pagefind/';
+
 export interface NginxSite {
   code: string;
   basePath: string;
@@ -48,11 +52,13 @@ function headers(options: NginxOptions, indent: string): string {
 
 /**
  * Cache lifetimes by path, as a map (no nested locations, which would not inherit `alias`
- * correctly): content-hashed search chunks a year; the service worker re-checked at every
+ * correctly): content-hashed search chunks and national bundles (named by their content's hash)
+ * a year; the service worker re-checked at every
  * visit; assets an hour; pages five minutes, so a publish is seen within minutes through proxies.
  */
 const CACHE_MAP = [
   'map $uri $pbgdpl_cache_control {',
+  '    ~^/_national/pagefind/[0-9a-f]{16}/  "public, max-age=31536000, immutable";',
   '    ~/pagefind/(fragment|index)/    "public, max-age=31536000, immutable";',
   '    ~/sw\\.js$                      "no-cache";',
   '    ~\\.(css|js|png|jpg|webp|gif|svg|ico|webmanifest)$  "public, max-age=3600";',
@@ -90,6 +96,7 @@ export function nginxConfig(sites: readonly NginxSite[], options: NginxOptions):
         `    root ${root};`,
         compression,
         '    error_page 404 /404.html;',
+        nationalLocation(options),
         '    location / {',
         '        try_files $uri $uri/ =404;',
         headers(options, '        '),
@@ -114,6 +121,7 @@ export function nginxConfig(sites: readonly NginxSite[], options: NginxOptions):
       `    listen ${listen};`,
       `    server_name ${options.sharedHost};`,
       compression,
+      nationalLocation(options),
       ...locations,
       '    location = / {',
       '        return 404;',
@@ -122,6 +130,19 @@ export function nginxConfig(sites: readonly NginxSite[], options: NginxOptions):
     ].join('\n'),
   );
   return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * The shared national search bundles (ADR 0004, strategy E) at the same path on every host:
+ * each site's search page merges `/_national/pagefind/<id>/`, written once for all sites.
+ */
+function nationalLocation(options: NginxOptions): string {
+  return [
+    `    location ^~ ${NATIONAL_SEARCH_PATH} {`,
+    `        alias ${options.root}${NATIONAL_SEARCH_PATH};`,
+    headers(options, '        '),
+    '    }',
+  ].join('\n');
 }
 
 function ownHost(site: NginxSite): string | null {

@@ -42,6 +42,7 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): BuildQueue 
   const take = (batchSize: number): BuildJob[] => {
     const ready = [...waiting.values()]
       .filter((e) => e.startAfter <= now() && !active.has(e.job.data.site))
+      .sort((a, b) => (b.job.data.priority ?? 0) - (a.job.data.priority ?? 0))
       .slice(0, batchSize);
     for (const entry of ready) {
       waiting.delete(entry.job.data.site);

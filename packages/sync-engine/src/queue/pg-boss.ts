@@ -83,7 +83,11 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
     },
     async enqueue(data: BuildJobData) {
       const boss = started();
-      const id = await boss.send(BUILD_QUEUE, { ...data }, { singletonKey: data.site });
+      const id = await boss.send(
+        BUILD_QUEUE,
+        { ...data },
+        { singletonKey: data.site, priority: data.priority ?? 0 },
+      );
       return id !== null;
     },
     async enqueueMany(list: readonly BuildJobData[]) {
@@ -91,7 +95,7 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
       if (list.length === 0) return 0;
       const ids = await boss.insert(
         BUILD_QUEUE,
-        list.map((data) => ({ data: { ...data }, singletonKey: data.site })),
+        list.map((data) => ({ data: { ...data }, singletonKey: data.site, priority: data.priority ?? 0 })),
         { returnId: true },
       );
       return ids?.length ?? 0;

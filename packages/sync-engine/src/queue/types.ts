@@ -13,6 +13,8 @@ export interface BuildJobData {
   /** Highest content version among the events that asked for this build (for logs and skipping). */
   version: number;
   reason: string;
+  /** Taken before waiting jobs of a lower priority (default 0): the national bundle goes first. */
+  priority?: number;
 }
 
 export interface BuildJob {
