@@ -67,7 +67,7 @@ const styles: Record<string, CSSProperties> = {
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 24 },
   table: { borderCollapse: 'collapse', width: '100%' },
   th: { textAlign: 'left', borderBottom: '2px solid #dcdce4', padding: '6px 8px', whiteSpace: 'nowrap' },
-  td: { borderBottom: '1px solid #eaeaef', padding: '6px 8px', verticalAlign: 'top' },
+  td: { borderBottom: '1px solid #eaeaef', padding: '6px 8px', verticalAlign: 'top', textAlign: 'left' },
   button: { border: '1px solid #4945ff', background: '#fff', color: '#271fe0', borderRadius: 4, padding: '6px 12px', cursor: 'pointer', fontSize: 14 },
   sortButton: { border: 0, background: 'none', font: 'inherit', fontWeight: 600, color: 'inherit', cursor: 'pointer', padding: 0 },
   label: { display: 'flex', flexDirection: 'column', gap: 4, fontWeight: 600 },
@@ -114,7 +114,7 @@ const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 
 function StateBadge({ state, label }: { state: string; label: string }) {
   return (
-    <span style={{ color: STATE_COLORS[state] ?? '#32324d', fontWeight: 600 }}>
+    <span style={{ color: STATE_COLORS[state] ?? '#32324d', fontWeight: 600, fontSize: 12 }}>
       {state === 'met' ? '✓ ' : state === 'missing' ? '✗ ' : '◐ '}
       {label}
     </span>
