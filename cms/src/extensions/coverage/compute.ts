@@ -57,6 +57,8 @@ export interface CoverageRun {
   sites: number;
   durationMs: number;
   computedAt: string;
+  /** Milliseconds per phase (for the benchmark). */
+  phasesMs: Record<string, number>;
 }
 
 export interface ComputeOptions {
@@ -70,24 +72,40 @@ export async function computeCoverage(strapi: Core.Strapi, options: ComputeOptio
   const started = Date.now();
   const now = options.now ?? new Date();
   const day = todayInVietnam(now);
-  const rows = await coverageRows(strapi, now);
+  const phasesMs: Record<string, number> = {};
+  const rows = await coverageRows(strapi, now, phasesMs);
+  const writing = Date.now();
   await writeSnapshot(strapi.db.connection, day, rows, { keepDays: options.keepDays ?? keepDaysFromEnv() });
-  return { day, sites: rows.length, durationMs: Date.now() - started, computedAt: now.toISOString() };
+  phasesMs.snapshot = Date.now() - writing;
+  return { day, sites: rows.length, durationMs: Date.now() - started, computedAt: now.toISOString(), phasesMs };
+}
+
+async function timed<T>(phases: Record<string, number> | undefined, name: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const result = await work();
+  if (phases) phases[name] = Date.now() - started;
+  return result;
 }
 
 /** The rows of a snapshot for `now`, without storing them. */
-export async function coverageRows(strapi: Core.Strapi, now: Date): Promise<SnapshotRow[]> {
+export async function coverageRows(
+  strapi: Core.Strapi,
+  now: Date,
+  phases?: Record<string, number>,
+): Promise<SnapshotRow[]> {
   const day = todayInVietnam(now);
-  const sites = await enabledSites(strapi);
+  const sites = await timed(phases, 'sites', () => enabledSites(strapi));
   const ids = sites.map((s) => s.id);
-  const sections = await sectionCountsBySite(strapi, ids);
-  const newlyEffective = await newlyEffectiveBySite(strapi, sites, day);
+  const sections = await timed(phases, 'sections', () => sectionCountsBySite(strapi, ids));
+  const newlyEffective = await timed(phases, 'newlyEffective', () => newlyEffectiveBySite(strapi, sites, day));
   const responses = new Map(
     (
-      await responseTimesBySite(strapi, {
-        from: new Date(`${addDays(day, -RESPONSE_WINDOW_DAYS)}T00:00:00+07:00`),
-        to: now,
-      })
+      await timed(phases, 'qaResponseTimes', () =>
+        responseTimesBySite(strapi, {
+          from: new Date(`${addDays(day, -RESPONSE_WINDOW_DAYS)}T00:00:00+07:00`),
+          to: now,
+        }),
+      )
     ).map((r) => [r.siteCode, r]),
   );
   const computedAt = now.toISOString();
