@@ -220,9 +220,9 @@ describe('the administrators’ summary', () => {
     expect(body.site).toEqual({ code: 'ha-noi', name: 'Thành phố Hà Nội' });
     expect(body.questionTotal).toBe(3); // the published one counted once, the 40-day-old one not
     expect(body.questionsByField).toEqual([
-      { field: 'hon-nhan-gia-dinh', label: 'Hôn nhân và gia đình', count: 1 },
-      { field: 'lao-dong-tien-luong', label: 'Lao động - tiền lương', count: 1 },
-      { field: null, label: 'Chưa phân loại lĩnh vực', count: 1 },
+      { field: 'Hôn nhân và gia đình', code: 'hon-nhan-gia-dinh', count: 1 },
+      { field: 'Lao động - tiền lương', code: 'lao-dong-tien-luong', count: 1 },
+      { field: 'Chưa phân loại lĩnh vực', code: null, count: 1 },
     ]);
     expect(body.questionVolume).toHaveLength(30);
     expect(body.questionVolume.at(-1)).toEqual({ date: todayInVietnam(new Date()), count: 3 });
@@ -239,8 +239,8 @@ describe('the administrators’ summary', () => {
     const longer = await summary(world.tokens.hanoiAdmin, { site: 'ha-noi', days: 60 }).expect(200);
     expect(longer.body.questionTotal).toBe(4);
     expect(longer.body.questionsByField[0]).toEqual({
-      field: 'lao-dong-tien-luong',
-      label: 'Lao động - tiền lương',
+      field: 'Lao động - tiền lương',
+      code: 'lao-dong-tien-luong',
       count: 2,
     });
   });
@@ -264,8 +264,8 @@ describe('the administrators’ summary', () => {
     expect(country.body.site).toBeNull();
     expect(country.body.questionTotal).toBe(4);
     expect(country.body.questionsByField[0]).toEqual({
-      field: 'lao-dong-tien-luong',
-      label: 'Lao động - tiền lương',
+      field: 'Lao động - tiền lương',
+      code: 'lao-dong-tien-luong',
       count: 2,
     });
     expect(country.body.searches).toEqual([

@@ -21,8 +21,11 @@ export interface DemandSummary {
   from: string;
   to: string;
   days: number;
-  /** Citizens' questions received in the period, by legal field (one question may have several). */
-  questionsByField: Array<{ field: string | null; label: string; count: number }>;
+  /**
+   * Citizens' questions received in the period, by legal field (one question may have several):
+   * the field's Vietnamese name and its code (null for questions without a field).
+   */
+  questionsByField: Array<{ field: string; code: string | null; count: number }>;
   /** Citizens' questions received per day, every day of the period (0 included). */
   questionVolume: Array<{ date: string; count: number }>;
   questionTotal: number;
@@ -134,27 +137,27 @@ async function questionsByField(
         .select(`q.${t.documentId} as documentId`, 'f.code as code', 'f.name as name')) as typeof rows),
     );
   }
-  const byField = new Map<string, { label: string; documents: Set<string> }>();
+  const byField = new Map<string, { name: string; documents: Set<string> }>();
   const classified = new Set<string>();
   for (const row of rows) {
-    const entry = byField.get(row.code) ?? { label: row.name, documents: new Set<string>() };
+    const entry = byField.get(row.code) ?? { name: row.name, documents: new Set<string>() };
     entry.documents.add(row.documentId);
     byField.set(row.code, entry);
     classified.add(row.documentId);
   }
-  const result: DemandSummary['questionsByField'] = [...byField].map(([field, e]) => ({
-    field,
-    label: e.label,
+  const result: DemandSummary['questionsByField'] = [...byField].map(([code, e]) => ({
+    field: e.name,
+    code,
     count: e.documents.size,
   }));
   const unclassified = questions.size - classified.size;
-  if (unclassified > 0) result.push({ field: null, label: UNCLASSIFIED, count: unclassified });
+  if (unclassified > 0) result.push({ field: UNCLASSIFIED, code: null, count: unclassified });
   // Most asked first; "unclassified" after the fields with as many questions.
   return result.sort(
     (a, b) =>
       b.count - a.count ||
-      Number(a.field === null) - Number(b.field === null) ||
-      a.label.localeCompare(b.label, 'vi'),
+      Number(a.code === null) - Number(b.code === null) ||
+      a.field.localeCompare(b.field, 'vi'),
   );
 }
 
