@@ -24,6 +24,13 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.pdf': 'application/pdf',
   '.webmanifest': 'application/manifest+json',
+  // Uploads the generator copies into a site's media/ (sites/template/generator/media/variants.ts).
+  '.gif': 'image/gif',
+  '.avif': 'image/avif',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.epub': 'application/epub+zip',
 };
 
 export interface StaticServerOptions {

@@ -9,8 +9,8 @@ import type { EditorialItems } from './editorial-types.js';
 import type { Connection, PaginationVariables, Query } from './queries.js';
 
 const SITE_REF = `documentId code name kind basePath enabled`;
-const MEDIA = `url alternativeText mime width height`;
-const DOWNLOAD = `url name ext mime size`;
+const MEDIA = `url alternativeText mime width height formats updatedAt`;
+const DOWNLOAD = `url name ext mime size updatedAt`;
 const ORGANIZATION = `documentId code name`;
 /** Components and relation lists are paged by GraphQL too; these bounds exceed any real item. */
 const ALL = `pagination: { limit: 200 }`;

@@ -27,6 +27,8 @@ export interface DownloadFile {
   mime: string;
   /** Kilobytes (bytes / 1000), as Strapi reports it. */
   size: number;
+  /** Moves when the file is replaced (Strapi keeps its URL then): the sites' copy is refreshed. */
+  updatedAt?: string | null;
 }
 
 /** Component shared.file. */

@@ -31,6 +31,8 @@ export type {
   LegalField,
   Locale,
   MediaFile,
+  MediaFormat,
+  MediaFormats,
   Organization,
   Site,
   SiteContact,

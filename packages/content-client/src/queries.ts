@@ -81,7 +81,7 @@ const DOCUMENT = `
   scope
   scopeSite { ${SITE_REF} }
   owningSite { ${SITE_REF} }
-  originalFile { url alternativeText mime width height }
+  originalFile { url alternativeText mime width height updatedAt }
   sourceUrl declaredStatus declaredStatusSource declaredStatusAsOf
   validityStatus validityBasis validityHistory validityComputedAt
   updatedAt publishedAt`;

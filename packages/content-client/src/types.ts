@@ -23,7 +23,24 @@ export interface MediaFile {
   mime: string;
   width: number | null;
   height: number | null;
+  /**
+   * The smaller copies Strapi made of an image (thumbnail ≤ 245 px, small ≤ 500, medium ≤ 750,
+   * large ≤ 1000 wide; only those smaller than the original). Asked for where the sites show images.
+   */
+  formats?: MediaFormats | null;
+  /** Moves when the file is replaced (Strapi keeps its URL then): the sites' copy is refreshed. */
+  updatedAt?: string | null;
 }
+
+/** One of Strapi's generated copies of an image. */
+export interface MediaFormat {
+  url: string;
+  width: number | null;
+  height: number | null;
+  mime?: string | null;
+}
+
+export type MediaFormats = Partial<Record<'thumbnail' | 'small' | 'medium' | 'large', MediaFormat>>;
 
 /** Component `site.theme`. Colours are "#rrggbb" (the schema enforces it). */
 export interface SiteTheme {

@@ -17,6 +17,8 @@ import {
   type SitePlacement,
 } from './item-placement.js';
 import type { FetchAsset } from './logo.js';
+import { cardImage } from './media/variants.js';
+import type { SnapshotMedia } from './media/snapshot-media.js';
 import { snapshotFiles, type CaptionText, type ItemDetail, type ItemIndex } from './snapshot-format.js';
 
 const LOCALE = 'vi';
@@ -31,6 +33,8 @@ export interface FetchItemsOptions {
   registry: readonly Site[] | null;
   siteDocuments: (code: string) => readonly CitableDocument[];
   fetchAsset: FetchAsset;
+  /** Collects the uploads of every item shown (pictures, rich-text images, files) for the media store. */
+  media?: SnapshotMedia;
   now: Date;
   concurrency: number;
   log: (message: string) => void;
@@ -119,7 +123,9 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
       }
       if (type === 'dialogue') detail.status = dialogueStatus(item as EditorialItem<'dialogue'>, options.now);
       writeJson(snapshotFiles.item(options.dir, type, id), detail);
-      summaries[id] = summarizeItem(type, item, options.now);
+      options.media?.item(type, item);
+      const image = cardImage(type, item);
+      summaries[id] = { ...summarizeItem(type, item, options.now), ...(image ? { image } : {}) };
       itemCount += 1;
     }
     index.items[type] = summaries;

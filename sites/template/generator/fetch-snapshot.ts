@@ -21,6 +21,8 @@ import { mapLimit, writeJson } from './fs-json.js';
 import { copyLogo, fetchOverHttp, type FetchAsset } from './logo.js';
 import { fetchItems } from './fetch-items.js';
 import { fetchFormTokenOverHttp, formSettings, type FetchFormToken } from './form-settings.js';
+import { SnapshotMedia, type SnapshotMediaStats } from './media/snapshot-media.js';
+import type { MediaStore } from './media/store.js';
 
 export type SiteSelection = { codes: readonly string[] } | { all: true };
 
@@ -48,6 +50,11 @@ export interface FetchSnapshotOptions {
   sitesUrl?: string | null;
   /** The fetch time (dialogues' status); default now. */
   now?: Date;
+  /**
+   * Where the uploads the sites show are copied (generator/media/); without it pages show no
+   * uploaded images and link files at the CMS.
+   */
+  mediaStore?: MediaStore;
 }
 
 export interface FetchedSnapshot {
@@ -57,6 +64,8 @@ export interface FetchedSnapshot {
   documentCount: number;
   /** Editorial items shown on at least one of the sites. */
   itemCount: number;
+  /** Uploads put in the media store for this run; null without a store. */
+  media: SnapshotMediaStats | null;
 }
 
 const LOCALE = 'vi';
@@ -122,6 +131,7 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
   const now = options.now ?? new Date();
   const cmsOrigin = new URL(client.endpoint).origin;
   const mediaBaseUrl = process.env.PBGDPL_MEDIA_BASE_URL || cmsOrigin;
+  const media = options.mediaStore ? new SnapshotMedia(options.mediaStore, client.endpoint, log) : undefined;
   const items = await fetchItems({
     client,
     dir,
@@ -134,10 +144,18 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
         path: index.documents[id]?.path ?? '',
       })),
     fetchAsset: options.fetchAsset ?? fetchOverHttp,
+    ...(media ? { media } : {}),
     now,
     concurrency,
     log,
   });
+  // The documents' original files ("Tải văn bản gốc"), served by the sites like the items' files.
+  for (const id of present) media?.file(summaries.get(id)?.originalFile);
+  const mediaStats = media ? await media.finish(dir, concurrency) : null;
+  if (mediaStats)
+    log(
+      `Media: ${mediaStats.files} file(s) for the sites — ${mediaStats.downloaded} downloaded (${(mediaStats.downloadedBytes / 1e6).toFixed(1)} MB), ${mediaStats.reused} already in the store, ${mediaStats.failed} not copied`,
+    );
 
   const documentsPerSite = new Map<string, number>();
   await mapLimit(perSite, concurrency, async ({ site, children, logo }) => {
@@ -174,7 +192,7 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
     ...options.manifest,
   };
   writeJson(snapshotFiles.run(dir), manifest);
-  return { sites, documentsPerSite, documentCount: present.size, itemCount: items.itemCount };
+  return { sites, documentsPerSite, documentCount: present.size, itemCount: items.itemCount, media: mediaStats };
 }
 
 /** The legal fields of a site's documents, once each: what its question form offers. */

@@ -14,6 +14,8 @@ import { writeJson } from './fs-json.js';
 import { installRelease, installSite, measureSite } from './install.js';
 import type { FetchAsset } from './logo.js';
 import type { FetchFormToken } from './form-settings.js';
+import { MEDIA_STORE_DIR, MediaStore, downloadOverHttp, downloadWith, pruneMediaStore } from './media/store.js';
+import { linkSiteMedia, type LinkedMedia } from './media/link-site.js';
 import { writePublicSignals, type FetchCoverage } from './public-signals.js';
 import { finishSite, type PostBuildResult } from './post-build.js';
 import type { SearchIndexStats } from './search/index-site.js';
@@ -79,6 +81,11 @@ export interface GenerateSitesOptions {
   fetchAsset?: FetchAsset;
   /** Inject the request for each site's form token (tests); default fetch over HTTP. */
   fetchFormToken?: FetchFormToken;
+  /**
+   * The media store: uploads the sites show, kept by content hash and hard-linked into each site
+   * (generator/media/). Default `<outDir>/.pbgdpl-media`; keep it on the output's file system.
+   */
+  mediaDir?: string;
   /** Inject the request for each site's public coverage summary (tests); default fetch over HTTP. */
   fetchCoverage?: FetchCoverage;
   /** Where citizens reach the CMS (forms post there); default $PBGDPL_PUBLIC_CMS_URL, else the media base URL. */
@@ -127,6 +134,8 @@ export interface SiteResult {
   serviceWorker?: ServiceWorkerStats | null;
   /** Layout `releases`: the release now live; null when the site was not released. */
   release?: string | null;
+  /** Media files linked into the site's `media/` (files, bytes); null when not built. */
+  media?: LinkedMedia | null;
 }
 
 export interface GenerateSitesResult {
@@ -170,6 +179,11 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
   fs.mkdirSync(options.outDir, { recursive: true });
   // Built beside the output so that installing a site is a rename on one file system.
   const workDir = path.join(options.outDir, `.pbgdpl-build-${runId}`);
+  const mediaStore = new MediaStore({
+    root: options.mediaDir ?? path.join(options.outDir, MEDIA_STORE_DIR),
+    download: options.fetchAsset ? downloadWith(options.fetchAsset) : downloadOverHttp,
+    ...mediaMaxBytes(),
+  });
 
   try {
     log(`Fetching from ${client.endpoint} (build date ${asOf}) …`);
@@ -187,6 +201,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       ...(options.fetchFormToken ? { fetchFormToken: options.fetchFormToken } : {}),
       ...(options.publicCmsUrl ? { publicCmsUrl: options.publicCmsUrl } : {}),
       ...(options.sitesUrl !== undefined ? { sitesUrl: options.sitesUrl } : {}),
+      mediaStore,
       now: options.now ?? (options.asOf === undefined ? new Date() : new Date(`${asOf}T12:00:00+07:00`)),
     });
     // The about page's coverage summary and the search beacon's address (issue 8); never fatal.
@@ -242,6 +257,17 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
           log(`  ${postBuildFailures.get(code)}`);
         }
       }
+      // Then the media its pages name, linked from the store (after sw.js: its version hashes the
+      // pages, which name each file by its content hash, so the files need not be read again).
+      const linked = new Map<string, LinkedMedia>();
+      for (const code of finished.keys()) {
+        try {
+          linked.set(code, linkSiteMedia(path.join(batchOut, code), mediaStore));
+        } catch (error) {
+          postBuildFailures.set(code, `Media of ${code} could not be linked: ${(error as Error).message}`);
+          log(`  ${postBuildFailures.get(code)}`);
+        }
+      }
       const batchMs = Date.now() - batchStarted;
       for (const code of batchCodes) {
         const post = finished.get(code);
@@ -259,6 +285,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
           search: post?.search ?? null,
           sitemap: post?.sitemap ?? null,
           serviceWorker: post?.serviceWorker ?? null,
+          media: linked.get(code) ?? null,
         });
       }
       fs.rmSync(batchOut, { recursive: true, force: true });
@@ -288,7 +315,23 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
     if (!options.keepSnapshot) fs.rmSync(snapshotDir, { recursive: true, force: true });
+    try {
+      const removed = pruneMediaStore(mediaStore.root);
+      if (removed > 0) log(`Media store: ${removed} file(s) no site uses any more removed`);
+    } catch (error) {
+      log(`warning: the media store ${mediaStore.root} could not be pruned: ${(error as Error).message}`);
+    }
   }
+}
+
+/** $PBGDPL_MEDIA_MAX_BYTES: files above it stay download links to the CMS. */
+function mediaMaxBytes(): { maxBytes?: number } {
+  const value = process.env.PBGDPL_MEDIA_MAX_BYTES;
+  if (!value) return {};
+  const bytes = Number(value);
+  if (!Number.isInteger(bytes) || bytes < 1)
+    throw new GeneratorError(`PBGDPL_MEDIA_MAX_BYTES must be a whole number of bytes, not "${value}".`);
+  return { maxBytes: bytes };
 }
 
 /**

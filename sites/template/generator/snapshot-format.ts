@@ -11,6 +11,7 @@
  *   <dir>/items/index.json          ItemIndex: a summary of every editorial item of the run, by type
  *   <dir>/items/<type>/<documentId>.json  ItemDetail: one item in full (captions' text included)
  *   <dir>/assets/<code>/logo.<ext>  the site's logo, copied from the CMS (pages never call the CMS)
+ *   <dir>/media.json                MediaManifest: which media-store file stands for which CMS upload URL
  *   <dir>/batches/<n>.json          BatchManifest: the site codes one Astro run builds
  *
  * Documents and items are stored once per run, not once per site: every site shows the national
@@ -20,6 +21,7 @@
 import path from 'node:path';
 import type { DocumentRelation, EditorialItems, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
 import type { CaptionLanguage, EditorialType } from '@pbgdpl/domain';
+import type { CardImage } from './media/variants.js';
 
 /** Bumped when a field changes meaning, so pages refuse a snapshot written by another version. */
 export const SNAPSHOT_FORMAT_VERSION = 3;
@@ -170,6 +172,8 @@ export interface ItemSummary {
   mayBeOutdated: boolean;
   /** A policy dialogue's status at the fetch (planned, open, live, closed). */
   status?: string;
+  /** The item's picture as its card shows it (media/variants.ts `cardImage`); absent: none. */
+  image?: CardImage | null;
 }
 
 export interface ItemIndex {
@@ -206,6 +210,14 @@ export interface FormSettings {
   fields: FacetRef[];
 }
 
+/**
+ * The uploads copied into the media store for this run (generator/media/), by the URL the CMS
+ * gives them under ("/uploads/small_x.jpg"): pages serve `<base>media/<file>` instead.
+ */
+export interface MediaManifest {
+  files: Record<string, { file: string; mime: string; bytes: number }>;
+}
+
 export interface BatchManifest {
   codes: string[];
 }
@@ -220,6 +232,7 @@ export const snapshotFiles = {
   document: (dir: string, documentId: string) => path.join(dir, 'documents', `${safeName(documentId)}.json`),
   site: (dir: string, code: string) => path.join(dir, 'sites', `${safeName(code)}.json`),
   itemIndex: (dir: string) => path.join(dir, 'items', 'index.json'),
+  media: (dir: string) => path.join(dir, 'media.json'),
   item: (dir: string, type: EditorialType, documentId: string) =>
     path.join(dir, 'items', safeName(type), `${safeName(documentId)}.json`),
   asset: (dir: string, code: string, file: string) => path.join(dir, 'assets', safeName(code), safeFileName(file)),

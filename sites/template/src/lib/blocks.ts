@@ -33,6 +33,21 @@ export interface BlockImage {
   caption?: string | null;
   width?: number | null;
   height?: number | null;
+  mime?: string | null;
+  updatedAt?: string | null;
+  /** Strapi's smaller copies of the image (small, medium, large…), as the blocks editor stores them. */
+  formats?: Record<string, { url: string; width?: number | null; height?: number | null } | null> | null;
+}
+
+/** Where and how the site serves an image: its own copy, with the attributes a responsive `<img>` takes. */
+export interface ResolvedImage {
+  src: string;
+  srcset?: string;
+  sizes?: string;
+  width?: number;
+  height?: number;
+  /** Used when the image has no alternative text of its own (e.g. the item's title). */
+  alt?: string;
 }
 
 export type BlockNode =
@@ -55,10 +70,11 @@ export interface RenderBlocksOptions {
    */
   headingOffset?: number;
   /**
-   * The URL the site serves an image at, or null to show its alternative text instead. Default:
-   * only same-site paths ("/…") are kept; anything on another host is replaced.
+   * The URL the site serves an image at (or its responsive attributes), or null to show its
+   * alternative text instead. Default: only same-site paths ("/…") are kept; anything on another
+   * host is replaced.
    */
-  resolveImage?: (image: BlockImage) => string | null;
+  resolveImage?: (image: BlockImage) => string | ResolvedImage | null;
 }
 
 /** Link targets a reader may follow: the web, e-mail, telephone, and paths or anchors on the site. */
@@ -99,7 +115,7 @@ interface Context {
   headingOffset: number;
   /** The level of the heading rendered last (the page's own heading at first). */
   lastHeading: number;
-  resolveImage: (image: BlockImage) => string | null;
+  resolveImage: (image: BlockImage) => string | ResolvedImage | null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -158,17 +174,24 @@ function renderImage(node: Record<string, unknown>, context: Context): string {
   if (!image || typeof image.url !== 'string') return '';
   const alt = typeof image.alternativeText === 'string' ? image.alternativeText.trim() : '';
   const caption = typeof image.caption === 'string' ? image.caption.trim() : '';
-  const src = context.resolveImage(image);
-  if (!src) {
+  const resolved = context.resolveImage(image);
+  const served: ResolvedImage | null = typeof resolved === 'string' ? { src: resolved } : resolved;
+  if (!served?.src) {
     // Not served by the site: say what the picture shows instead of fetching it from elsewhere.
     const words = alt || caption;
     return words ? `<p class="image-missing">[Hình ảnh: ${escapeHtml(words)}]</p>` : '';
   }
-  const size = [
-    typeof image.width === 'number' && image.width > 0 ? ` width="${Math.round(image.width)}"` : '',
-    typeof image.height === 'number' && image.height > 0 ? ` height="${Math.round(image.height)}"` : '',
+  const width = served.width ?? image.width;
+  const height = served.height ?? image.height;
+  const attributes = [
+    served.srcset ? ` srcset="${escapeHtml(served.srcset)}"` : '',
+    served.srcset && served.sizes ? ` sizes="${escapeHtml(served.sizes)}"` : '',
+    typeof width === 'number' && width > 0 ? ` width="${Math.round(width)}"` : '',
+    typeof height === 'number' && height > 0 ? ` height="${Math.round(height)}"` : '',
   ].join('');
-  const img = `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">`;
+  // Its own description, else what the page says it is about (a caption is shown beside it anyway).
+  const text = alt || served.alt?.trim() || '';
+  const img = `<img src="${escapeHtml(served.src)}" alt="${escapeHtml(text)}"${attributes} loading="lazy" decoding="async">`;
   return caption ? `<figure>${img}<figcaption>${escapeHtml(caption)}</figcaption></figure>` : `<figure>${img}</figure>`;
 }
 

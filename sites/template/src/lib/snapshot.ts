@@ -21,6 +21,7 @@ import {
   type ItemIndex,
   type ItemSummary,
   type LogoAsset,
+  type MediaManifest,
   type RunManifest,
   type SiteItemRef,
   type SiteSnapshot,
@@ -132,6 +133,16 @@ export function loadLogo(code: string): { asset: LogoAsset; bytes: Buffer } | nu
   const asset = loadSite(code).logo;
   if (!asset) return null;
   return { asset, bytes: fs.readFileSync(snapshotFiles.asset(snapshotDir(), code, asset.file)) };
+}
+
+let media: MediaManifest | undefined;
+/** Which media-store file stands for which CMS upload (none when the run copied no media). */
+export function loadMediaManifest(): MediaManifest {
+  if (!media) {
+    const file = snapshotFiles.media(snapshotDir());
+    media = fs.existsSync(file) ? readJson<MediaManifest>(file) : { files: {} };
+  }
+  return media;
 }
 
 const textPartCounts = new Map<string, number>();
