@@ -100,6 +100,9 @@
 
   var forms = document.querySelectorAll('form[data-pbgdpl-form]');
   for (var i = 0; i < forms.length; i++) {
+    // A page may include this script twice (a dialogue's form and the report form): send once.
+    if (forms[i].hasAttribute('data-pbgdpl-ready')) continue;
+    forms[i].setAttribute('data-pbgdpl-ready', '');
     forms[i].addEventListener('submit', function (event) {
       event.preventDefault();
       send(event.currentTarget);

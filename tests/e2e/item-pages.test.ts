@@ -30,6 +30,8 @@ import {
  *   (`<base>media/<hash>.<ext>`, only the copies the pages use, shared between pages), with
  *   srcset, width and height, lazy below the fold — the page loads them in Chromium without a
  *   single request to the CMS; a rebuild downloads and copies none of them again;
+ * - the "report outdated" form posts with JavaScript off (back to the site's confirmation page
+ *   with a tracking code) and with it on (answers in place), and passes axe.
  */
 let database: TestDatabase;
 let cms: CmsProcess;
@@ -293,5 +295,93 @@ describe('images and files of an item page', () => {
     expect(
       new Map(fs.readdirSync(second).map((name) => [name, fs.statSync(path.join(second, name)).ino])),
     ).toEqual(inodes);
+  });
+});
+
+describe('the report form on item pages', () => {
+  test('is on the pages of items that cite the law, not on a news item, and passes axe open', async () => {
+    expect(
+      readPage(siteDir(), stripBase(itemHref('tin-tuc', TITLES.news), site.basePath)).querySelector(
+        '#phan-anh',
+      ),
+    ).toBeNull();
+    const { page, context, foreign } = await open(itemHref('tinh-huong', TITLES.situation));
+    const form = page.locator('section#phan-anh form[data-pbgdpl-form]');
+    await expect(form.getAttribute('action')).resolves.toBe(
+      `${new URL(cms.url).origin}/api/submissions/reports`,
+    );
+    await expect(form.locator('input[name="itemType"]').getAttribute('value')).resolves.toBe(
+      'legal-situation',
+    );
+    await page.locator('section#phan-anh summary').click();
+    await expect(page.locator('#pbgdpl-report-outdated').isChecked()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  test('with JavaScript off, a citizen reports an item outdated, lands on the site’s confirmation with a code, and the CMS has the report', async () => {
+    const cmsOrigin = new URL(cms.url).origin;
+    const { page, context, foreign } = await open(itemHref('tai-lieu', TITLES.material), {
+      javaScript: false,
+      origin: LOCAL_SITES,
+      passThrough: [cmsOrigin],
+    });
+    await page.locator('section#phan-anh summary').click();
+    await page
+      .locator('#pbgdpl-report-message')
+      .fill('Văn bản được trích dẫn trong tài liệu thử nghiệm này đã được thay thế.');
+    await page.locator('section#phan-anh button[type="submit"]').click();
+    await page.waitForURL(new RegExp(`${site.basePath}phan-anh/da-gui/\\?ma=[0-9A-Z]{10}$`));
+    await expect(page.locator('h1').textContent()).resolves.toBe('Đã gửi phản ánh');
+    const code = new URL(page.url()).searchParams.get('ma')!;
+    const status = (await (
+      await fetch(`${cms.url}/api/submissions/status/${code}`, { headers: { accept: 'application/json' } })
+    ).json()) as {
+      data: { kind: string; status: string };
+    };
+    expect(status.data).toMatchObject({ kind: 'report', status: 'received' });
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  test('with JavaScript, the report is sent in place and the code shown; a second report of the same item is refused in Vietnamese on the page', async () => {
+    const cmsOrigin = new URL(cms.url).origin;
+    const href = itemHref('tinh-huong', TITLES.situation);
+    const first = await open(href, { origin: LOCAL_SITES, passThrough: [cmsOrigin] });
+    await first.page.locator('section#phan-anh summary').click();
+    await first.page.locator('#pbgdpl-report-wrong').check();
+    const sent = first.page.waitForRequest(
+      (r) => r.url() === `${cmsOrigin}/api/submissions/reports` && r.method() === 'POST',
+    );
+    await first.page.locator('section#phan-anh button[type="submit"]').click();
+    const request = await sent;
+    expect(request.headers()['content-type']).toBe('application/json');
+    expect(JSON.parse(request.postData()!)).toMatchObject({
+      itemType: 'legal-situation',
+      reason: 'wrong',
+      site: site.code,
+    });
+    await first.page.waitForURL(new RegExp(`${site.basePath}phan-anh/da-gui/\\?ma=`));
+    await expect(first.page.locator('[data-pbgdpl-tracking-code]').textContent()).resolves.toMatch(
+      /^[0-9A-Z]{5}-[0-9A-Z]{5}$/,
+    );
+    await expect(first.page.locator('meta[name="pbgdpl:page-type"]').getAttribute('content')).resolves.toBe(
+      'report-confirmation',
+    );
+    expect(await axeViolations(first.page)).toEqual([]);
+    expect([...first.foreign, ...first.errors]).toEqual([]);
+    await first.context.close();
+
+    const again = await open(href, { origin: LOCAL_SITES, passThrough: [cmsOrigin] });
+    await again.page.locator('section#phan-anh summary').click();
+    await again.page.locator('section#phan-anh button[type="submit"]').click();
+    const summary = again.page.locator('section#phan-anh [data-pbgdpl-summary]');
+    await summary.waitFor({ state: 'visible' });
+    await expect(summary.textContent()).resolves.toBe(
+      'Bạn đã báo cáo nội dung này; cơ quan quản lý đang xem xét.',
+    );
+    expect(new URL(again.page.url()).pathname).toBe(href);
+    await again.context.close();
   });
 });

@@ -51,6 +51,9 @@ export interface FormSettingsInput {
 /** The Q&A confirmation page, relative to a site's base. */
 export const QA_CONFIRMATION_PATH = `${SECTION_BY_TYPE.qa.path}${QA_CONFIRMATION_SEGMENT}/`;
 
+/** The confirmation page of the "report outdated" form on item pages, relative to a site's base. */
+export const REPORT_CONFIRMATION_PATH = 'phan-anh/da-gui/';
+
 /**
  * The absolute address of the site's confirmation page: under its own public origin when the
  * registry has one, else under the shared host's; null when neither is known (the CMS then
@@ -59,10 +62,11 @@ export const QA_CONFIRMATION_PATH = `${SECTION_BY_TYPE.qa.path}${QA_CONFIRMATION
 export function confirmationUrl(
   site: Pick<Site, 'basePath' | 'baseUrl'>,
   sitesUrl: string | null,
+  page: string = QA_CONFIRMATION_PATH,
 ): string | null {
   try {
-    if (site.baseUrl) return new URL(QA_CONFIRMATION_PATH, withSlash(site.baseUrl)).href;
-    if (sitesUrl) return new URL(joinBase(site.basePath, QA_CONFIRMATION_PATH), sitesUrl).href;
+    if (site.baseUrl) return new URL(page, withSlash(site.baseUrl)).href;
+    if (sitesUrl) return new URL(joinBase(site.basePath, page), sitesUrl).href;
   } catch {
     // A malformed address in the registry or the environment: no returnTo.
   }
@@ -83,6 +87,7 @@ export async function formSettings(input: FormSettingsInput): Promise<FormSettin
     token: fetched.token,
     expiresAt: fetched.expiresAt,
     returnTo: confirmationUrl(input.site, input.sitesUrl),
+    reportReturnTo: confirmationUrl(input.site, input.sitesUrl, REPORT_CONFIRMATION_PATH),
     fields: [...input.fields].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   };
 }

@@ -51,9 +51,9 @@ describe('generating a province and one of its communes', () => {
     ]);
     // home, list, newly effective, about, child sites, 404, 3 documents, and 9 filtered lists:
     // 2 types, 2 statuses, 2 issuers, 3 years (the fixture's documents have no field);
-    // search, number index, offline page and feeds page; 9 section lists, 11 items, and the
-    // Q&A confirmation and look-up pages.
-    expect(result.sites[0]?.pages).toBe(44);
+    // search, number index, offline page and feeds page; 9 section lists, 11 items, the Q&A
+    // confirmation and look-up pages, and the report form's confirmation page.
+    expect(result.sites[0]?.pages).toBe(45);
     // and the national search bundle every site's search merges (search/national-bundle.ts)
     expect(fs.readdirSync(outDir).sort()).toEqual(['_national', 'ha-noi', 'ha-noi-ba-dinh']);
     expect(fs.existsSync(path.join(outDir, 'ha-noi', '404.html'))).toBe(true);
@@ -243,6 +243,18 @@ describe('the section pages', () => {
     expect(commune).toContain('class="form-unavailable"');
     expect(commune).not.toContain('data-pbgdpl-form');
     expect(fs.existsSync(path.join(outDir, 'ha-noi-ba-dinh', 'hoi-dap', 'da-gui'))).toBe(false);
+  });
+
+  it('offers the report form on items that cite the law, posting the item to the CMS and coming back to the site', () => {
+    const situation = page('ha-noi', 'tinh-huong', 'tinh-huong-thu-viec');
+    expect(situation).toMatch(/<section id="phan-anh"[\s\S]*action="https:\/\/cms.pbgdpl.example\/api\/submissions\/reports"/);
+    expect(situation).toContain('<input type="hidden" name="itemType" value="legal-situation">');
+    expect(situation).toContain('<input type="hidden" name="returnTo" value="https://pbgdpl.example/ha-noi/phan-anh/da-gui/">');
+    expect(situation).toContain('src="/ha-noi/bieu-mau.js"');
+    expect(page('ha-noi', 'phan-anh', 'da-gui')).toContain('<h1>Đã gửi phản ánh</h1>');
+    // Books and news cite no law: nothing to report there; a site without a form token has none.
+    expect(page('ha-noi', 'tin-tuc', 'tin-bat-buoc')).not.toContain('id="phan-anh"');
+    expect(page('ha-noi-ba-dinh', 'doi-thoai', 'doi-thoai-ha-noi')).not.toContain('id="phan-anh"');
   });
 
   it('plays an uploaded video with captions served by the site, and YouTube only behind a link until clicked', () => {

@@ -206,6 +206,8 @@ export interface FormSettings {
   expiresAt: string | null;
   /** Absolute address of the Q&A confirmation page (returnTo); null when the site's public origin is unknown. */
   returnTo: string | null;
+  /** Absolute address of the report form's confirmation page (`phan-anh/da-gui/`); null as for returnTo. */
+  reportReturnTo?: string | null;
   /** Legal fields offered in the question form (code and name), sorted by name. */
   fields: FacetRef[];
 }

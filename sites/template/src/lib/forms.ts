@@ -1,8 +1,9 @@
 /**
  * The citizen forms of docs/forms.md, filled for one site at build time: the ready-made
  * `question-form.html` with its placeholders replaced (the Q&A page), the same form turned
- * into a dialogue's question form (`/dialogue-questions`, with `dialogue` and `kind`), and
- * `confirmation.html`. Every value is escaped for the attribute or text it lands in. Pure: the
+ * into a dialogue's question form (`/dialogue-questions`, with `dialogue` and `kind`),
+ * `confirmation.html`, and the "report outdated" form of item pages (`report-form.html`) with its
+ * confirmation. Every value is escaped for the attribute or text it lands in. Pure: the
  * templates are passed in (the pages import them from docs/forms/).
  */
 import type { FormSettings } from '../../generator/snapshot-format.js';
@@ -91,4 +92,44 @@ export function dialogueFormHtml(
 /** confirmation.html for the site (the page the CMS sends the citizen back to). */
 export function confirmationHtml(template: string, settings: Pick<FormSettings, 'cmsUrl'>): string {
   return fill(withoutComments(template), { CMS_URL: escapeHtml(settings.cmsUrl) });
+}
+
+/**
+ * report-form.html for one item of the site: posts to `{cmsUrl}/api/submissions/reports` with the
+ * item's type and documentId; the CMS sends the citizen back to the site's `phan-anh/da-gui/`.
+ * @throws {Error} when the template has a placeholder this function does not know (the contract changed).
+ */
+export function reportFormHtml(
+  template: string,
+  settings: FormSettings,
+  siteCode: string,
+  item: { type: string; documentId: string },
+): string {
+  return dropEmptyReturnTo(
+    fill(withoutComments(template), {
+      ...commonValues(settings, siteCode),
+      RETURN_TO: escapeHtml(settings.reportReturnTo ?? ''),
+      ITEM_TYPE: escapeHtml(item.type),
+      ITEM_ID: escapeHtml(item.documentId),
+    }),
+  );
+}
+
+/**
+ * confirmation.html said of a report: "Đã gửi phản ánh", what happens next, no email line (a
+ * report asks for no contact).
+ * @throws {Error} when the template no longer has the sentences this rewrites (the contract changed).
+ */
+export function reportConfirmationHtml(template: string, settings: Pick<FormSettings, 'cmsUrl'>): string {
+  const html = confirmationHtml(template, settings);
+  const email = /\s*<p>Nếu bạn để lại email[^<]*<\/p>/;
+  if (!html.includes('<h1>Đã gửi câu hỏi</h1>') || !html.includes('<p>Cơ quan đã nhận câu hỏi của bạn.</p>') || !email.test(html))
+    throw new Error('confirmation.html changed: the report confirmation cannot be derived from it');
+  return html
+    .replace('<h1>Đã gửi câu hỏi</h1>', '<h1>Đã gửi phản ánh</h1>')
+    .replace(
+      '<p>Cơ quan đã nhận câu hỏi của bạn.</p>',
+      '<p>Cơ quan quản lý nội dung đã nhận phản ánh của bạn và sẽ kiểm tra lại. Nội dung được nhiều người phản ánh sẽ tạm ẩn cho đến khi được kiểm tra xong.</p>',
+    )
+    .replace(email, '');
 }
