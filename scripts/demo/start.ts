@@ -17,6 +17,13 @@ const OUT = path.join(ROOT, '.demo', 'sites');
 const CMS_PORT = Number(process.env.PORT ?? 1337);
 const SITES_PORT = Number(process.env.SITES_PORT ?? 4321);
 const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
+/**
+ * Where the demo serves the sites: the forms' return address (`returnTo`), so a citizen who sends
+ * the question or report form without JavaScript comes back to the site's confirmation page
+ * rather than the CMS's own page. The sites have no `baseUrl` in the demo registry.
+ */
+const SITES_URL = process.env.PBGDPL_SITES_URL || `http://127.0.0.1:${SITES_PORT}`;
+const SITES_ENV = { ...process.env, PBGDPL_SITES_URL: SITES_URL };
 const DEMO_ADMIN = { email: 'admin@pbgdpl.demo', password: 'PbgdplDemo2026' };
 const started = Date.now();
 const children: ChildProcess[] = [];
@@ -103,12 +110,12 @@ async function main() {
   await waitForHealth(CMS_URL, 120_000);
 
   step('Generating every demo site over GraphQL (releases: <site>/releases/<id>/, <site>/current)');
-  run('pnpm', ['sync:build', '--all', '--out', OUT, '--cms', CMS_URL, '--batch-size', '25']);
+  run('pnpm', ['sync:build', '--all', '--out', OUT, '--cms', CMS_URL, '--batch-size', '25'], { env: SITES_ENV });
 
   step('Starting the sync worker: a publish in the admin rebuilds the sites it reaches');
   const worker = spawn('pnpm', ['sync:worker', '--out', OUT, '--cms', CMS_URL, '--batch-size', '25'], {
     cwd: ROOT,
-    env: process.env,
+    env: SITES_ENV,
     stdio: ['ignore', fs.openSync(path.join(ROOT, '.demo', 'sync-worker.log'), 'a'), 'inherit'],
   });
   children.push(worker);
@@ -130,6 +137,7 @@ PBGDPL demo is running (ready in ${((Date.now() - started) / 1000).toFixed(0)} s
 
   Sync           publish in the admin → the sites it reaches are rebuilt and switched
                  (pnpm sync:status; worker log .demo/sync-worker.log)
+  Forms          sent without JavaScript, they come back to ${SITES_URL}/<site>/… (PBGDPL_SITES_URL)
 
   Sites (${sites.length}), all at http://127.0.0.1:${SITES_PORT}/:
 ${sites.map((s) => `    http://127.0.0.1:${SITES_PORT}/${s}/`).join('\n')}
