@@ -3,9 +3,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 /**
  * Outgoing email through the SMTP server named by the environment (SMTP_HOST, SMTP_PORT,
  * SMTP_SECURE, SMTP_USER, SMTP_PASSWORD, SMTP_FROM). Without SMTP_HOST nothing is sent (and
- * the CMS says so once at boot). Messages leave after the write that caused them has committed,
- * in the background, each tried up to three times; a request never waits for the mail server.
- * Log lines name the kind of message and the error, never an address or a message's content.
+ * the CMS says so once at boot). This module sends one message to one recipient; the queue,
+ * its retries and its worker are in ./outbox.ts and ./worker.ts.
  */
 
 export interface MailSettings {
@@ -15,8 +14,13 @@ export interface MailSettings {
   user: string | null;
   password: string | null;
   from: string;
-  /** Milliseconds before the second and third tries. */
+  /** Milliseconds before each retry: a message is tried 1 + retryDelays.length times. */
   retryDelays: number[];
+  /** How often the worker looks for due messages (a message also leaves at once after its write commits). */
+  pollMs: number;
+  /** Sent messages are deleted after this many days, failed ones after keepFailedDays (they hold addresses). */
+  keepSentDays: number;
+  keepFailedDays: number;
 }
 
 export interface OutgoingMail {
@@ -27,7 +31,8 @@ export interface OutgoingMail {
   kind: string;
 }
 
-export type MailLog = (level: 'info' | 'warn' | 'error', line: string) => void;
+/** 10 s, 1 min, 5 min, 30 min, 2 h, 6 h: a relay that is down for an afternoon loses nothing. */
+const DEFAULT_RETRY_DELAYS_MS = '10000,60000,300000,1800000,7200000,21600000';
 
 export function readMailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings | null {
   const host = env.SMTP_HOST?.trim();
@@ -45,85 +50,60 @@ export function readMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
     user: env.SMTP_USER || null,
     password: env.SMTP_PASSWORD || null,
     from,
-    retryDelays: (env.SMTP_RETRY_DELAYS_MS ?? '2000,15000')
+    retryDelays: (env.SMTP_RETRY_DELAYS_MS ?? DEFAULT_RETRY_DELAYS_MS)
       .split(',')
+      .filter((part) => part.trim() !== '')
       .map(Number)
-      .filter((n) => n >= 0),
+      .filter((n) => Number.isFinite(n) && n >= 0),
+    pollMs: positive(env.SMTP_OUTBOX_POLL_MS, 10_000, 'SMTP_OUTBOX_POLL_MS'),
+    keepSentDays: positive(env.SMTP_OUTBOX_KEEP_SENT_DAYS, 7, 'SMTP_OUTBOX_KEEP_SENT_DAYS'),
+    keepFailedDays: positive(env.SMTP_OUTBOX_KEEP_FAILED_DAYS, 30, 'SMTP_OUTBOX_KEEP_FAILED_DAYS'),
   };
 }
 
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${value}".`);
+  return n;
+}
+
+/** One SMTP connection pool; `deliver` sends one message to one recipient or throws. */
 export class Mailer {
-  private readonly transport: Transporter | null;
-  private readonly pending = new Set<Promise<void>>();
-  /** Counts, for tests and the health of the service. */
-  readonly stats = { sent: 0, failed: 0 };
+  private readonly transport: Transporter;
 
-  constructor(
-    private readonly settings: MailSettings | null,
-    private readonly log: MailLog,
-  ) {
-    this.transport = settings
-      ? nodemailer.createTransport({
-          host: settings.host,
-          port: settings.port,
-          secure: settings.secure,
-          auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
-          // A local relay on a private network may have no certificate; TLS is used when offered.
-          tls: { rejectUnauthorized: process.env.SMTP_TLS_REJECT_UNAUTHORIZED !== 'false' },
-          connectionTimeout: 10_000,
-          socketTimeout: 20_000,
-        })
-      : null;
+  constructor(private readonly settings: MailSettings) {
+    this.transport = nodemailer.createTransport({
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
+      // A local relay on a private network may have no certificate; TLS is used when offered.
+      tls: { rejectUnauthorized: process.env.SMTP_TLS_REJECT_UNAUTHORIZED !== 'false' },
+      connectionTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
   }
 
-  get enabled(): boolean {
-    return this.transport !== null;
+  /** @throws the transport's error (its `code`, e.g. ECONNREFUSED, is what gets logged). */
+  async deliver(message: { to: string; subject: string; text: string }): Promise<void> {
+    await this.transport.sendMail({ from: this.settings.from, ...message });
   }
 
-  /** Queues a message; returns at once. Messages without a recipient are dropped. */
-  send(mail: OutgoingMail): void {
-    if (!this.transport || !this.settings) return;
-    const to = [...new Set(mail.to.map((a) => a.trim()).filter(Boolean))];
-    if (to.length === 0) return;
-    const job = this.deliver({ ...mail, to }).finally(() => this.pending.delete(job));
-    this.pending.add(job);
+  close(): void {
+    this.transport.close();
   }
+}
 
-  /** Resolves when every queued message was sent or given up on (tests, shutdown). */
-  async flush(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+/**
+ * What a log line may say about a failure: the error's code or name, never its message (it can
+ * quote an address). Nodemailer wraps a socket error as ESOCKET and keeps the system's code
+ * (ECONNREFUSED, ETIMEDOUT…) as `originalCode`, which says more.
+ */
+export function failureCode(error: unknown): string {
+  const { code, originalCode } = (error ?? {}) as { code?: unknown; originalCode?: unknown };
+  for (const candidate of [originalCode, code]) {
+    if (typeof candidate === 'string' && candidate) return candidate.slice(0, 60);
   }
-
-  async close(): Promise<void> {
-    await this.flush();
-    this.transport?.close();
-  }
-
-  private async deliver(mail: OutgoingMail): Promise<void> {
-    const delays = [0, ...this.settings!.retryDelays];
-    for (let attempt = 0; attempt < delays.length; attempt += 1) {
-      if (delays[attempt]! > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
-      try {
-        // One envelope per recipient: staff lists must not reveal each other's addresses.
-        for (const to of mail.to) {
-          await this.transport!.sendMail({
-            from: this.settings!.from,
-            to,
-            subject: mail.subject,
-            text: mail.text,
-          });
-        }
-        this.stats.sent += 1;
-        return;
-      } catch (error) {
-        const reason = (error as { code?: string }).code ?? (error as Error).name;
-        const last = attempt === delays.length - 1;
-        this.log(
-          last ? 'error' : 'warn',
-          `notifications: ${mail.kind} email ${last ? 'not sent' : 'failed, retrying'} (${reason})`,
-        );
-        if (last) this.stats.failed += 1;
-      }
-    }
-  }
+  return error instanceof Error ? error.name.slice(0, 60) : 'Error';
 }
