@@ -153,6 +153,9 @@ beforeAll(async () => {
   await page
     .getByRole('heading', { level: 1, name: 'Giám sát nội dung bắt buộc' })
     .waitFor({ timeout: 60_000 });
+  await page.locator('canvas[data-chart]').first().waitFor();
+  if (process.env.COVERAGE_SCREENSHOT)
+    await page.screenshot({ path: process.env.COVERAGE_SCREENSHOT.replace(/\.png$/, '-top.png') });
 }, 1_200_000);
 
 afterAll(async () => {
@@ -186,6 +189,19 @@ describe('the coverage page in the admin', () => {
     expect(await siteCodes()).toEqual(['ha-noi-ba-dinh']);
     await page.getByRole('combobox', { name: 'Loại đơn vị' }).selectOption('');
     await page.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption('');
+  });
+
+  it("opens a site's details: each requirement's reason, counts and latest dates", async () => {
+    const row = page.locator('tr[data-site="ha-noi-ba-dinh"]');
+    await row.getByRole('button', { name: /Chi tiết/ }).click();
+    const detail = page
+      .locator('tr[data-detail-of="ha-noi-ba-dinh"]')
+      .getByRole('table', { name: /Chi tiết ha-noi-ba-dinh/ });
+    await detail.waitFor();
+    const text = await detail.innerText();
+    expect(text).toContain('C-2 Giới thiệu văn bản mới');
+    expect(text).toContain('Chỉ có nội dung cấp trên');
+    expect(await row.getByRole('button', { name: /Ẩn chi tiết/ }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('draws its charts with Chart.js from the admin bundle, each with its figures beside it', async () => {

@@ -4,7 +4,7 @@
  * (useFetchClient), and the demand summary of cms/src/extensions/demand when it exists.
  * Everything a person reads is Vietnamese; charts are Chart.js with their figures in tables.
  */
-import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './Chart';
@@ -132,6 +132,7 @@ export function CoveragePage() {
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'rank', direction: 'ascending' });
   const [demandSite, setDemandSite] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  const [openSite, setOpenSite] = useState<string | null>(null);
 
   const data = table.state === 'ready' ? table.data : null;
   const national = rollups.state === 'ready' && rollups.data.national;
@@ -360,12 +361,23 @@ export function CoveragePage() {
             </thead>
             <tbody>
               {rows.slice(0, 500).map((s) => (
-                <tr key={s.siteCode} data-site={s.siteCode}>
+                <Fragment key={s.siteCode}>
+                <tr data-site={s.siteCode}>
                   <td style={styles.td}>{s.rank}</td>
                   <th style={styles.td} scope="row">
                     {s.siteName}
                     <br />
                     <span style={styles.note}>{s.siteCode}</span>
+                    <br />
+                    <button
+                      type="button"
+                      style={{ ...styles.sortButton, color: '#271fe0', fontWeight: 400, textDecoration: 'underline' }}
+                      aria-expanded={openSite === s.siteCode}
+                      onClick={() => setOpenSite(openSite === s.siteCode ? null : s.siteCode)}
+                    >
+                      {openSite === s.siteCode ? 'Ẩn chi tiết' : 'Chi tiết'}
+                      <span style={{ position: 'absolute', left: -10000 }}> {s.siteName}</span>
+                    </button>
                   </th>
                   <td style={styles.td}>{s.kindLabel}</td>
                   <td style={{ ...styles.td, fontWeight: 600 }}>{s.score}</td>
@@ -379,6 +391,14 @@ export function CoveragePage() {
                   <td style={styles.td}>{s.outdatedShare === null ? '—' : `${Math.round(s.outdatedShare * 100)} %`}</td>
                   <td style={styles.td}>{s.qaMedianHours ?? '—'}</td>
                 </tr>
+                {openSite === s.siteCode && (
+                  <tr data-detail-of={s.siteCode}>
+                    <td style={{ ...styles.td, background: '#f6f6f9' }} colSpan={8 + t.requirements.length}>
+                      <SiteDetail code={s.siteCode} />
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -403,6 +423,52 @@ export function CoveragePage() {
         </ul>
       </Section>
     </main>
+  );
+}
+
+interface Detail {
+  requirements: Array<{ code: string; label: string; stateLabel: string; note: string }>;
+  sections: Record<string, { own: number; shown: number; latestOwnAt: string | null; latestShownAt: string | null }>;
+  newlyEffective: { concerning: number; shown: number; basis: string };
+  qaResponse: { received: number; answered: number; medianHours: number | null } | null;
+}
+
+/** One site's figures behind its score: each requirement's reason, counts and latest dates. */
+function SiteDetail({ code }: { code: string }) {
+  const detail = useLoad<Detail>(`/pbgdpl-coverage/sites/${encodeURIComponent(code)}`);
+  if (detail.state === 'loading') return <p role="status">Đang tải…</p>;
+  if (detail.state === 'error') return <p role="alert">{detail.message}</p>;
+  const d = detail.data;
+  return (
+    <table style={{ ...styles.table, maxWidth: 1000 }}>
+      <caption style={{ textAlign: 'left', ...styles.note }}>
+        Chi tiết {code}
+        {d.qaResponse ? `; hỏi đáp: ${d.qaResponse.answered}/${d.qaResponse.received} câu đã trả lời, trung vị ${d.qaResponse.medianHours ?? '—'} giờ` : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th style={styles.th} scope="col">Yêu cầu</th>
+          <th style={styles.th} scope="col">Đánh giá</th>
+          <th style={styles.th} scope="col">Bài của đơn vị / hiển thị</th>
+          <th style={styles.th} scope="col">Bài mới nhất của đơn vị</th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.requirements.map((r) => {
+          const section = d.sections[r.code];
+          return (
+            <tr key={r.code}>
+              <th style={styles.td} scope="row">{r.code} {r.label}</th>
+              <td style={styles.td}>{r.stateLabel}. {r.note}</td>
+              <td style={styles.td}>{section ? `${section.own} / ${section.shown}` : `${d.newlyEffective.shown} / ${d.newlyEffective.concerning} văn bản`}</td>
+              <td style={styles.td}>
+                {section ? `${section.latestOwnAt ? vnDate(section.latestOwnAt) : '—'} (hiển thị: ${section.latestShownAt ? vnDate(section.latestShownAt) : '—'})` : '—'}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 

@@ -11,6 +11,7 @@ import {
   REQUIREMENTS,
   REQUIREMENT_CODES,
   REQUIREMENT_STATE_LABELS,
+  SECTION_CODES,
   SITE_KIND_LABELS,
   SITE_KINDS,
   addDays,
@@ -148,6 +149,7 @@ const CSV_HEADER = [
   'Văn bản mới có hiệu lực đang hiển thị',
   'Tỉ lệ bài có thể lỗi thời',
   'Thời gian trả lời hỏi đáp, trung vị (giờ)',
+  ...SECTION_CODES.map((c) => `Bài mới nhất của đơn vị ${c}`),
   'Ngày số liệu',
 ];
 
@@ -168,6 +170,7 @@ export function tableCsv(table: CoverageTable): string {
       s.newlyEffectiveShown,
       s.outdatedShare,
       s.qaMedianHours,
+      ...SECTION_CODES.map((c) => s.latestOwn[c]?.slice(0, 10) ?? null),
       table.day,
     ]),
   );
