@@ -23,7 +23,7 @@ import type { SitemapStats } from './sitemap.js';
 import type { ServiceWorkerStats } from './pwa/service-worker.js';
 import { TEMPLATE_DIR } from './template-dir.js';
 import { ensureNationalBundle, pruneNationalBundles, type NationalBundle } from './search/national-bundle.js';
-import { nationalRecords } from './search/snapshot-records.js';
+import { nationalInputKey, nationalRecords } from './search/snapshot-records.js';
 
 export { GeneratorError, SiteBuildError } from './errors.js';
 export {
@@ -348,6 +348,7 @@ async function nationalBundle(outDir: string, snapshotDir: string, log: (m: stri
       outDir,
       templateDir: TEMPLATE_DIR,
       records: nationalRecords(snapshotDir),
+      inputKey: nationalInputKey(snapshotDir),
       fetchedAt: manifest.generatedAt,
       log: (m) => log(`  ${m}`),
     });

@@ -13,7 +13,7 @@ import { GeneratorError } from './errors.js';
 import { summarize, writeDetails } from './fetch-snapshot.js';
 import { writeJson } from './fs-json.js';
 import { ensureNationalBundle, pruneNationalBundles, type NationalBundle } from './search/national-bundle.js';
-import { nationalRecords } from './search/snapshot-records.js';
+import { nationalInputKey, nationalRecords } from './search/snapshot-records.js';
 import { snapshotFiles, type DocumentIndex } from './snapshot-format.js';
 import { TEMPLATE_DIR } from './template-dir.js';
 
@@ -69,6 +69,7 @@ export async function generateNationalIndex(
       outDir: options.outDir,
       templateDir: TEMPLATE_DIR,
       records: nationalRecords(snapshotDir),
+      inputKey: nationalInputKey(snapshotDir),
       fetchedAt,
       log,
     });

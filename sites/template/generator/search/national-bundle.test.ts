@@ -67,6 +67,43 @@ describe('the national search bundle', () => {
     expect(fs.readdirSync(nationalBundlesDir(outDir)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('is found by the key of its inputs without making the records again', async () => {
+    const key = 'a'.repeat(64);
+    const first = await ensureNationalBundle({
+      outDir,
+      templateDir: TEMPLATE_DIR,
+      records: [law('Luật B')],
+      inputKey: key,
+      fetchedAt: '2026-11-29T00:00:00.000Z',
+    });
+    const untouched = {
+      [Symbol.iterator]: () => {
+        throw new Error('the records were read');
+      },
+    };
+    const again = await ensureNationalBundle({
+      outDir,
+      templateDir: TEMPLATE_DIR,
+      records: untouched,
+      inputKey: key,
+      fetchedAt: '2026-11-29T01:00:00.000Z',
+    });
+    expect(again).toEqual(expect.objectContaining({ id: first?.id, built: false, records: 1 }));
+    // A key whose bundle was pruned is forgotten: the records are made again.
+    fs.rmSync(path.join(nationalBundlesDir(outDir), first!.id), { recursive: true });
+    pruneNationalBundles(outDir, { now: Date.now() + 2 * 3_600_000 });
+    expect(fs.readdirSync(path.join(nationalBundlesDir(outDir), '.keys'))).toEqual([]);
+    await expect(
+      ensureNationalBundle({
+        outDir,
+        templateDir: TEMPLATE_DIR,
+        records: untouched,
+        inputKey: key,
+        fetchedAt: '2026-11-29T02:00:00.000Z',
+      }),
+    ).rejects.toThrow('the records were read');
+  });
+
   it('is not made when there is no national record', async () => {
     expect(await ensure([])).toBeNull();
   });

@@ -66,8 +66,14 @@ export interface EnsureNationalBundleOptions {
   outDir: string;
   /** sites/template (the Pagefind runner and version). */
   templateDir: string;
-  /** Records with URLs relative to a site's base, in a stable order (by documentId). */
+  /** Records with URLs relative to a site's base, in a stable order (by documentId); read only when needed. */
   records: Iterable<SearchRecord>;
+  /**
+   * A key of everything the records are made from (snapshot-records.ts `nationalInputKey`): when a
+   * bundle was already made from the same inputs, it is found without making the records, whose
+   * folding of the full texts costs seconds.
+   */
+  inputKey?: string;
   /** ISO time the records were fetched at. */
   fetchedAt: string;
   log?: (message: string) => void;
@@ -88,6 +94,12 @@ export async function ensureNationalBundle(
   const started = Date.now();
   const root = nationalBundlesDir(options.outDir);
   fs.mkdirSync(root, { recursive: true });
+  const known = options.inputKey ? readInputKey(root, options.inputKey) : null;
+  if (known) {
+    noteFetch(path.join(root, known), options.fetchedAt);
+    switchCurrentIfNewer(root, known);
+    return found(root, known, started, options.log);
+  }
   const recordsFile = path.join(
     root,
     `.records-${process.pid}-${crypto.randomBytes(4).toString('hex')}.jsonl`,
@@ -112,6 +124,7 @@ export async function ensureNationalBundle(
     });
     noteFetch(dir, options.fetchedAt);
     switchCurrentIfNewer(root, id);
+    if (options.inputKey) writeInputKey(root, options.inputKey, id);
     const bundle: NationalBundle = {
       id,
       path: `${NATIONAL_SEARCH_PATH}${id}/`,
@@ -127,6 +140,40 @@ export async function ensureNationalBundle(
   } finally {
     fs.rmSync(recordsFile, { force: true });
   }
+}
+
+/** Input keys are remembered as `.keys/<key>` files holding the bundle id (dropped with the bundle). */
+const KEYS_DIR = '.keys';
+
+function readInputKey(root: string, key: string): string | null {
+  try {
+    const id = fs.readFileSync(path.join(root, KEYS_DIR, key), 'utf8').trim();
+    return BUNDLE_ID.test(id) && fs.existsSync(path.join(root, id, MANIFEST_FILE)) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeInputKey(root: string, key: string, id: string): void {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new GeneratorError(`Not an input key: "${key}"`);
+  fs.mkdirSync(path.join(root, KEYS_DIR), { recursive: true });
+  const temp = path.join(root, KEYS_DIR, `.${key}.${process.pid}.tmp`);
+  fs.writeFileSync(temp, id);
+  fs.renameSync(temp, path.join(root, KEYS_DIR, key));
+}
+
+function found(root: string, id: string, started: number, log?: (message: string) => void): NationalBundle {
+  const dir = path.join(root, id);
+  const bundle: NationalBundle = {
+    id,
+    path: `${NATIONAL_SEARCH_PATH}${id}/`,
+    built: false,
+    records: readManifest(dir)?.records ?? 0,
+    ...measure(dir),
+    ms: Date.now() - started,
+  };
+  log?.(`National search bundle ${id}: ${bundle.records} records, found by its inputs in ${bundle.ms} ms`);
+  return bundle;
 }
 
 interface BuildOnceOptions {
@@ -284,6 +331,9 @@ export function pruneNationalBundles(outDir: string, options: PruneNationalOptio
     if (kept.has(bundle.id) || now - bundle.usedAt < graceMs) continue;
     fs.rmSync(path.join(root, bundle.id), { recursive: true, force: true });
     removed.push(bundle.id);
+  }
+  for (const key of safeReaddir(path.join(root, KEYS_DIR))) {
+    if (readInputKey(root, key) === null) fs.rmSync(path.join(root, KEYS_DIR, key), { force: true });
   }
   for (const name of safeReaddir(root)) {
     if (!/^\.(building|records|lock)-/.test(name)) continue;

@@ -4,7 +4,11 @@
  * the same files in the same order, so every run that sees the same national documents writes
  * the same national records, and the bundle's content hash finds them.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DOCUMENT_TYPE_INFO, VALIDITY_STATUS_LABELS } from '@pbgdpl/domain';
 import {
   snapshotFiles,
   type DocumentDetail,
@@ -14,7 +18,7 @@ import {
   type ItemIndex,
   type SiteSnapshot,
 } from '../snapshot-format.js';
-import { documentRecords, itemRecords, type SearchRecord } from './records.js';
+import { SEARCH_SECTIONS, documentRecords, itemRecords, type SearchRecord } from './records.js';
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 
@@ -33,6 +37,42 @@ export function nationalRecords(snapshotDir: string): Generator<SearchRecord> {
     documents,
     detail: (id) => readJson<DocumentDetail>(snapshotFiles.document(snapshotDir, id)),
   });
+}
+
+/**
+ * A key of everything the national records are made from: each national document's summary and
+ * full document (not its relations, which records do not use), the labels records take from
+ * @pbgdpl/domain, and the code of this folder that turns them into records and indexed HTML. Two
+ * runs with the same key make the same records, so the bundle is found by the key alone
+ * (national-bundle.ts) — reading and hashing the JSON costs milliseconds, folding the full texts
+ * into records seconds.
+ */
+export function nationalInputKey(snapshotDir: string): string {
+  const index = readJson<DocumentIndex>(snapshotFiles.index(snapshotDir)).documents;
+  const hash = crypto.createHash('sha256').update(recordsCodeFingerprint());
+  for (const id of Object.keys(index).sort()) {
+    const summary = index[id]!;
+    if (!isNationalDocument(summary)) continue;
+    hash.update(JSON.stringify(summary));
+    hash.update(JSON.stringify(readJson<DocumentDetail>(snapshotFiles.document(snapshotDir, id)).document));
+  }
+  return hash.digest('hex');
+}
+
+let fingerprint: string | undefined;
+/** The labels and the code (this folder's sources, as running) that make records out of documents. */
+function recordsCodeFingerprint(): string {
+  if (fingerprint === undefined) {
+    const hash = crypto.createHash('sha256');
+    hash.update(JSON.stringify({ SEARCH_SECTIONS, DOCUMENT_TYPE_INFO, VALIDITY_STATUS_LABELS }));
+    const dir = path.dirname(fileURLToPath(import.meta.url));
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!/\.(js|mjs|ts)$/.test(name) || /\.(test|d)\.ts$/.test(name)) continue;
+      hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+    }
+    fingerprint = hash.digest('hex');
+  }
+  return fingerprint;
 }
 
 export interface SiteRecordsOptions {
