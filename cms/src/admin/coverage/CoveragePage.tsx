@@ -176,14 +176,14 @@ export function CoveragePage() {
           labels: t.requirements.map((r) => r.code),
           datasets: [{ label: 'Số trang đạt', data: t.requirements.map((r) => national.metByRequirement[r.code] ?? 0), backgroundColor: '#4945ff' }],
         },
-        options: { scales: { y: { beginAtZero: true, max: national.sites, title: { display: true, text: 'Số trang' } } }, plugins: { legend: { display: false } } },
+        options: { scales: { y: { beginAtZero: true, max: national.sites, title: { display: true, text: 'Số trang' }, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } },
       }
     : null;
   const bandsChart: ChartConfiguration | null = national
     ? {
         type: 'bar',
         data: { labels: SCORE_BANDS, datasets: [{ label: 'Số trang', data: national.scoreBands, backgroundColor: '#328048' }] },
-        options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'Số trang' } }, x: { title: { display: true, text: 'Điểm' } } }, plugins: { legend: { display: false } } },
+        options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'Số trang' }, ticks: { precision: 0 } }, x: { title: { display: true, text: 'Điểm' } } }, plugins: { legend: { display: false } } },
       }
     : null;
   const trendChart: ChartConfiguration | null =
@@ -529,7 +529,7 @@ function DemandView({ load }: { load: Load<Demand> }) {
   const volumeChart: ChartConfiguration = {
     type: 'line',
     data: { labels: questionVolume.map((v) => vnDate(v.date)), datasets: [{ label: 'Số câu hỏi mỗi ngày', data: questionVolume.map((v) => v.count), borderColor: '#4945ff' }] },
-    options: { scales: { y: { beginAtZero: true } }, plugins: { legend: { display: false } } },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } },
   };
   return (
     <div style={styles.grid}>
