@@ -2,7 +2,7 @@
  * `pnpm --filter @pbgdpl/cms run delete-asker-data -- --tracking-code 7K3QD-M2X9A`
  * `pnpm --filter @pbgdpl/cms run delete-asker-data -- --email nguoi.hoi@example.vn`
  * Erases an asker's name, email and phone from their questions when they ask for it, and
- * records each erasure in the audit log. The question, its answer and status stay.
+ * records each erasure in the audit log. The question, its answer and handling status stay.
  */
 import os from 'os';
 import { parseArgs } from 'util';

@@ -44,7 +44,7 @@ function typeFields(type: ItemType, title: string): Record<string, unknown> {
     case 'qa':
       return {
         question: `${title}?`,
-        status: 'answered',
+        handlingStatus: 'answered',
         answer: paragraph(title),
         answeredAt: '2025-03-01',
       };
@@ -53,7 +53,7 @@ function typeFields(type: ItemType, title: string): Record<string, unknown> {
         topic: title,
         opensAt: '2026-12-01T01:00:00.000Z',
         closesAt: '2026-12-15T10:00:00.000Z',
-        status: 'planned',
+        phase: 'planned',
       };
     case 'material':
       return { materialType: 'leaflet', summary: title };

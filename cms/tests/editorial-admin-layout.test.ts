@@ -106,8 +106,12 @@ test('labels and hints read as an editor expects', async () => {
     label: 'Email người hỏi',
     description: 'Không bao giờ công khai.',
   });
-  expect(qa.metadatas.status!.edit.description).toContain('rejected: Từ chối');
-  expect(qa.metadatas.status!.edit.editable).toBe(false);
+  expect(qa.metadatas.handlingStatus!.edit.description).toContain('rejected: Từ chối');
+  expect(qa.metadatas.handlingStatus!.edit.editable).toBe(false);
+  expect(qa.layouts.list).toEqual(expect.arrayContaining(['handlingStatus']));
+  const dialogue = (await configurationOf('dialogue')).contentType;
+  expect(dialogue.metadatas.phase!.edit).toMatchObject({ label: 'Giai đoạn', editable: true });
+  expect(dialogue.layouts.list).toEqual(expect.arrayContaining(['phase']));
   expect(qa.metadatas.mayBeOutdated!.edit.editable).toBe(false);
   const video = await configurationOf('video');
   expect(video.contentType.metadatas.youtubeId!.edit.label).toBe('Mã video YouTube');

@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import request from 'supertest';
 import { startTestCms, type TestCms } from './harness';
 import {
@@ -164,8 +166,9 @@ test('the English translation carries the facts shared by all locales', async ()
     closesAt: '2026-03-15T10:00:00.000Z',
     owningSite: { code: 'quoc-gia' },
   });
-  // The status follows the dates (the schedule extension moves it): whatever it is, it is shared.
-  expect(en.status).toBe(vi.status);
+  // The phase follows the dates (the schedule extension moves it): whatever it is, it is shared.
+  expect(en.phase).toBe(vi.phase);
+  expect(['planned', 'open', 'live', 'closed']).toContain(vi.phase);
   expect(en.title).not.toBe(vi.title);
 });
 
@@ -175,7 +178,7 @@ test('the README’s REST examples answer as documented', async () => {
     .query({
       locale: 'vi',
       'filters[owningSite][code][$eq]': 'quoc-gia',
-      'filters[status][$eq]': 'published',
+      'filters[handlingStatus][$eq]': 'published',
       'sort[0]': 'answeredAt:desc',
       'fields[0]': 'title',
       'fields[1]': 'slug',
@@ -204,4 +207,30 @@ test('the README’s REST examples answer as documented', async () => {
     .expect(200);
   expect(dialogues.body.data.map((d: { title: string }) => d.title)).toEqual([en.title]);
   expect(dialogues.body.data[0].citations).toEqual([]);
+});
+
+test('the README’s GraphQL examples answer as documented (handlingStatus, phase)', async () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const bodies = [
+    ...readme.matchAll(/^curl -s http:\/\/127\.0\.0\.1:1337\/graphql .* -d '(\{\n[\s\S]*?\n\})'$/gm),
+  ].map((m) => JSON.parse(m[1]!) as { query: string; variables?: Record<string, unknown> });
+  expect(bodies).toHaveLength(2);
+  const [qaExample, dialogueExample] = bodies as [(typeof bodies)[0], (typeof bodies)[0]];
+  // The README asks for Hà Nội's questions; the published sample here is the national portal's.
+  const qas = await request(cms.http)
+    .post('/graphql')
+    .send({ ...qaExample, variables: { site: 'quoc-gia' } })
+    .expect(200);
+  expect(qas.body.errors).toBeUndefined();
+  expect(qas.body.data.qas_connection.nodes).toEqual([
+    expect.objectContaining({ documentId: created.get('qa') }),
+  ]);
+  const dialogues = await request(cms.http).post('/graphql').send(dialogueExample).expect(200);
+  expect(dialogues.body.errors).toBeUndefined();
+  expect(dialogues.body.data.dialogues).toEqual([
+    expect.objectContaining({
+      title: editorialSample('dialogue', registry.sites.national).en.title,
+      phase: expect.stringMatching(/^(planned|open|live|closed)$/),
+    }),
+  ]);
 });

@@ -193,13 +193,13 @@ describe('GraphQL', () => {
 
   test('the public fields of a Q&A and its dialogue are readable', async () => {
     const res = await gql(
-      `{ qas { documentId title question status answeredAt dialogue { documentId title questions { documentId } } } }`,
+      `{ qas { documentId title question handlingStatus answeredAt dialogue { documentId title questions { documentId } } } }`,
     ).expect(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.qas).toEqual([
       expect.objectContaining({
         documentId: qaId,
-        status: 'published',
+        handlingStatus: 'published',
         dialogue: expect.objectContaining({ documentId: dialogueId }),
       }),
     ]);

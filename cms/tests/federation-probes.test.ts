@@ -84,14 +84,14 @@ async function fingerprint(site: SiteKey): Promise<string> {
     orderBy: { id: 'asc' },
     populate: { owningSite: { select: ['id'] } },
   });
-  // A dialogue's `status` follows the clock (scheduled job): not something a probe could change.
+  // A dialogue's `phase` follows the clock (scheduled job): not something a probe could change.
   const dialogues = (
     (await cms.strapi.db.query(DIALOGUE).findMany({
       where: { owningSite: { id: world.sites[site].id } },
       orderBy: { id: 'asc' },
       populate: { questions: { select: ['id'] } },
     })) as Array<Record<string, unknown>>
-  ).map(({ status: _status, ...rest }) => rest);
+  ).map(({ phase: _phase, ...rest }) => rest);
   return JSON.stringify({ rows, dialogues, total: await cms.strapi.db.query(NEWS).count({}) });
 }
 

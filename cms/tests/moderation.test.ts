@@ -6,7 +6,7 @@ import { QA, REPORT, postJson, qaRows, submissionEnv } from './submission-suppor
 
 /**
  * Citizens' questions through the admin API as real users of each role: the inbox per site
- * (the Q&A list filtered by site and status), assigning an officer, forwarding to the unit that
+ * (the Q&A list filtered by site and handling status), assigning an officer, forwarding to the unit that
  * must answer, answering, publishing through the review rule (the public then sees the question
  * and answer, never the asker), refusing with a reason the asker reads by tracking code, the
  * response-time figures, and reports from three people hiding an item.
@@ -75,19 +75,19 @@ describe('the inbox of a site', () => {
   });
 
   test('an editor’s list of received questions holds only their site’s', async () => {
-    const res = await as('editorA').list('filters[$and][0][status][$eq]=received').expect(200);
+    const res = await as('editorA').list('filters[$and][0][handlingStatus][$eq]=received').expect(200);
     expect(titles(res)).toEqual([A]);
-    expect(titles(await as('editorB').list('filters[$and][0][status][$eq]=received').expect(200))).toEqual([
-      B,
-    ]);
+    expect(
+      titles(await as('editorB').list('filters[$and][0][handlingStatus][$eq]=received').expect(200)),
+    ).toEqual([B]);
   });
 
-  test('a province’s administrator filters its communes’ questions by site and status', async () => {
-    const all = await as('hanoiAdmin').list('filters[$and][0][status][$eq]=received').expect(200);
+  test('a province’s administrator filters its communes’ questions by site and handling status', async () => {
+    const all = await as('hanoiAdmin').list('filters[$and][0][handlingStatus][$eq]=received').expect(200);
     expect(titles(all)).toEqual([A, B, H].sort());
     const bySite = await as('hanoiAdmin')
       .list(
-        `filters[$and][0][status][$eq]=received&filters[$and][1][owningSite][id][$eq]=${world.sites.communeA.id}`,
+        `filters[$and][0][handlingStatus][$eq]=received&filters[$and][1][owningSite][id][$eq]=${world.sites.communeA.id}`,
       )
       .expect(200);
     expect(titles(bySite)).toEqual([A]);
@@ -98,7 +98,7 @@ describe('assigning and forwarding', () => {
   test('assigning a received question to an officer of the site makes it "assigned"', async () => {
     await as('editorA').update(q1.id, { assigneeEmail: world.emails.reviewerA.toUpperCase() }).expect(200);
     const [row] = await qaRows(cms.strapi, { documentId: q1.id });
-    expect(row).toMatchObject({ status: 'assigned', assigneeEmail: world.emails.reviewerA });
+    expect(row).toMatchObject({ handlingStatus: 'assigned', assigneeEmail: world.emails.reviewerA });
     expect((await status(q1.code)).label).toBe('Đang xử lý');
   });
 
@@ -116,13 +116,14 @@ describe('assigning and forwarding', () => {
     );
   });
 
-  test('the status follows the work: a value typed for it (the admin form sends one) is not taken', async () => {
+  test('the handling status follows the work: a value sent for it (the admin form sends the shown one) is not taken', async () => {
     await as('editorA')
-      .update(q1.id, { status: 'published', assigneeEmail: world.emails.reviewerA })
+      .update(q1.id, { handlingStatus: 'published', assigneeEmail: world.emails.reviewerA })
       .expect(200);
-    await as('editorA').update(q1.id, { status: 'draft' }).expect(200);
+    await as('editorA').update(q1.id, { handlingStatus: 'rejected' }).expect(200);
     expect((await qaRows(cms.strapi, { documentId: q1.id }))[0]).toMatchObject({
-      status: 'assigned',
+      handlingStatus: 'assigned',
+      rejectionReason: null,
       publishedAt: null,
     });
   });
@@ -135,17 +136,17 @@ describe('assigning and forwarding', () => {
     const rows = await qaRows(cms.strapi, { documentId: q1.id });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      status: 'received',
+      handlingStatus: 'received',
       assigneeEmail: null,
       owningSite: { code: 'ha-noi' },
       forwardedFrom: { code: 'ha-noi-ba-dinh' },
       forwardedAt: expect.anything(),
     });
     expect(
-      titles(await as('editorA').list('filters[$and][0][status][$eq]=received').expect(200)),
+      titles(await as('editorA').list('filters[$and][0][handlingStatus][$eq]=received').expect(200)),
     ).not.toContain(rows[0]!.title);
     expect(
-      titles(await as('hanoiEditor').list('filters[$and][0][status][$eq]=received').expect(200)),
+      titles(await as('hanoiEditor').list('filters[$and][0][handlingStatus][$eq]=received').expect(200)),
     ).toContain(rows[0]!.title);
     const audit = await cms.strapi.db
       .query('api::audit-entry.audit-entry')
@@ -156,7 +157,7 @@ describe('assigning and forwarding', () => {
     expect(forward).toMatchObject({
       owningSite: { before: world.sites.communeA.documentId, after: world.sites.hanoi.documentId },
       forwardedFrom: { before: null, after: world.sites.communeA.documentId },
-      status: { before: 'assigned', after: 'received' },
+      handlingStatus: { before: 'assigned', after: 'received' },
     });
   });
 });
@@ -169,7 +170,7 @@ describe('answering and publishing', () => {
   test('the province answers; an editor may not publish unapproved work, a reviewer may', async () => {
     await as('hanoiEditor').update(q1.id, { answer, answeredAt: '2026-03-02' }).expect(200);
     const [answered] = await qaRows(cms.strapi, { documentId: q1.id });
-    expect(answered).toMatchObject({ status: 'answered' });
+    expect(answered).toMatchObject({ handlingStatus: 'answered' });
     expect(answered!.respondedAt).not.toBeNull();
     expect((await status(q1.code)).label).toBe('Đang hoàn thiện câu trả lời');
 
@@ -179,7 +180,9 @@ describe('answering and publishing', () => {
 
     await as('hanoiAdmin').publish(q1.id).expect(200);
     const rows = await qaRows(cms.strapi, { documentId: q1.id });
-    expect(rows.map((r) => [r.publishedAt === null ? 'draft' : 'published', r.status]).sort()).toEqual([
+    expect(
+      rows.map((r) => [r.publishedAt === null ? 'draft' : 'published', r.handlingStatus]).sort(),
+    ).toEqual([
       ['draft', 'published'],
       ['published', 'published'],
     ]);
@@ -189,7 +192,7 @@ describe('answering and publishing', () => {
     const rest = await request(cms.http).get(`/api/qas/${q1.id}?populate=*`).expect(200);
     expect(rest.body.data).toMatchObject({
       question: expect.stringContaining('thuế môn bài'),
-      status: 'published',
+      handlingStatus: 'published',
     });
     expect(rest.body.data.answer[0].children[0].text).toMatch(/Nghị định 139\/2016/);
     for (const field of [
@@ -216,9 +219,14 @@ describe('answering and publishing', () => {
 
     const graphql = await request(cms.http)
       .post('/graphql')
-      .send({ query: `{ qa(documentId: "${q1.id}") { question status answer owningSite { code } } }` })
+      .send({
+        query: `{ qa(documentId: "${q1.id}") { question handlingStatus answer owningSite { code } } }`,
+      })
       .expect(200);
-    expect(graphql.body.data.qa).toMatchObject({ status: 'published', owningSite: { code: 'ha-noi' } });
+    expect(graphql.body.data.qa).toMatchObject({
+      handlingStatus: 'published',
+      owningSite: { code: 'ha-noi' },
+    });
     const asking = await request(cms.http)
       .post('/graphql')
       .send({ query: `{ qa(documentId: "${q1.id}") { askerEmail assigneeEmail forwardedFrom { code } } }` });
@@ -282,7 +290,7 @@ describe('refusing and answering privately', () => {
       /^Người hỏi không đồng ý công khai nên câu trả lời được gửi riêng cho họ/,
     );
     expect((await qaRows(cms.strapi, { documentId: q.id }))[0]).toMatchObject({
-      status: 'received',
+      handlingStatus: 'received',
       answeredAt: null,
     });
     await as('reviewerA').update(q.id, { answer, answeredAt: '2026-03-03' }).expect(200);
@@ -386,8 +394,9 @@ describe('the admin', () => {
     const qa = await configuration(QA);
     for (const field of ['assigneeEmail', 'forwardTo', 'forwardedFrom', 'forwardedAt', 'respondedAt'])
       expect(qa[field].edit.label).not.toBe(field);
-    for (const field of ['forwardedFrom', 'forwardedAt', 'respondedAt'])
+    for (const field of ['handlingStatus', 'forwardedFrom', 'forwardedAt', 'respondedAt'])
       expect(qa[field].edit.editable).toBe(false);
+    expect(qa.handlingStatus.edit.label).toBe('Trạng thái xử lý');
     const report = await configuration(REPORT);
     for (const field of ['itemType', 'itemTitle', 'reason', 'message', 'status', 'owningSite'])
       expect(report[field].edit.label).not.toBe(field);

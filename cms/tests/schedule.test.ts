@@ -1,7 +1,7 @@
 import { startTestCms, type TestCms } from './harness';
 import { createRegistry } from './fixtures';
 import { createItem, itemData, rowsOf, uidOf } from './citations-fixtures';
-import { publishDue, updateDialogueStatuses } from '../src/extensions/schedule';
+import { publishDue, updateDialoguePhases } from '../src/extensions/schedule';
 
 /**
  * Scheduled publishing and dialogue phases, with the clock driven by passing `now` (never
@@ -124,19 +124,19 @@ test('a dialogue passes through planned, open, live and closed as its dates come
       published: true,
     },
   );
-  const statuses = async () => [
-    ...new Set((await rowsOf(cms.strapi, 'dialogue', documentId)).map((r) => r.status)),
+  const phases = async () => [
+    ...new Set((await rowsOf(cms.strapi, 'dialogue', documentId)).map((r) => r.phase)),
   ];
 
-  expect(await updateDialogueStatuses(cms.strapi, start)).toBe(0);
-  expect(await statuses()).toEqual(['planned']);
-  expect(await updateDialogueStatuses(cms.strapi, opensAt)).toBe(1);
-  expect(await statuses()).toEqual(['open']);
-  expect(await updateDialogueStatuses(cms.strapi, later(60 * 24 * 8 + 30))).toBe(1);
-  expect(await statuses()).toEqual(['live']);
-  expect(await updateDialogueStatuses(cms.strapi, closesAt)).toBe(1);
-  expect(await statuses()).toEqual(['closed']);
+  expect(await updateDialoguePhases(cms.strapi, start)).toBe(0);
+  expect(await phases()).toEqual(['planned']);
+  expect(await updateDialoguePhases(cms.strapi, opensAt)).toBe(1);
+  expect(await phases()).toEqual(['open']);
+  expect(await updateDialoguePhases(cms.strapi, later(60 * 24 * 8 + 30))).toBe(1);
+  expect(await phases()).toEqual(['live']);
+  expect(await updateDialoguePhases(cms.strapi, closesAt)).toBe(1);
+  expect(await phases()).toEqual(['closed']);
   // Never backwards, and nothing to do twice.
-  expect(await updateDialogueStatuses(cms.strapi, opensAt)).toBe(0);
-  expect(await statuses()).toEqual(['closed']);
+  expect(await updateDialoguePhases(cms.strapi, opensAt)).toBe(0);
+  expect(await phases()).toEqual(['closed']);
 });

@@ -47,7 +47,7 @@ beforeAll(async () => {
     data: {
       answer: blocks('Theo Luật Nhà ở năm 2023, thời hạn sở hữu tối đa là 50 năm và có thể gia hạn.'),
       answeredAt: '2026-03-05',
-      status: 'answered',
+      handlingStatus: 'answered',
     },
   } as never);
   await cms.strapi.documents(QA).publish({ documentId: asked.id, locale: 'vi' } as never);
@@ -84,7 +84,7 @@ test('GraphQL has no private field in its schema and no report type', async () =
     .send({ query: '{ qa: __type(name: "Qa") { fields { name } } report: __type(name: "Report") { name } }' })
     .expect(200);
   const fields = (schema.body.data.qa.fields as Array<{ name: string }>).map((f) => f.name);
-  expect(fields).toEqual(expect.arrayContaining(['question', 'answer', 'status', 'owningSite']));
+  expect(fields).toEqual(expect.arrayContaining(['question', 'answer', 'handlingStatus', 'owningSite']));
   for (const hidden of [
     'askerName',
     'askerEmail',
@@ -103,7 +103,7 @@ test('GraphQL has no private field in its schema and no report type', async () =
   expect(schema.body.data.report).toBeNull();
   const data = await request(cms.http)
     .post('/graphql')
-    .send({ query: '{ qas { documentId title question answer status owningSite { code name } } }' })
+    .send({ query: '{ qas { documentId title question answer handlingStatus owningSite { code name } } }' })
     .expect(200);
   expect(data.body.data.qas).toHaveLength(1);
   expectNoSecrets(data.text);

@@ -112,7 +112,7 @@ describe('a legal question', () => {
     expect(row).toMatchObject({
       locale: 'vi',
       publishedAt: null,
-      status: 'received',
+      handlingStatus: 'received',
       title: QUESTIONS.retirement,
       question: QUESTIONS.retirement,
       askerName: 'Nguyễn Thị Hỏi',
@@ -543,7 +543,7 @@ describe('a question to a policy dialogue', () => {
     });
     const [row] = await qaRows(cms.strapi, { trackingCode: res.body.data.trackingCode });
     expect(row).toMatchObject({
-      status: 'received',
+      handlingStatus: 'received',
       owningSite: { code: 'ha-noi' },
       dialogue: { documentId: dialogues.open },
     });
@@ -585,7 +585,7 @@ describe('a question to a policy dialogue', () => {
   test('a dialogue its host closed early refuses too', async () => {
     await cms.strapi.db
       .query('api::dialogue.dialogue')
-      .updateMany({ where: { documentId: dialogues.open }, data: { status: 'closed' } });
+      .updateMany({ where: { documentId: dialogues.open }, data: { phase: 'closed' } });
     const res = await send(dialogues.open!, {
       question: 'Thời hạn chi trả tiền bồi thường là bao lâu kể từ ngày có quyết định thu hồi?',
     });

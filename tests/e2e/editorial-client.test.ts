@@ -46,7 +46,7 @@ const ITEMS: Record<
     vi: {
       title: 'Tù chung thân với người dưới 18 tuổi',
       question: 'Có áp dụng hình phạt tù chung thân với người dưới 18 tuổi phạm tội không?',
-      status: 'published',
+      handlingStatus: 'published',
       answer: paragraph('Không áp dụng hình phạt tù chung thân đối với người dưới 18 tuổi phạm tội.'),
       answeredAt: '2026-01-09',
       askerEmail: 'nguoi-hoi@example.vn',
@@ -60,7 +60,7 @@ const ITEMS: Record<
       topic: 'Bồi thường khi Nhà nước thu hồi đất',
       opensAt: '2026-03-01T01:00:00.000Z',
       closesAt: '2026-03-15T10:00:00.000Z',
-      status: 'planned',
+      phase: 'planned',
     },
     en: { title: 'Dialogue on land recovery', topic: 'Compensation' },
   },
@@ -225,8 +225,8 @@ test('typed content comes through: a quiz-less situation, a YouTube video, a dia
   });
   const [dialogue] = await client.listSiteItems('dialogue', 'quoc-gia');
   expect(dialogue).toMatchObject({ opensAt: '2026-03-01T01:00:00.000Z', questions: [] });
-  expect(['planned', 'open', 'live', 'closed']).toContain(dialogue!.status);
+  expect(['planned', 'open', 'live', 'closed']).toContain(dialogue!.phase);
   const [qa] = await client.listSiteItems('qa', 'quoc-gia');
-  expect(qa).toMatchObject({ status: 'published', answeredAt: '2026-01-09', dialogue: null });
+  expect(qa).toMatchObject({ handlingStatus: 'published', answeredAt: '2026-01-09', dialogue: null });
   expect(qa!.answer).toEqual(ITEMS.qa.vi.answer);
 });

@@ -85,7 +85,7 @@ export async function createSectionFixtures(
   const qa = await publish('qas', {
     title: titles.qa,
     question: 'Đây là câu hỏi thử nghiệm của bộ kiểm thử tự động, không phải câu hỏi của người dân.',
-    status: 'published',
+    handlingStatus: 'published',
     answer: paragraph('Đây là câu trả lời thử nghiệm của bộ kiểm thử tự động.'),
     answeredAt: new Date(Date.now() - day).toISOString().slice(0, 10),
     citations: [{ documentNumber: replacingLaw, article: '1' }],
@@ -96,7 +96,7 @@ export async function createSectionFixtures(
     summary: 'Cuộc đối thoại thử nghiệm của bộ kiểm thử tự động.',
     opensAt: new Date(Date.now() - day).toISOString(),
     closesAt: new Date(Date.now() + 10 * day).toISOString(),
-    status: 'open',
+    phase: 'open',
     questions: [qa.documentId],
   });
   await publish('materials', {

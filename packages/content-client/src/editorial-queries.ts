@@ -54,7 +54,7 @@ const SPECS: Readonly<Record<EditorialType, TypeQuerySpec>> = {
     typeName: 'Qa',
     plural: 'Qas',
     fields: `${BASE} ${CITING}
-      question receivedAt status answer answeredAt
+      question receivedAt handlingStatus answer answeredAt
       answeringOrganization { ${ORGANIZATION} }
       dialogue { documentId slug title }`,
     sort: NEWEST_FIRST,
@@ -64,9 +64,9 @@ const SPECS: Readonly<Record<EditorialType, TypeQuerySpec>> = {
     typeName: 'Dialogue',
     plural: 'Dialogues',
     fields: `${BASE} ${CITING}
-      topic summary opensAt liveAt closesAt status transcript videoUrl
+      topic summary opensAt liveAt closesAt phase transcript videoUrl
       hostOrganization { ${ORGANIZATION} }
-      questions(${ALL}) { documentId slug title status }`,
+      questions(${ALL}) { documentId slug title handlingStatus }`,
     sort: ['opensAt:desc', 'documentId:asc'],
   },
   material: {

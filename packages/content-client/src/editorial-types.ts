@@ -6,6 +6,7 @@
 import type {
   Audience,
   CaptionLanguage,
+  DialogueStatus,
   EditorialType,
   GuidanceType,
   IntroductionType,
@@ -104,7 +105,8 @@ export interface Introduction extends EditorialItemBase, CitingItem {
 export interface Qa extends EditorialItemBase, CitingItem {
   question: string;
   receivedAt: string | null;
-  status: QaStatus;
+  /** Where the unit is with the question (received … published, rejected); follows the work. */
+  handlingStatus: QaStatus;
   answer: RichText | null;
   answeringOrganization: OrganizationRef | null;
   answeredAt: string | null;
@@ -119,9 +121,10 @@ export interface Dialogue extends EditorialItemBase, CitingItem {
   opensAt: string;
   liveAt: string | null;
   closesAt: string;
-  status: 'planned' | 'open' | 'live' | 'closed';
+  /** As last stored by the CMS's minute job (or a host who closed early); dates may be ahead of it. */
+  phase: DialogueStatus;
   /** Published questions put to the dialogue. */
-  questions: Array<{ documentId: string; slug: string | null; title: string; status: QaStatus }>;
+  questions: Array<{ documentId: string; slug: string | null; title: string; handlingStatus: QaStatus }>;
   transcript: RichText | null;
   videoUrl: string | null;
 }

@@ -11,7 +11,7 @@ import { mapLimit, writeJson } from './fs-json.js';
 import {
   placeItems,
   summarizeItem,
-  dialogueStatus,
+  dialoguePhase,
   type CitableDocument,
   type ItemsByType,
   type SitePlacement,
@@ -121,7 +121,7 @@ export async function fetchItems(options: FetchItemsOptions): Promise<FetchedIte
         );
         if (captions.length > 0) detail.captions = captions;
       }
-      if (type === 'dialogue') detail.status = dialogueStatus(item as EditorialItem<'dialogue'>, options.now);
+      if (type === 'dialogue') detail.phase = dialoguePhase(item as EditorialItem<'dialogue'>, options.now);
       writeJson(snapshotFiles.item(options.dir, type, id), detail);
       options.media?.item(type, item);
       const image = cardImage(type, item);

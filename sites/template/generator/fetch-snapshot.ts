@@ -48,7 +48,7 @@ export interface FetchSnapshotOptions {
    * address): default $PBGDPL_SITES_URL; none → the CMS shows its own confirmation page.
    */
   sitesUrl?: string | null;
-  /** The fetch time (dialogues' status); default now. */
+  /** The fetch time (dialogues' phase); default now. */
   now?: Date;
   /**
    * Where the uploads the sites show are copied (generator/media/); without it pages show no

@@ -211,6 +211,11 @@ describe('the section pages', () => {
     expect(page('ha-noi-ba-dinh')).toMatch(/<section id="doi-thoai-dang-mo"[\s\S]*href="\/ha-noi-ba-dinh\/doi-thoai\/doi-thoai-ha-noi\/"/);
   });
 
+  it('shows a dialogue’s phase as its dates give it at the build (stored “planned”, open since 25 June)', () => {
+    for (const html of [page('ha-noi', 'doi-thoai'), page('ha-noi', 'doi-thoai', 'doi-thoai-ha-noi')])
+      expect(html).toMatch(/data-dialogue-phase="open"[^>]*>Đang nhận câu hỏi</);
+  });
+
   it('links citations to the cited documents’ pages, and the documents back to the items that explain them', () => {
     const qa = page('ha-noi', 'hoi-dap', 'thu-viec');
     expect(qa).toMatch(

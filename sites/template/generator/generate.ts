@@ -92,7 +92,7 @@ export interface GenerateSitesOptions {
   publicCmsUrl?: string;
   /** Public origin of the shared host serving sites without a baseUrl (forms' return address); default $PBGDPL_SITES_URL. */
   sitesUrl?: string | null;
-  /** The moment dialogues' status is taken at; default now, or noon of `asOf` in Vietnam when it is given. */
+  /** The moment dialogues' phase is taken at; default now, or noon of `asOf` in Vietnam when it is given. */
   now?: Date;
   /**
    * `flat` (default): each site is `<outDir>/<code>/`. `releases`: each build becomes

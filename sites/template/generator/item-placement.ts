@@ -64,15 +64,15 @@ export interface PlaceItemsInput {
   items: ItemsByType;
   /** The documents each built site shows, for citations and "explained by" (by site code). */
   siteDocuments: (code: string) => readonly CitableDocument[];
-  /** The fetch time: a dialogue's status moves forward by its dates up to now. */
+  /** The fetch time: a dialogue's phase moves forward by its dates up to now. */
   now: Date;
   /** The built sites' adoptions (content-client `listSiteAdoptions`); none when absent. */
   adoptions?: readonly SiteAdoption[];
 }
 
-/** The status a dialogue shows: its stored one, moved forward by its dates (never back). */
-export function dialogueStatus(item: EditorialItem<'dialogue'>, now: Date): string {
-  return advanceDialogueStatus(item.status, item, now);
+/** The phase a dialogue shows: its stored one, moved forward by its dates (never back). */
+export function dialoguePhase(item: EditorialItem<'dialogue'>, now: Date): string {
+  return advanceDialogueStatus(item.phase, item, now);
 }
 
 /** Places the run's items on each built site. */
@@ -332,7 +332,7 @@ export function summarizeItem(type: EditorialType, item: EditorialItem, now: Dat
     summary: itemSummaryLine(type, item),
     date: itemDate(type, item),
     mayBeOutdated: 'mayBeOutdated' in item && item.mayBeOutdated === true,
-    ...(type === 'dialogue' ? { status: dialogueStatus(item as EditorialItem<'dialogue'>, now) } : {}),
+    ...(type === 'dialogue' ? { phase: dialoguePhase(item as EditorialItem<'dialogue'>, now) } : {}),
   };
 }
 
@@ -388,8 +388,8 @@ function openDialogues(
   for (const ref of refs) {
     const dialogue = dialogues?.get(ref.documentId);
     if (!dialogue) continue;
-    const status = dialogueStatus(dialogue, now);
-    if (status !== 'open' && status !== 'live') continue;
+    const phase = dialoguePhase(dialogue, now);
+    if (phase !== 'open' && phase !== 'live') continue;
     open.push({
       title: dialogue.title,
       url: joinBase(site.basePath, ref.path),

@@ -24,7 +24,7 @@ import type { CaptionLanguage, EditorialType } from '@pbgdpl/domain';
 import type { CardImage } from './media/variants.js';
 
 /** Bumped when a field changes meaning, so pages refuse a snapshot written by another version. */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 
 export interface RunManifest {
   formatVersion: number;
@@ -170,8 +170,8 @@ export interface ItemSummary {
   /** The date lists show and sort by (YYYY-MM-DD in Vietnam), when the type has one. */
   date: string | null;
   mayBeOutdated: boolean;
-  /** A policy dialogue's status at the fetch (planned, open, live, closed). */
-  status?: string;
+  /** A policy dialogue's phase at the fetch (planned, open, live, closed). */
+  phase?: string;
   /** The item's picture as its card shows it (media/variants.ts `cardImage`); absent: none. */
   image?: CardImage | null;
 }
@@ -193,8 +193,8 @@ export interface ItemDetail<T extends EditorialType = EditorialType> {
   item: EditorialItems[T];
   /** A video's caption tracks (uploaded videos); those that could not be copied are left out. */
   captions?: CaptionText[];
-  /** A dialogue's status at the fetch (its stored status moved forward by its dates). */
-  status?: string;
+  /** A dialogue's phase at the fetch (its stored phase moved forward by its dates). */
+  phase?: string;
 }
 
 /** The question forms' settings for one site (docs/forms.md). */

@@ -78,10 +78,10 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
   },
   qa: {
     mainField: 'title',
-    list: EDITORIAL_LIST('status', 'receivedAt', 'mayBeOutdated'),
+    list: EDITORIAL_LIST('handlingStatus', 'receivedAt', 'mayBeOutdated'),
     sort: NEWEST_FIRST,
     edit: [
-      ...IDENTITY('status'),
+      ...IDENTITY('handlingStatus'),
       [['question', 12]],
       [
         ['receivedAt', 4],
@@ -116,15 +116,22 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
       ...CITING,
       ...DISTRIBUTION,
     ],
-    // `status` follows the work (moderation extension); Strapi's admin could not save it anyway.
-    readOnly: [...CITING_READ_ONLY, 'status', 'trackingCode', 'forwardedFrom', 'forwardedAt', 'respondedAt'],
+    // `handlingStatus` follows the work (moderation extension): shown, filtered on, never typed.
+    readOnly: [
+      ...CITING_READ_ONLY,
+      'handlingStatus',
+      'trackingCode',
+      'forwardedFrom',
+      'forwardedAt',
+      'respondedAt',
+    ],
   },
   dialogue: {
     mainField: 'title',
-    list: EDITORIAL_LIST('status', 'opensAt', 'closesAt'),
+    list: EDITORIAL_LIST('phase', 'opensAt', 'closesAt'),
     sort: ['opensAt', 'DESC'],
     edit: [
-      ...IDENTITY('status'),
+      ...IDENTITY('phase'),
       [['topic', 12]],
       [['summary', 12]],
       [
@@ -144,8 +151,9 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
       ...CITING,
       ...DISTRIBUTION,
     ],
-    // `status` follows the dates (schedule extension).
-    readOnly: [...CITING_READ_ONLY, 'status'],
+    // `phase` follows the dates (schedule extension) but stays editable: a host may close a
+    // dialogue early or set it back to planned when it is postponed.
+    readOnly: CITING_READ_ONLY,
   },
   material: {
     mainField: 'title',

@@ -29,8 +29,18 @@ import { moderationActor } from './actor';
 
 export const QA = 'api::qa.qa';
 
-/** Kept by the workflow itself: an editor's save never writes them. */
-const MANAGED_FIELDS = ['forwardedFrom', 'forwardedAt', 'respondedAt', 'trackingCode', 'receivedAt'];
+/**
+ * Kept by the workflow itself: an editor's save never writes them. `handlingStatus` follows the
+ * work (deriveQaStatus); the admin shows it read-only, and a value sent for it is replaced.
+ */
+const MANAGED_FIELDS = [
+  'forwardedFrom',
+  'forwardedAt',
+  'respondedAt',
+  'trackingCode',
+  'receivedAt',
+  'handlingStatus',
+];
 
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 
@@ -57,7 +67,7 @@ interface StoredQa extends QaModerationState {
  *   question becomes "assigned" and the officer gets an email;
  * - `forwardTo` hands the question to another unit (a commune's question that is the
  *   province's or a ministry's to answer): the owner changes, `forwardedFrom`/`forwardedAt`
- *   record it, the status goes back to "received" and the new unit's staff get an email. Any
+ *   record it, the handling status goes back to "received" and the new unit's staff get an email. Any
  *   site may be chosen — forwarding outside one's own scope is the point;
  * - "answered" records the response time; when the asker did not agree to publication the
  *   answer is delivered to them privately, which is a publication for the review rule;
@@ -99,8 +109,6 @@ async function update(
   if (forwardRef && forwardRef !== 'unchanged' && !destination)
     throw invalid('Trang được chọn để chuyển không tồn tại.', 'forwardTo');
 
-  // The status follows the work (deriveQaStatus); a value sent for it is never taken as is.
-  delete data.status;
   const written = (field: string) => field in data;
   const plan = planQaUpdate(stored, {
     after: {
@@ -113,7 +121,7 @@ async function update(
     forwardTo: destination ? String(destination.id) : undefined,
   });
   if (!plan.ok) throw invalid(plan.message, plan.field);
-  data.status = plan.status;
+  data.handlingStatus = plan.handlingStatus;
   if (plan.assigneeEmail !== undefined) data.assigneeEmail = plan.assigneeEmail;
   const now = new Date();
 
@@ -127,7 +135,7 @@ async function update(
     if (!decision.allowed)
       throw new errors.PolicyError(
         `Người hỏi không đồng ý công khai nên câu trả lời được gửi riêng cho họ — việc này cần người duyệt: ${decision.message}`,
-        { errors: [{ path: ['status'], message: decision.message, name: 'PolicyError' }] },
+        { errors: [{ path: ['handlingStatus'], message: decision.message, name: 'PolicyError' }] },
       );
   }
   if (plan.effects.includes('record_response') && !stored.respondedAt) data.respondedAt = now.toISOString();
@@ -182,7 +190,7 @@ async function publish(
   if (plan.firstPublication) {
     await strapi.db.query(QA).updateMany({
       where: { documentId: stored.documentId },
-      data: { status: 'published', ...(stored.respondedAt ? {} : { respondedAt: new Date() }) },
+      data: { handlingStatus: 'published', ...(stored.respondedAt ? {} : { respondedAt: new Date() }) },
     });
     const after = await storedQa(strapi, stored.documentId);
     if (after) await tellAsker(strapi, after, 'published');
@@ -191,8 +199,8 @@ async function publish(
 }
 
 /**
- * Taken off the sites (by an editor, or hidden after reports): the status follows again from
- * the work — an answered question is "answered", waiting to be published again. Whoever wrote.
+ * Taken off the sites (by an editor, or hidden after reports): the handling status follows
+ * again from the work — an answered question is "answered", waiting to be published again. Whoever wrote.
  */
 async function unpublish(
   strapi: Core.Strapi,
@@ -201,9 +209,9 @@ async function unpublish(
 ): Promise<unknown> {
   const result = await next();
   const after = await storedQa(strapi, documentId);
-  if (after?.trackingCode && !after.published && after.status === 'published') {
-    const status = deriveQaStatus(after, false);
-    await strapi.db.query(QA).updateMany({ where: { documentId }, data: { status } });
+  if (after?.trackingCode && !after.published && after.handlingStatus === 'published') {
+    const handlingStatus = deriveQaStatus(after, false);
+    await strapi.db.query(QA).updateMany({ where: { documentId }, data: { handlingStatus } });
   }
   return result;
 }
@@ -245,7 +253,7 @@ async function checkAssignee(strapi: Core.Strapi, email: string, qa: StoredQa): 
     );
 }
 
-/** The question's draft in Vietnamese (the status, contact and workflow fields are shared by its locales). */
+/** The question's draft in Vietnamese (the handling status, contact and workflow fields are shared by its locales). */
 async function storedQa(strapi: Core.Strapi, documentId: string): Promise<StoredQa | null> {
   const rows = (await strapi.db.query(QA).findMany({
     where: { documentId, publishedAt: null },
@@ -255,7 +263,7 @@ async function storedQa(strapi: Core.Strapi, documentId: string): Promise<Stored
       'locale',
       'title',
       'question',
-      'status',
+      'handlingStatus',
       'assigneeEmail',
       'consentToPublish',
       'trackingCode',
@@ -278,7 +286,7 @@ async function storedQa(strapi: Core.Strapi, documentId: string): Promise<Stored
     documentId,
     title: String(row.title ?? ''),
     question: String(row.question ?? ''),
-    status: isQaStatus(row.status) ? row.status : 'received',
+    handlingStatus: isQaStatus(row.handlingStatus) ? row.handlingStatus : 'received',
     assigneeEmail: (row.assigneeEmail as string | null) ?? null,
     consentToPublish: row.consentToPublish === true,
     ownerSiteId: row.owningSite ? String(row.owningSite.id) : null,

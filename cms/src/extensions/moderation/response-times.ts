@@ -21,12 +21,12 @@ export async function responseTimesBySite(
   if (options.siteCodes) where.owningSite = { code: { $in: options.siteCodes } };
   const rows = (await strapi.db.query(QA).findMany({
     where,
-    select: ['documentId', 'locale', 'status', 'receivedAt', 'respondedAt'],
+    select: ['documentId', 'locale', 'handlingStatus', 'receivedAt', 'respondedAt'],
     populate: { owningSite: { select: ['code'] } },
   })) as Array<{
     documentId: string;
     locale: string;
-    status: string;
+    handlingStatus: string;
     receivedAt: string | null;
     respondedAt: string | null;
     owningSite: { code: string } | null;
@@ -39,7 +39,7 @@ export async function responseTimesBySite(
       siteCode: row.owningSite?.code ?? '(không có trang)',
       receivedAt: row.receivedAt,
       respondedAt: row.respondedAt,
-      rejected: row.status === 'rejected',
+      rejected: row.handlingStatus === 'rejected',
     })),
   );
 }

@@ -28,7 +28,7 @@ export class ErasureError extends Error {
  * Erases an asker's name, email and phone from their questions — by tracking code (one
  * question) or by email (every question sent with it) — in every locale and version, and records
  * each erasure in the audit log (who ran it, which question, which fields; never the erased
- * values). The question, its answer and its status stay: they are the unit's record and carry
+ * values). The question, its answer and its handling status stay: they are the unit's record and carry
  * no contact data. Below the Document Service: an erasure is not an editorial change and must
  * work on published questions without touching their publication.
  * @throws ErasureError for a malformed code or email.

@@ -22,8 +22,9 @@ const NOT_CONTENT = new Set([
   'citationsCheckedAt',
   'mayBeOutdated',
   'outdatedReason',
-  // Workflow statuses (a Q&A's handling, a dialogue's phase) are moved by staff and the scheduler.
-  'status',
+  // Workflow states are moved by staff and the scheduler, not part of the approved content.
+  'handlingStatus',
+  'phase',
 ]);
 const NOT_COMPONENT_CONTENT = new Set(['id', '__component', 'citedDocumentId', 'documentTitle']);
 

@@ -3,9 +3,9 @@ import { errors } from '@strapi/utils';
 import { isPublishDue } from '@pbgdpl/domain';
 import { bumpContentVersion } from '../read-cache';
 import { publishDue, scheduledTypes } from './publish-due';
-import { updateDialogueStatuses } from './dialogue-status';
+import { updateDialoguePhases } from './dialogue-phase';
 
-export { publishDue, updateDialogueStatuses };
+export { publishDue, updateDialoguePhases };
 
 type Params = { documentId?: string; status?: string; data?: Record<string, unknown> };
 
@@ -54,13 +54,13 @@ async function storedPublishAt(
 /** One run of the minute job: publish what is due, move dialogues along, log what happened. */
 export async function runSchedule(strapi: Core.Strapi, now: Date): Promise<void> {
   const publishing = await publishDue(strapi, now);
-  const dialogues = await updateDialogueStatuses(strapi, now);
-  // Dialogue statuses are written with strapi.db.query, outside the Document Service.
+  const dialogues = await updateDialoguePhases(strapi, now);
+  // Dialogue phases are written with strapi.db.query, outside the Document Service.
   if (dialogues > 0) await bumpContentVersion(strapi);
   if (publishing.published + publishing.awaitingReview + publishing.failed + dialogues > 0) {
     strapi.log.info(
       `schedule: published ${publishing.published} due items, ${publishing.awaitingReview} await review, ` +
-        `${publishing.failed} failed; ${dialogues} dialogues changed status`,
+        `${publishing.failed} failed; ${dialogues} dialogues changed phase`,
     );
   }
 }

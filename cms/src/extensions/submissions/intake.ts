@@ -72,7 +72,7 @@ export async function admitForm(c: IntakeContext, body: FormBody): Promise<void>
     throw REJECT.rateLimited(vietnameseDuration(verdict.retryAfter!), verdict.retryAfter!);
 }
 
-/** A legal question to a site → a Q&A draft with status "received". */
+/** A legal question to a site → a Q&A draft, handling status "received". */
 export async function submitQuestion(c: IntakeContext, body: FormBody): Promise<Receipt> {
   await admitForm(c, body);
   const input = accepted(parseQuestion(body));
@@ -93,12 +93,12 @@ export async function submitDialogueQuestion(c: IntakeContext, body: FormBody): 
   await receivingSite(c, input.siteCode);
   const dialogue = (await c.strapi.db.query(DIALOGUE).findOne({
     where: { documentId: input.dialogueId, publishedAt: { $notNull: true } },
-    select: ['id', 'documentId', 'title', 'status', 'opensAt', 'liveAt', 'closesAt'],
+    select: ['id', 'documentId', 'title', 'phase', 'opensAt', 'liveAt', 'closesAt'],
     populate: { owningSite: { select: ['id', 'code'] } },
   })) as {
     documentId: string;
     title: string;
-    status: string | null;
+    phase: string | null;
     opensAt: string | null;
     liveAt: string | null;
     closesAt: string | null;
@@ -194,7 +194,7 @@ async function store(
               consentToPublish: input.consentToPublish,
               trackingCode,
               receivedAt,
-              status: 'received',
+              handlingStatus: 'received',
               owningSite: site.documentId,
               audience: 'own_site',
               ...options.data,

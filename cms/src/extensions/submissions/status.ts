@@ -36,7 +36,7 @@ export interface StatusView {
 }
 
 type QaRow = {
-  status: string;
+  handlingStatus: string;
   consentToPublish: boolean | null;
   receivedAt: string | null;
   answeredAt: string | null;
@@ -62,7 +62,7 @@ export async function lookUp(c: IntakeContext, input: unknown): Promise<StatusVi
   const rows = (await c.strapi.db.query(QA).findMany({
     where: { trackingCode: code },
     select: [
-      'status',
+      'handlingStatus',
       'consentToPublish',
       'receivedAt',
       'answeredAt',
@@ -106,10 +106,11 @@ export async function lookUp(c: IntakeContext, input: unknown): Promise<StatusVi
 }
 
 function qaView(code: string, rows: QaRow[]): StatusView {
-  // The draft carries the current status; the published Vietnamese version the public answer.
+  // The draft carries the current handling status; the published Vietnamese version the public
+  // answer. The JSON names it `status`, as it always has (reports have one too).
   const draft = rows.find((r) => r.publishedAt === null) ?? rows[0]!;
-  const status = isQaStatus(draft.status) ? draft.status : 'received';
-  const view = askerStatusView({ status, consentToPublish: draft.consentToPublish === true });
+  const status = isQaStatus(draft.handlingStatus) ? draft.handlingStatus : 'received';
+  const view = askerStatusView({ handlingStatus: status, consentToPublish: draft.consentToPublish === true });
   const answerRow =
     status === 'published' ? (rows.find((r) => r.publishedAt !== null && r.locale === 'vi') ?? draft) : draft;
   return {

@@ -123,7 +123,7 @@ export const EDITORIAL_FIELD_TEXTS: Readonly<Record<EditorialType, FieldTexts>> 
     },
     trackingCode: { label: 'Mã tra cứu', hint: `Người hỏi dùng mã này để theo dõi câu hỏi. ${PRIVATE}` },
     receivedAt: { label: 'Thời điểm tiếp nhận' },
-    status: {
+    handlingStatus: {
       label: 'Trạng thái xử lý',
       hint: enumHint(
         QA_STATUS_LABELS,
@@ -166,9 +166,12 @@ export const EDITORIAL_FIELD_TEXTS: Readonly<Record<EditorialType, FieldTexts>> 
       hint: 'Nằm trong khoảng từ lúc mở nhận câu hỏi đến lúc kết thúc.',
     },
     closesAt: { label: 'Kết thúc' },
-    status: {
-      label: 'Trạng thái',
-      hint: enumHint(DIALOGUE_STATUS_LABELS, 'Tự chuyển theo lịch mở, phiên trực tuyến và kết thúc.'),
+    phase: {
+      label: 'Giai đoạn',
+      hint: enumHint(
+        DIALOGUE_STATUS_LABELS,
+        'Tự chuyển theo lịch mở, phiên trực tuyến và kết thúc; chọn closed để kết thúc sớm, planned khi hoãn.',
+      ),
     },
     questions: { label: 'Câu hỏi nhận được' },
     transcript: { label: 'Biên bản đối thoại' },

@@ -18,7 +18,7 @@ const VALID: Record<EditorialType, EditorialInput> = {
   qa: {
     title: 'Tuổi nghỉ hưu của người lao động',
     question: 'Tuổi nghỉ hưu của người lao động từ năm 2021 là bao nhiêu?',
-    status: 'received',
+    handlingStatus: 'received',
     owningSite: site,
   },
   dialogue: {
@@ -27,7 +27,7 @@ const VALID: Record<EditorialType, EditorialInput> = {
     opensAt: '2025-06-01T01:00:00.000Z',
     liveAt: '2025-06-10T02:00:00.000Z',
     closesAt: '2025-06-15T10:00:00.000Z',
-    status: 'planned',
+    phase: 'planned',
     owningSite: site,
   },
   material: {
@@ -273,18 +273,30 @@ describe('validateEditorialInput', () => {
     });
   });
 
-  describe('qa status', () => {
+  describe('qa handling status', () => {
     it('a rejected question needs the reason', () => {
-      expect(errorsOf('qa', { status: 'rejected' }).rejectionReason).toMatch(/^Lý do từ chối là bắt buộc/);
-      expect(errorsOf('qa', { status: 'rejected', rejectionReason: 'Câu hỏi trùng lặp.' })).toEqual({});
+      expect(errorsOf('qa', { handlingStatus: 'rejected' }).rejectionReason).toMatch(
+        /^Lý do từ chối là bắt buộc/,
+      );
+      expect(errorsOf('qa', { handlingStatus: 'rejected', rejectionReason: 'Câu hỏi trùng lặp.' })).toEqual(
+        {},
+      );
     });
 
-    it.each(['answered', 'published'])('a question %s needs the answer and its date', (status) => {
-      const errors = errorsOf('qa', { status, answer: paragraph(' ') });
+    it('a value sent as `status` (the draft/published switch) is not the handling status', () => {
+      expect(errorsOf('qa', { status: 'rejected' })).toEqual({});
+    });
+
+    it.each(['answered', 'published'])('a question %s needs the answer and its date', (handlingStatus) => {
+      const errors = errorsOf('qa', { handlingStatus, answer: paragraph(' ') });
       expect(errors.answer).toMatch(/^Trả lời là bắt buộc/);
       expect(errors.answeredAt).toMatch(/^Ngày trả lời là bắt buộc/);
       expect(
-        errorsOf('qa', { status, answer: paragraph('Nam 62 tuổi, nữ 60 tuổi.'), answeredAt: '2025-02-01' }),
+        errorsOf('qa', {
+          handlingStatus,
+          answer: paragraph('Nam 62 tuổi, nữ 60 tuổi.'),
+          answeredAt: '2025-02-01',
+        }),
       ).toEqual({});
     });
   });

@@ -167,7 +167,7 @@ type TypeRule = (
 
 const TYPE_RULES: Partial<Record<EditorialType, TypeRule>> = {
   qa(input, label, report) {
-    const status = input.status;
+    const status = input.handlingStatus;
     if (status === 'rejected' && isBlank(input.rejectionReason)) {
       report('rejectionReason', `${label('rejectionReason')} là bắt buộc khi từ chối câu hỏi.`);
     }

@@ -40,17 +40,25 @@ describe('editorial vocabulary', () => {
     },
   );
 
-  it('tells the statuses of a question and of a dialogue apart', () => {
-    expect(enumLabel('qa', 'status', 'published')?.vi).toBe('Đã công khai');
-    expect(enumLabel('dialogue', 'status', 'live')?.vi).toBe('Đang đối thoại trực tuyến');
+  it('labels a question’s handling status and a dialogue’s phase by their own attribute names', () => {
+    expect(enumLabel('qa', 'handlingStatus', 'published')?.vi).toBe('Đã công khai');
+    expect(enumLabel('dialogue', 'phase', 'live')?.vi).toBe('Đang đối thoại trực tuyến');
+    expect(enumLabel('qa', 'status', 'published')).toBeUndefined();
     expect(enumLabel('material', 'materialType', 'leaflet')?.vi).toBe('Tờ gấp');
     expect(enumLabel('book', 'reviewState', 'submitted')?.vi).toBe('Chờ duyệt');
-    expect(enumLabel('qa', 'status', 'unknown')).toBeUndefined();
+    expect(enumLabel('qa', 'handlingStatus', 'unknown')).toBeUndefined();
   });
 
   it('gathers the review states and caption languages with the rest', () => {
     expect(Object.keys(EDITORIAL_ENUM_LABELS)).toEqual(
-      expect.arrayContaining(['audience', 'reviewState', 'language', 'sourceType']),
+      expect.arrayContaining([
+        'audience',
+        'reviewState',
+        'language',
+        'sourceType',
+        'handlingStatus',
+        'phase',
+      ]),
     );
   });
 
@@ -91,7 +99,8 @@ describe('field texts', () => {
   });
 
   it('say what enumeration values mean, and fall back to the field name for an unknown field', () => {
-    expect(EDITORIAL_FIELD_TEXTS.qa.status?.hint).toContain('rejected: Từ chối');
+    expect(EDITORIAL_FIELD_TEXTS.qa.handlingStatus?.hint).toContain('rejected: Từ chối');
+    expect(EDITORIAL_FIELD_TEXTS.dialogue.phase?.hint).toContain('closed: Đã kết thúc');
     expect(editorialFieldLabel('shared.legal-citation', 'documentNumber')).toBe('Số ký hiệu văn bản');
     expect(editorialFieldLabel('qa', 'nope')).toBe('nope');
   });

@@ -2,7 +2,7 @@
  * The vocabulary of the editorial content types (C-2…C-5, M-3, M-4): their names and the values of
  * their enumerations, each with the label editors and citizens read. Values are ASCII identifiers
  * (they become GraphQL enum values in the CMS and must equal the `enum` lists of the schemas).
- * Review states and dialogue statuses live with their rules (review.ts, schedule.ts) and are
+ * Review states and dialogue phases live with their rules (review.ts, schedule.ts) and are
  * gathered here with the rest in EDITORIAL_ENUM_LABELS.
  */
 import { REVIEW_STATE_LABELS } from '../review.js';
@@ -77,7 +77,10 @@ export const INTRODUCTION_TYPE_LABELS: Readonly<Record<IntroductionType, Bilingu
   law_basics: { vi: 'Nội dung cơ bản của luật', en: 'Basics of a law' },
 };
 
-/** A question's way through the unit: received, assigned, answered, published, or rejected. */
+/**
+ * A question's way through the unit (attribute `handlingStatus`): received, assigned, answered,
+ * published, or rejected. Not `status`: Strapi 5 reserves that name on draft & publish types.
+ */
 export const QA_STATUSES = ['received', 'assigned', 'answered', 'published', 'rejected'] as const;
 export type QaStatus = (typeof QA_STATUSES)[number];
 export const QA_STATUS_LABELS: Readonly<Record<QaStatus, BilingualLabel>> = {
@@ -144,9 +147,14 @@ export const EDITORIAL_ENUM_LABELS: Readonly<Record<string, Readonly<Record<stri
   guidanceType: GUIDANCE_TYPE_LABELS,
   reviewState: REVIEW_STATE_LABELS,
   language: CAPTION_LANGUAGE_LABELS,
+  handlingStatus: QA_STATUS_LABELS,
+  phase: DIALOGUE_STATUS_LABELS,
 };
 
-/** Enumerations named `status` differ by type: a question's handling, a dialogue's schedule. */
+/**
+ * Each type's workflow enumeration: a question's `handlingStatus`, a dialogue's `phase` (also in
+ * EDITORIAL_ENUM_LABELS under those attribute names).
+ */
 export const STATUS_LABELS_BY_TYPE: Readonly<
   Partial<Record<EditorialType, Readonly<Record<string, BilingualLabel>>>>
 > = {
@@ -154,8 +162,14 @@ export const STATUS_LABELS_BY_TYPE: Readonly<
   dialogue: DIALOGUE_STATUS_LABELS,
 };
 
-/** The label of an enumeration value of an editorial type, or undefined for an unknown value. */
-export function enumLabel(type: EditorialType, attribute: string, value: string): BilingualLabel | undefined {
-  const labels = attribute === 'status' ? STATUS_LABELS_BY_TYPE[type] : EDITORIAL_ENUM_LABELS[attribute];
-  return labels?.[value];
+/**
+ * The label of an enumeration value of an editorial type, or undefined for an unknown value. An
+ * attribute name means the same list in every type, so the type only documents the call.
+ */
+export function enumLabel(
+  _type: EditorialType,
+  attribute: string,
+  value: string,
+): BilingualLabel | undefined {
+  return EDITORIAL_ENUM_LABELS[attribute]?.[value];
 }

@@ -9,7 +9,7 @@ const DIALOGUE = {
 describe('dialogueIntake', () => {
   it('takes questions from opening to closing, the live session included', () => {
     expect(dialogueIntake(DIALOGUE, new Date('2026-03-05T00:00:00Z'))).toEqual({ open: true });
-    expect(dialogueIntake({ ...DIALOGUE, status: 'planned' }, new Date('2026-03-21T00:00:00Z'))).toEqual({
+    expect(dialogueIntake({ ...DIALOGUE, phase: 'planned' }, new Date('2026-03-21T00:00:00Z'))).toEqual({
       open: true,
     });
   });
@@ -26,8 +26,8 @@ describe('dialogueIntake', () => {
   });
 
   it('respects a host who closed early', () => {
-    expect(dialogueIntake({ ...DIALOGUE, status: 'closed' }, new Date('2026-03-05T00:00:00Z'))).toMatchObject(
-      { open: false },
-    );
+    expect(dialogueIntake({ ...DIALOGUE, phase: 'closed' }, new Date('2026-03-05T00:00:00Z'))).toMatchObject({
+      open: false,
+    });
   });
 });

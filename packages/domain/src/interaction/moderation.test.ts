@@ -8,7 +8,7 @@ import {
 } from './moderation.js';
 
 const RECEIVED: QaModerationState = {
-  status: 'received',
+  handlingStatus: 'received',
   assigneeEmail: null,
   consentToPublish: true,
   ownerSiteId: '7',
@@ -49,7 +49,7 @@ describe('planQaUpdate', () => {
       }),
     ).toEqual({
       ok: true,
-      status: 'assigned',
+      handlingStatus: 'assigned',
       assigneeEmail: 'can.bo@ha-noi.gov.vn',
       effects: ['notify_assignee'],
       needsPublishRight: false,
@@ -57,25 +57,25 @@ describe('planQaUpdate', () => {
   });
 
   it('saving the same officer again tells nobody; removing them puts the question back', () => {
-    const assigned = { ...RECEIVED, status: 'assigned' as const, assigneeEmail: 'a@b.vn' };
+    const assigned = { ...RECEIVED, handlingStatus: 'assigned' as const, assigneeEmail: 'a@b.vn' };
     expect(
       planQaUpdate(assigned, { after: { ...NOTHING, assigneeEmail: 'A@B.vn' }, assigneeWritten: true }),
     ).toMatchObject({
       ok: true,
-      status: 'assigned',
+      handlingStatus: 'assigned',
       effects: [],
     });
     expect(
       planQaUpdate(assigned, { after: { ...NOTHING, assigneeEmail: '' }, assigneeWritten: true }),
     ).toMatchObject({
       ok: true,
-      status: 'received',
+      handlingStatus: 'received',
       assigneeEmail: null,
     });
   });
 
   it('forwarding gives the question to another unit, received again and unassigned', () => {
-    const assigned = { ...RECEIVED, status: 'assigned' as const, assigneeEmail: 'a@b.vn' };
+    const assigned = { ...RECEIVED, handlingStatus: 'assigned' as const, assigneeEmail: 'a@b.vn' };
     const request = {
       after: { ...NOTHING, assigneeEmail: 'a@b.vn' },
       assigneeWritten: false,
@@ -83,7 +83,7 @@ describe('planQaUpdate', () => {
     };
     expect(planQaUpdate(assigned, request)).toEqual({
       ok: true,
-      status: 'received',
+      handlingStatus: 'received',
       assigneeEmail: null,
       effects: ['forward'],
       needsPublishRight: false,
@@ -92,7 +92,7 @@ describe('planQaUpdate', () => {
       ok: false,
       field: 'forwardTo',
     });
-    expect(planQaUpdate({ ...RECEIVED, status: 'answered' }, request)).toMatchObject({ ok: false });
+    expect(planQaUpdate({ ...RECEIVED, handlingStatus: 'answered' }, request)).toMatchObject({ ok: false });
     expect(planQaUpdate({ ...RECEIVED, published: true }, request)).toMatchObject({ ok: false });
   });
 
@@ -103,7 +103,7 @@ describe('planQaUpdate', () => {
     };
     expect(planQaUpdate(RECEIVED, answered)).toMatchObject({
       ok: true,
-      status: 'answered',
+      handlingStatus: 'answered',
       effects: ['record_response'],
       needsPublishRight: false,
     });
@@ -121,17 +121,19 @@ describe('planQaUpdate', () => {
     };
     expect(planQaUpdate(RECEIVED, rejected)).toMatchObject({
       ok: true,
-      status: 'rejected',
+      handlingStatus: 'rejected',
       effects: ['notify_rejected'],
     });
-    expect(planQaUpdate({ ...RECEIVED, status: 'published', published: true }, rejected)).toMatchObject({
+    expect(
+      planQaUpdate({ ...RECEIVED, handlingStatus: 'published', published: true }, rejected),
+    ).toMatchObject({
       ok: false,
       field: 'rejectionReason',
     });
   });
 
   it('editing a published question keeps it published', () => {
-    const published = { ...RECEIVED, status: 'published' as const, published: true };
+    const published = { ...RECEIVED, handlingStatus: 'published' as const, published: true };
     expect(
       planQaUpdate(published, {
         after: { ...NOTHING, answer: ANSWER, answeredAt: '2026-03-02' },
@@ -139,7 +141,7 @@ describe('planQaUpdate', () => {
       }),
     ).toMatchObject({
       ok: true,
-      status: 'published',
+      handlingStatus: 'published',
       effects: [],
     });
   });
@@ -147,19 +149,19 @@ describe('planQaUpdate', () => {
 
 describe('planQaPublish', () => {
   it('publishes answered questions whose askers agreed', () => {
-    expect(planQaPublish({ status: 'answered', consentToPublish: true })).toEqual({
+    expect(planQaPublish({ handlingStatus: 'answered', consentToPublish: true })).toEqual({
       ok: true,
       firstPublication: true,
     });
-    expect(planQaPublish({ status: 'published', consentToPublish: true })).toEqual({
+    expect(planQaPublish({ handlingStatus: 'published', consentToPublish: true })).toEqual({
       ok: true,
       firstPublication: false,
     });
-    expect(planQaPublish({ status: 'assigned', consentToPublish: true })).toMatchObject({
+    expect(planQaPublish({ handlingStatus: 'assigned', consentToPublish: true })).toMatchObject({
       ok: false,
       field: 'answer',
     });
-    expect(planQaPublish({ status: 'answered', consentToPublish: false })).toMatchObject({
+    expect(planQaPublish({ handlingStatus: 'answered', consentToPublish: false })).toMatchObject({
       ok: false,
       field: 'consentToPublish',
     });
@@ -168,12 +170,15 @@ describe('planQaPublish', () => {
 
 describe('askerStatusView', () => {
   it('shows the answer only once it is given to the asker', () => {
-    expect(askerStatusView({ status: 'answered', consentToPublish: true }).answerVisible).toBe(false);
-    expect(askerStatusView({ status: 'answered', consentToPublish: false }).answerVisible).toBe(true);
-    expect(askerStatusView({ status: 'published', consentToPublish: true })).toMatchObject({
+    expect(askerStatusView({ handlingStatus: 'answered', consentToPublish: true }).answerVisible).toBe(false);
+    expect(askerStatusView({ handlingStatus: 'answered', consentToPublish: false }).answerVisible).toBe(true);
+    expect(askerStatusView({ handlingStatus: 'published', consentToPublish: true })).toMatchObject({
+      status: 'published', // the look-up's JSON keeps its `status` key
       label: 'Đã trả lời công khai',
       answerVisible: true,
     });
-    expect(askerStatusView({ status: 'rejected', consentToPublish: true }).label).toBe('Không được trả lời');
+    expect(askerStatusView({ handlingStatus: 'rejected', consentToPublish: true }).label).toBe(
+      'Không được trả lời',
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The way of a citizen's question through its unit (received → assigned → answered →
- * published, or rejected with a reason), as rules on a write: the status follows the work
- * (deriveQaStatus), what a change of assignee or the "forward to" field means, what follows
+ * published, or rejected with a reason), as rules on a write: the handling status follows the
+ * work (deriveQaStatus), what a change of assignee or the "forward to" field means, what follows
  * from it (notifications, the response time), and what is refused. Questions written by editors
  * themselves (no tracking code) are not moderated. The CMS applies the plan; no I/O here.
  */
@@ -16,7 +16,7 @@ export function isQaStatus(value: unknown): value is QaStatus {
 
 /** A question as stored before the write. */
 export interface QaModerationState {
-  readonly status: QaStatus;
+  readonly handlingStatus: QaStatus;
   readonly assigneeEmail: string | null;
   readonly consentToPublish: boolean;
   readonly ownerSiteId: string | null;
@@ -24,7 +24,7 @@ export interface QaModerationState {
   readonly published: boolean;
 }
 
-/** The fields the status follows, as they will be after the write. */
+/** The fields the handling status follows, as they will be after the write. */
 export interface QaWorkFields {
   readonly assigneeEmail: string | null | undefined;
   readonly answer: unknown;
@@ -43,7 +43,7 @@ export interface QaModerationRequest {
 }
 
 export type QaModerationEffect =
-  /** Give the question to `forwardTo`: owner changed, status back to received, assignee cleared. */
+  /** Give the question to `forwardTo`: owner changed, back to received, assignee cleared. */
   | 'forward'
   /** Tell the newly assigned officer. */
   | 'notify_assignee'
@@ -57,8 +57,8 @@ export type QaModerationEffect =
 export type QaModerationPlan =
   | {
       readonly ok: true;
-      /** The status to store: it follows the work, it is never typed by hand. */
-      readonly status: QaStatus;
+      /** The handling status to store: it follows the work, it is never typed by hand. */
+      readonly handlingStatus: QaStatus;
       /** The assignee to store (normalised), when the write named one or the plan clears it. */
       readonly assigneeEmail?: string | null;
       readonly effects: readonly QaModerationEffect[];
@@ -70,8 +70,8 @@ export type QaModerationPlan =
 const UNANSWERED: readonly QaStatus[] = ['received', 'assigned'];
 
 /**
- * A citizen's question's status follows the work done on it, so editors never pick it by hand
- * (and Strapi's admin cannot edit an attribute named `status` on a draft & publish type):
+ * A citizen's question's handling status follows the work done on it, so editors never pick it
+ * by hand (the admin shows it read-only, and a value sent for it is replaced by this one):
  * a refusal reason → rejected; a published version → published; an answer with its date →
  * answered; an officer named → assigned; otherwise received.
  */
@@ -88,7 +88,7 @@ export function planQaUpdate(before: QaModerationState, request: QaModerationReq
   if (request.forwardTo !== undefined && request.forwardTo !== null) {
     if (before.published)
       return refuse('forwardTo', 'Không chuyển được câu hỏi đang công khai: hãy gỡ công khai trước.');
-    if (!UNANSWERED.includes(before.status))
+    if (!UNANSWERED.includes(before.handlingStatus))
       return refuse(
         'forwardTo',
         'Chỉ chuyển được câu hỏi chưa trả lời hay từ chối (trạng thái “Đã tiếp nhận” hoặc “Đã giao xử lý”).',
@@ -96,7 +96,7 @@ export function planQaUpdate(before: QaModerationState, request: QaModerationReq
     if (request.forwardTo === before.ownerSiteId) return refuse('forwardTo', 'Câu hỏi đã thuộc trang này.');
     return {
       ok: true,
-      status: 'received',
+      handlingStatus: 'received',
       assigneeEmail: null,
       effects: ['forward'],
       needsPublishRight: false,
@@ -107,19 +107,19 @@ export function planQaUpdate(before: QaModerationState, request: QaModerationReq
   const assigneeEmail = normaliseEmail(request.after.assigneeEmail);
   if (request.assigneeWritten && assigneeEmail && assigneeEmail !== normaliseEmail(before.assigneeEmail))
     effects.push('notify_assignee');
-  const status = deriveQaStatus({ ...request.after, assigneeEmail }, before.published);
-  if (status !== before.status) {
-    if (before.published && status === 'rejected')
+  const handlingStatus = deriveQaStatus({ ...request.after, assigneeEmail }, before.published);
+  if (handlingStatus !== before.handlingStatus) {
+    if (before.published && handlingStatus === 'rejected')
       return refuse('rejectionReason', 'Câu hỏi đang công khai: hãy gỡ công khai trước khi từ chối.');
-    if (status === 'answered' && before.status !== 'published') {
+    if (handlingStatus === 'answered' && before.handlingStatus !== 'published') {
       effects.push('record_response');
       if (!before.consentToPublish) effects.push('deliver_answer');
     }
-    if (status === 'rejected') effects.push('notify_rejected');
+    if (handlingStatus === 'rejected') effects.push('notify_rejected');
   }
   return {
     ok: true,
-    status,
+    handlingStatus,
     ...(request.assigneeWritten ? { assigneeEmail } : {}),
     effects,
     needsPublishRight: effects.includes('deliver_answer'),
@@ -131,8 +131,10 @@ export type QaPublishPlan =
   | { readonly ok: false; readonly field: string; readonly message: string };
 
 /** The rules for publishing a citizen's question with its answer. */
-export function planQaPublish(before: Pick<QaModerationState, 'status' | 'consentToPublish'>): QaPublishPlan {
-  if (before.status !== 'answered' && before.status !== 'published')
+export function planQaPublish(
+  before: Pick<QaModerationState, 'handlingStatus' | 'consentToPublish'>,
+): QaPublishPlan {
+  if (before.handlingStatus !== 'answered' && before.handlingStatus !== 'published')
     return refuse(
       'answer',
       'Chỉ công khai được câu hỏi đã có câu trả lời: hãy nhập câu trả lời và ngày trả lời, lưu lại rồi xuất bản.',
@@ -142,10 +144,13 @@ export function planQaPublish(before: Pick<QaModerationState, 'status' | 'consen
       'consentToPublish',
       'Người hỏi không đồng ý công khai câu hỏi: câu trả lời chỉ gửi riêng cho người hỏi (khi lưu câu trả lời và ngày trả lời), không xuất bản.',
     );
-  return { ok: true, firstPublication: before.status !== 'published' };
+  return { ok: true, firstPublication: before.handlingStatus !== 'published' };
 }
 
-/** What a citizen reads when looking a question up by its tracking code. */
+/**
+ * What a citizen reads when looking a question up by its tracking code. `status` is the
+ * question's handling status under the name the public look-up has always answered with.
+ */
 export interface AskerStatusView {
   status: QaStatus;
   label: string;
@@ -154,8 +159,11 @@ export interface AskerStatusView {
   answerVisible: boolean;
 }
 
-export function askerStatusView(row: { status: QaStatus; consentToPublish: boolean }): AskerStatusView {
-  switch (row.status) {
+export function askerStatusView(row: {
+  handlingStatus: QaStatus;
+  consentToPublish: boolean;
+}): AskerStatusView {
+  switch (row.handlingStatus) {
     case 'received':
       return view(row, 'Đã tiếp nhận', 'Câu hỏi đã đến cơ quan và đang chờ phân công trả lời.', false);
     case 'assigned':
@@ -187,12 +195,12 @@ export function askerStatusView(row: { status: QaStatus; consentToPublish: boole
 }
 
 function view(
-  row: { status: QaStatus },
+  row: { handlingStatus: QaStatus },
   label: string,
   explanation: string,
   answerVisible: boolean,
 ): AskerStatusView {
-  return { status: row.status, label, explanation, answerVisible };
+  return { status: row.handlingStatus, label, explanation, answerVisible };
 }
 
 /** Rich text with words in it, or plain text (an answer given through the API). */

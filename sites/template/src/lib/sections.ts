@@ -218,8 +218,9 @@ export const DATE_LABELS: Readonly<Record<EditorialType, string>> = {
   'news-item': 'Ngày',
 };
 
-export function dialogueStatusLabel(status: string | undefined): string | null {
-  return status ? (DIALOGUE_STATUS_LABELS[status as keyof typeof DIALOGUE_STATUS_LABELS]?.vi ?? null) : null;
+/** A policy dialogue's phase (planned, open, live, closed) as readers see it, or null. */
+export function dialoguePhaseLabel(phase: string | undefined): string | null {
+  return phase ? (DIALOGUE_STATUS_LABELS[phase as keyof typeof DIALOGUE_STATUS_LABELS]?.vi ?? null) : null;
 }
 
 export const introductionTypeLabel = (value: string) =>
