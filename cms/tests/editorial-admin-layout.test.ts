@@ -3,6 +3,7 @@ import path from 'path';
 import request from 'supertest';
 import { startTestCms, type TestCms } from './harness';
 import { superAdminToken } from './fixtures';
+import { CITING_TYPES } from '@pbgdpl/domain';
 import { applyAdminLayouts, COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS } from '../src/extensions/admin-layout';
 
 /**
@@ -121,6 +122,19 @@ test('labels and hints read as an editor expects', async () => {
   expect(document.metadatas.validityStatus!.edit.editable).toBe(false);
   expect(document.layouts.list).toEqual(expect.arrayContaining(['validityStatus', 'owningSite']));
 });
+
+test.each(CITING_TYPES)(
+  '%s: "may be outdated" and its reason are shown on the form but not editable (only a re-check clears them)',
+  async (name) => {
+    const { metadatas, layouts } = (await configurationOf(name)).contentType;
+    for (const field of ['mayBeOutdated', 'outdatedReason']) {
+      expect({ field, editable: metadatas[field]!.edit.editable }).toEqual({ field, editable: false });
+    }
+    expect(layouts.edit.flat().map((f) => f.name)).toEqual(
+      expect.arrayContaining(['citationsCheckedAt', 'mayBeOutdated', 'outdatedReason']),
+    );
+  },
+);
 
 test('relations show names, not ids: a site by its name, a document by its number', async () => {
   const introduction = (await configurationOf('introduction')).contentType;
