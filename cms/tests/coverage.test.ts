@@ -114,7 +114,7 @@ beforeAll(async () => {
     locale: 'vi',
     data: { ...editorialSample('book', s.angiang.documentId).vi, slug: 'ban-nhap' },
   } as never);
-});
+}, 600_000);
 
 afterAll(async () => {
   await cms?.stop();
