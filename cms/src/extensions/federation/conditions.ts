@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { adminScope } from './scope';
+import { callerFolderScope } from './media-folders';
 import { MEMBERSHIP, type AdminUser } from './types';
 
 /** Ids the admin roles refer to (Strapi prefixes conditions registered without a plugin with "api::"). */
@@ -10,8 +11,13 @@ export const CONDITIONS = {
   siteField: 'api::pbgdpl-site-in-scope',
   /** The site record itself is in my scope (a unit administrator's own site). */
   siteRecord: 'api::pbgdpl-site-record-in-scope',
-  /** The file was uploaded by someone working on a site in my scope (media library). */
+  /**
+   * The file lies in my sites' media folders, or was uploaded by someone working on a site in
+   * my scope (media library: edit, replace, delete).
+   */
   uploadedInScope: 'api::pbgdpl-uploaded-in-scope',
+  /** The file is one I may edit, or lies in a national site's folder or "Dùng chung" (read, pick). */
+  mediaReadable: 'api::pbgdpl-media-readable',
 } as const;
 
 type Query = Record<string, unknown>;
@@ -62,13 +68,30 @@ export async function registerFederationConditions(strapi: Core.Strapi): Promise
       handler: bySites((ids) => ({ id: { $in: ids } })),
     },
     {
-      displayName: 'Tệp do thành viên trang trong phạm vi của tôi tải lên',
+      displayName: 'Tệp trong thư mục của trang tôi, hoặc do thành viên trang trong phạm vi của tôi tải lên',
       name: 'pbgdpl-uploaded-in-scope',
       category: 'PBGDPL',
-      handler: async (user: AdminUser) => {
-        const uploaders = await uploaderIds(strapi, user);
-        return uploaders === 'all' ? true : { 'createdBy.id': { $in: uploaders } };
-      },
+      handler: (user: AdminUser) => mediaCondition(strapi, user, 'writable'),
+    },
+    {
+      displayName: 'Tệp tôi được sửa, hoặc tệp dùng chung và của trang quốc gia',
+      name: 'pbgdpl-media-readable',
+      category: 'PBGDPL',
+      handler: (user: AdminUser) => mediaCondition(strapi, user, 'readable'),
     },
   ]);
+}
+
+/** Files in the folders a user may write (or read), or uploaded by the members of their sites. */
+async function mediaCondition(
+  strapi: Core.Strapi,
+  user: AdminUser,
+  which: 'writable' | 'readable',
+): Promise<boolean | Query> {
+  const uploaders = await uploaderIds(strapi, user);
+  if (uploaders === 'all') return true;
+  const folders = await callerFolderScope(strapi, { kind: 'admin', user });
+  const ids = folders ? [...folders[which]] : [];
+  const byUploader = { 'createdBy.id': { $in: uploaders } };
+  return ids.length === 0 ? byUploader : { $or: [byUploader, { 'folder.id': { $in: ids } }] };
 }

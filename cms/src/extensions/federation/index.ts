@@ -4,7 +4,8 @@ import { registerFederationConditions } from './conditions';
 import { guardContentManager } from './content-manager-guard';
 import { registerScopeEnforcement } from './enforce';
 import { restrictRelationPicker } from './relation-picker';
-import { guardUploadBulkActions } from './upload-guard';
+import { guardContentApiUploadReads, guardUploadBulkActions, registerUploadPlacement } from './upload-guard';
+import { bootstrapSiteFolders, registerSiteFolders } from './media-folders';
 import { ensureFederationRoles } from './roles';
 import { AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT } from './types';
 
@@ -30,6 +31,8 @@ export function registerFederation(strapi: Core.Strapi): void {
   restrictRelationPicker(strapi);
   guardContentManager(strapi);
   guardUploadBulkActions(strapi);
+  guardContentApiUploadReads(strapi);
+  registerSiteFolders(strapi);
   const graphql = strapi.plugin('graphql')?.service('extension') as
     { shadowCRUD: (uid: string) => { disable: () => void; disableMutations: () => void } } | undefined;
   for (const uid of [AUDIT_ENTRY, MEMBERSHIP, SITE_REDIRECT]) graphql?.shadowCRUD(uid).disable();
@@ -38,8 +41,13 @@ export function registerFederation(strapi: Core.Strapi): void {
   graphql?.shadowCRUD(ADOPTION).disableMutations();
 }
 
-/** Bootstrap phase: the RBAC conditions, then the five roles that use them. */
+/**
+ * Bootstrap phase: the RBAC conditions, then the five roles that use them; each site's folder in
+ * the media library, and where uploads go.
+ */
 export async function bootstrapFederation(strapi: Core.Strapi): Promise<void> {
   await registerFederationConditions(strapi);
   await ensureFederationRoles(strapi);
+  await bootstrapSiteFolders(strapi);
+  registerUploadPlacement(strapi);
 }

@@ -87,7 +87,7 @@ export function rolePermissions(strapi: Core.Strapi, code: FederationRoleCode): 
     ...contentPermissions(strapi, EDIT, owned, ownSites),
     ...contentPermissions(strapi, READ, REFERENCE_TYPES),
     ...contentPermissions(strapi, EDIT, [DOCUMENT_RELATION]),
-    ...uploadPermissions([CONDITIONS.uploadedInScope]),
+    ...uploadPermissions([CONDITIONS.mediaReadable], [CONDITIONS.uploadedInScope]),
   ];
   switch (code) {
     case 'pbgdpl-national-admin': {
@@ -97,7 +97,7 @@ export function rolePermissions(strapi: Core.Strapi, code: FederationRoleCode): 
       return [
         ...contentPermissions(strapi, EDIT, all),
         ...contentPermissions(strapi, READ, [AUDIT_ENTRY]),
-        ...uploadPermissions([]),
+        ...uploadPermissions([], []),
         ...[
           'users.create',
           'users.read',
@@ -157,13 +157,18 @@ function contentPermissions(
   }));
 }
 
-function uploadPermissions(conditions: string[]): Permission[] {
+/**
+ * The media library: `read` conditions decide what a role sees and picks (its sites' folders,
+ * the national folders, "Dùng chung"), `write` conditions what it edits, replaces and deletes
+ * (its sites' folders). Uploads go to the uploader's site folder (upload-guard.ts).
+ */
+function uploadPermissions(read: string[], write: string[]): Permission[] {
   return [
-    { action: 'plugin::upload.read', conditions },
+    { action: 'plugin::upload.read', conditions: read },
     { action: 'plugin::upload.configure-view' },
     { action: 'plugin::upload.assets.create' },
-    { action: 'plugin::upload.assets.update', conditions },
-    { action: 'plugin::upload.assets.download', conditions },
-    { action: 'plugin::upload.assets.copy-link', conditions },
+    { action: 'plugin::upload.assets.update', conditions: write },
+    { action: 'plugin::upload.assets.download', conditions: read },
+    { action: 'plugin::upload.assets.copy-link', conditions: read },
   ];
 }
