@@ -16,19 +16,10 @@ export const SEARCH_QUERY_MAX_LENGTH = 100;
 export const SEARCH_K_ANONYMITY = 3;
 
 export type SearchQueryRejection =
-  | 'not_text'
-  | 'empty'
-  | 'too_long'
-  | 'control'
-  | 'markup'
-  | 'url'
-  | 'email'
-  | 'phone'
-  | 'id_number';
+  'not_text' | 'empty' | 'too_long' | 'control' | 'markup' | 'url' | 'email' | 'phone' | 'id_number';
 
 export type SearchQueryCheck =
-  | { ok: true; query: string }
-  | { ok: false; reason: SearchQueryRejection; message: string };
+  { ok: true; query: string } | { ok: false; reason: SearchQueryRejection; message: string };
 
 /** Vietnamese for each refusal (the beacon's 400 answers). */
 export const SEARCH_QUERY_MESSAGES: Readonly<Record<SearchQueryRejection, string>> = {
@@ -44,9 +35,20 @@ export const SEARCH_QUERY_MESSAGES: Readonly<Record<SearchQueryRejection, string
     'Từ khóa tìm kiếm chứa một dãy số dài (số định danh, tài khoản…: thông tin cá nhân) nên không được ghi nhận.',
 };
 
-// C0 controls (tab, line feeds and carriage returns are whitespace), DEL, C1 controls and the
-// bidirectional overrides and isolates, which can make a stored text read differently.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * C0 controls (tab, line feeds and carriage returns are whitespace), DEL, C1 controls and the
+ * bidirectional overrides and isolates, which can make a stored text read differently.
+ */
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  if (code === 0x09 || code === 0x0a || code === 0x0d) return false;
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
 // Zero-width characters and the BOM come with copied text; they are dropped, not refused.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/gu;
 const URL_LIKE =
@@ -67,7 +69,7 @@ export function normaliseSearchQuery(input: unknown): SearchQueryCheck {
   // Refuse over-long input before doing any work on it (the beacon's body is small anyway).
   if (input.length > SEARCH_QUERY_MAX_LENGTH * 4) return refuse('too_long');
   const nfc = input.normalize('NFC');
-  if (CONTROL.test(nfc)) return refuse('control');
+  if (Array.from(nfc).some(isControl)) return refuse('control');
   const query = nfc.replace(INVISIBLE, '').toLocaleLowerCase('vi').replace(/\s+/gu, ' ').trim();
   if (!/[\p{L}\p{N}]/u.test(query)) return refuse('empty');
   if ([...query].length > SEARCH_QUERY_MAX_LENGTH) return refuse('too_long');
