@@ -23,7 +23,9 @@ const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
  * rather than the CMS's own page. The sites have no `baseUrl` in the demo registry.
  */
 const SITES_URL = process.env.PBGDPL_SITES_URL || `http://127.0.0.1:${SITES_PORT}`;
-const SITES_ENV = { ...process.env, PBGDPL_SITES_URL: SITES_URL };
+/** Where citizens' browsers reach the CMS: the forms post there and the search pages count searches there. */
+const PUBLIC_CMS_URL = process.env.PBGDPL_PUBLIC_CMS_URL || CMS_URL;
+const SITES_ENV = { ...process.env, PBGDPL_SITES_URL: SITES_URL, PBGDPL_PUBLIC_CMS_URL: PUBLIC_CMS_URL };
 const DEMO_ADMIN = { email: 'admin@pbgdpl.demo', password: 'PbgdplDemo2026' };
 const started = Date.now();
 const children: ChildProcess[] = [];

@@ -10,11 +10,14 @@ import { ROOT, parse } from './config.ts';
 
 const HELP = `Tạo cấu hình nginx cho các trang (nginx configuration)
 
-  pnpm sync:nginx --root DIR --host NAME [--file FILE] [--cms URL] [--no-brotli] [--hsts]
+  pnpm sync:nginx --root DIR --host NAME [--file FILE] [--cms URL] [--public-cms URL] [--no-brotli] [--hsts]
 
   --root DIR    where the sites live on the web server (DIR/<code>/current)
   --host NAME   host of the shared server for sites without their own domain
   --file FILE   write here instead of printing
+  --cms URL     where this command reads the registry (default PBGDPL_CMS_URL or http://127.0.0.1:1337)
+  --public-cms URL  the CMS's address as citizens' browsers reach it (forms, search beacon);
+                default PBGDPL_PUBLIC_CMS_URL; without it the pages' CSP allows only their own host
   --no-brotli   without ngx_brotli (gzip copies only)
   --hsts        add Strict-Transport-Security (HTTPS only)`;
 
@@ -25,6 +28,7 @@ async function main() {
     file: { type: 'string' },
     'no-brotli': { type: 'boolean', default: false },
     hsts: { type: 'boolean', default: false },
+    'public-cms': { type: 'string' },
   });
   if (values.help) return console.log(HELP);
   if (!values.root || !values.host) {
@@ -41,6 +45,7 @@ async function main() {
       sharedHost: values.host as string,
       brotli: !values['no-brotli'],
       hsts: Boolean(values.hsts),
+      publicCmsUrl: (values['public-cms'] as string | undefined) ?? process.env.PBGDPL_PUBLIC_CMS_URL,
     },
   );
   if (values.file) {

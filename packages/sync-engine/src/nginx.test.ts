@@ -56,3 +56,22 @@ test('every host serves the national search bundles at one path, cached for good
     /~\^\/_national\/pagefind\/\[0-9a-f\]\{16\}\/\s+"public, max-age=31536000, immutable"/,
   );
 });
+
+test('the CMS the forms post to and the search beacon calls is allowed by the pages’ CSP, and nothing else is', () => {
+  const withCms = nginxConfig([{ code: 'ha-noi', basePath: '/ha-noi/', baseUrl: null }], {
+    root: '/srv',
+    sharedHost: 'x',
+    publicCmsUrl: 'https://cms.phobienphapluat.example/admin',
+  });
+  expect(withCms).toContain("connect-src 'self' https://cms.phobienphapluat.example;");
+  expect(withCms).toMatch(/form-action 'self' https:\/\/cms\.phobienphapluat\.example"/);
+  expect(config).toContain("connect-src 'self';");
+  expect(config).toMatch(/form-action 'self'"/);
+  expect(() =>
+    nginxConfig([], { root: '/srv', sharedHost: 'x', publicCmsUrl: 'javascript:alert(1)' }),
+  ).toThrow('not an http(s) URL');
+});
+
+test('media copies named by their content hash are cached for good', () => {
+  expect(config).toMatch(/~\/media\/\[0-9a-f\]\{16,\}\\\.\[a-z0-9\]\+\$\s+"public, max-age=31536000, immutable"/);
+});

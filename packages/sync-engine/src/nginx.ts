@@ -27,6 +27,12 @@ export interface NginxOptions {
   brotli?: boolean;
   /** Add HSTS (only when served over HTTPS). Default false. */
   hsts?: boolean;
+  /**
+   * The CMS's public address as citizens' browsers reach it (e.g. `https://cms.example`): the
+   * question and report forms post there and the search beacon calls it, so the pages' CSP must
+   * allow it in `form-action` and `connect-src`. Omitted: only the sites' own host is allowed.
+   */
+  publicCmsUrl?: string;
 }
 
 const SECURITY_HEADERS = [
@@ -34,17 +40,34 @@ const SECURITY_HEADERS = [
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
   ['X-Frame-Options', 'DENY'],
   ['Permissions-Policy', 'geolocation=(), camera=(), microphone=()'],
-  // Pagefind runs WebAssembly; pages load nothing from other hosts.
-  [
-    'Content-Security-Policy',
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  ],
 ] as const;
+
+/** The CMS's origin from its public address; throws on anything that is not an http(s) URL. */
+export function cmsOrigin(publicCmsUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(publicCmsUrl);
+  } catch {
+    throw new Error(`not a URL: ${publicCmsUrl}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`not an http(s) URL: ${publicCmsUrl}`);
+  return url.origin;
+}
+
+/**
+ * Pagefind runs WebAssembly; pages load nothing from other hosts. The only other host a page
+ * talks to is the CMS: its forms post there and the search beacon calls it.
+ */
+function contentSecurityPolicy(options: NginxOptions): string {
+  const cms = options.publicCmsUrl ? ` ${cmsOrigin(options.publicCmsUrl)}` : '';
+  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'${cms}; worker-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'${cms}`;
+}
 
 function headers(options: NginxOptions, indent: string): string {
   const lines: Array<readonly [string, string]> = [
     ['Cache-Control', '$pbgdpl_cache_control'],
     ...SECURITY_HEADERS,
+    ['Content-Security-Policy', contentSecurityPolicy(options)],
   ];
   if (options.hsts) lines.push(['Strict-Transport-Security', 'max-age=31536000']);
   return lines.map(([name, value]) => `${indent}add_header ${name} "${value}" always;`).join('\n');
@@ -52,14 +75,15 @@ function headers(options: NginxOptions, indent: string): string {
 
 /**
  * Cache lifetimes by path, as a map (no nested locations, which would not inherit `alias`
- * correctly): content-hashed search chunks and national bundles (named by their content's hash)
- * a year; the service worker re-checked at every
+ * correctly): content-hashed search chunks, national bundles and media copies (named by their
+ * content's hash) a year; the service worker re-checked at every
  * visit; assets an hour; pages five minutes, so a publish is seen within minutes through proxies.
  */
 const CACHE_MAP = [
   'map $uri $pbgdpl_cache_control {',
   '    ~^/_national/pagefind/[0-9a-f]{16}/  "public, max-age=31536000, immutable";',
   '    ~/pagefind/(fragment|index)/    "public, max-age=31536000, immutable";',
+  '    ~/media/[0-9a-f]{16,}\\.[a-z0-9]+$  "public, max-age=31536000, immutable";',
   '    ~/sw\\.js$                      "no-cache";',
   '    ~\\.(css|js|png|jpg|webp|gif|svg|ico|webmanifest)$  "public, max-age=3600";',
   '    default                          "public, max-age=300, must-revalidate";',
