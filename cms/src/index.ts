@@ -30,6 +30,7 @@ import {
   registerChangeCapture,
 } from './extensions/change-capture';
 import { bootstrapCoverage, coverageCronTasks } from './extensions/coverage';
+import { registerUploadLimits } from './extensions/upload-limits';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -52,6 +53,8 @@ export default {
     registerCitations(strapi);
     registerReview(strapi);
     registerSchedule(strapi);
+    // Uploads: a video up to 500 MB, other files 50 MB, refused in Vietnamese beyond that.
+    registerUploadLimits(strapi);
     // Public forms: their route guard sits ahead of Strapi's middlewares; contact data stays private.
     assertPrivateFields(strapi);
     registerSubmissions(strapi);

@@ -219,8 +219,12 @@ export {
   VIDEO_SIZE_LIMIT_BYTES,
   fileProblem,
   formatMegabytes,
+  uploadLimitBytes,
+  uploadSizeProblem,
+  uploadTooLargeMessage,
   type FileKind,
   type FileRule,
+  type IncomingUpload,
   type UploadedFileFacts,
 } from './editorial/files.js';
 

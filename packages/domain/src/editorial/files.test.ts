@@ -1,4 +1,12 @@
-import { FILE_SIZE_LIMIT_BYTES, VIDEO_SIZE_LIMIT_BYTES, fileProblem, formatMegabytes } from './files.js';
+import {
+  FILE_SIZE_LIMIT_BYTES,
+  VIDEO_SIZE_LIMIT_BYTES,
+  fileProblem,
+  formatMegabytes,
+  uploadLimitBytes,
+  uploadSizeProblem,
+  uploadTooLargeMessage,
+} from './files.js';
 
 const file = (name: string, mime: string | null, sizeKb = 120) => ({
   name,
@@ -80,5 +88,46 @@ describe('formatMegabytes', () => {
   it('writes whole megabytes plainly and others with a decimal comma', () => {
     expect(formatMegabytes(50 * 1024 * 1024)).toBe('50 MB');
     expect(formatMegabytes(60_000_000)).toBe('57,2 MB');
+  });
+
+  it('rounds to one decimal and drops a trailing ",0" (a size read back from kilobytes)', () => {
+    expect(formatMegabytes(53_477_380)).toBe('51 MB');
+    expect(formatMegabytes(1.04 * 1024 * 1024)).toBe('1 MB');
+  });
+});
+
+describe('upload size limits', () => {
+  const MB = 1024 * 1024;
+
+  it('takes a video up to 500 MB and any other file up to 50 MB', () => {
+    expect(VIDEO_SIZE_LIMIT_BYTES).toBeGreaterThanOrEqual(500 * MB);
+    expect(uploadLimitBytes('video/mp4')).toBe(VIDEO_SIZE_LIMIT_BYTES);
+    expect(uploadLimitBytes('VIDEO/WEBM')).toBe(VIDEO_SIZE_LIMIT_BYTES);
+    expect(uploadLimitBytes('application/pdf')).toBe(FILE_SIZE_LIMIT_BYTES);
+    expect(uploadLimitBytes(null)).toBe(FILE_SIZE_LIMIT_BYTES);
+    expect(uploadSizeProblem({ name: 'tieu-pham.mp4', mime: 'video/mp4', bytes: 500 * MB })).toBeNull();
+    expect(uploadSizeProblem({ name: 'to-gap.pdf', mime: 'application/pdf', bytes: 50 * MB })).toBeNull();
+  });
+
+  it('says in Vietnamese how large the file is, the limit for its kind and what to do', () => {
+    expect(uploadSizeProblem({ name: 'tieu-pham.mp4', mime: 'video/mp4', bytes: 612 * MB })).toBe(
+      'Tệp "tieu-pham.mp4" nặng 612 MB, vượt giới hạn 500 MB cho một video. ' +
+        'Hãy nén video hoặc cắt ngắn rồi tải lên lại.',
+    );
+    expect(uploadSizeProblem({ name: 'so-tay.pdf', mime: 'application/pdf', bytes: 60 * MB })).toMatch(
+      /^Tệp "so-tay.pdf" nặng 60 MB, vượt giới hạn 50 MB cho một tệp không phải video\./,
+    );
+  });
+
+  it('never exceeds the configured ceiling', () => {
+    expect(uploadLimitBytes('video/mp4', 100 * MB)).toBe(100 * MB);
+    expect(uploadLimitBytes('image/png', 10 * MB)).toBe(10 * MB);
+    expect(uploadSizeProblem({ name: 'a.mp4', mime: 'video/mp4', bytes: 101 * MB }, 100 * MB)).toMatch(
+      /vượt giới hạn 100 MB cho một video/,
+    );
+    expect(uploadTooLargeMessage(500 * MB)).toBe(
+      'Tệp tải lên quá lớn: một video được tối đa 500 MB, tệp khác tối đa 50 MB. ' +
+        'Hãy giảm dung lượng tệp rồi tải lên lại.',
+    );
   });
 });

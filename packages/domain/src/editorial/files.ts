@@ -87,7 +87,8 @@ const GENERIC_MIMES = new Set(['', 'application/octet-stream']);
 
 /** "50 MB", "500 MB": sizes of the limits as editors read them. */
 export function formatMegabytes(bytes: number): string {
-  const mb = bytes / MB;
+  // One decimal, none when it is 0: Strapi keeps sizes in kilobytes, so 51 MB comes back as 50.99….
+  const mb = Math.round((bytes / MB) * 10) / 10;
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
 }
 
@@ -112,6 +113,55 @@ export function fileProblem(file: UploadedFileFacts, kind: FileKind, label: stri
     );
   }
   return null;
+}
+
+/** A file as the upload plugin receives it, before anything is stored. */
+export interface IncomingUpload {
+  readonly name: string;
+  readonly mime: string | null;
+  readonly bytes: number;
+}
+
+/**
+ * The largest upload the media library takes for this MIME type: a video (video skits, M-4) up
+ * to VIDEO_SIZE_LIMIT_BYTES, any other file FILE_SIZE_LIMIT_BYTES — what the attachment rules
+ * allow anyway, so a 300 MB leaflet is refused at upload, not later on the item. `ceiling` (the
+ * CMS's configured maximum, UPLOAD_SIZE_LIMIT_BYTES) caps both.
+ */
+export function uploadLimitBytes(mime: string | null, ceiling: number = VIDEO_SIZE_LIMIT_BYTES): number {
+  return Math.min(isVideo(mime) ? VIDEO_SIZE_LIMIT_BYTES : FILE_SIZE_LIMIT_BYTES, ceiling);
+}
+
+/**
+ * Why the media library refuses this upload for its size, in Vietnamese, or null when it may be
+ * stored. Says the file's size, the limit that applies and what to do.
+ */
+export function uploadSizeProblem(file: IncomingUpload, ceiling?: number): string | null {
+  const limit = uploadLimitBytes(file.mime, ceiling);
+  if (file.bytes <= limit) return null;
+  return (
+    `Tệp "${file.name}" nặng ${formatMegabytes(file.bytes)}, vượt giới hạn ${formatMegabytes(limit)} ` +
+    (isVideo(file.mime)
+      ? 'cho một video. Hãy nén video hoặc cắt ngắn rồi tải lên lại.'
+      : 'cho một tệp không phải video. Hãy giảm dung lượng tệp rồi tải lên lại.')
+  );
+}
+
+/**
+ * The refusal when a request carries more than the CMS reads at all (`limit` bytes), before any
+ * file is looked at: the name and the kind are not known yet.
+ */
+export function uploadTooLargeMessage(limit: number): string {
+  const video = formatMegabytes(uploadLimitBytes('video/mp4', limit));
+  const other = formatMegabytes(uploadLimitBytes(null, limit));
+  return (
+    `Tệp tải lên quá lớn: một video được tối đa ${video}, tệp khác tối đa ${other}. ` +
+    'Hãy giảm dung lượng tệp rồi tải lên lại.'
+  );
+}
+
+function isVideo(mime: string | null): boolean {
+  return (mime ?? '').toLowerCase().startsWith('video/');
 }
 
 function extensionOf(name: string): string {
