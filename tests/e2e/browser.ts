@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (never a browser a tool downloads), headless, offline-friendly flags. */
 export function launchChromium(): Promise<Browser> {
@@ -32,7 +32,7 @@ const TYPES: Record<string, string> = {
  * sends a form), which go out as they are.
  */
 export async function serveFromDisk(
-  page: import('playwright-core').Page,
+  page: Page,
   outDir: string,
   options: { origin?: string; passThrough?: readonly string[] } = {},
 ): Promise<{ origin: string; foreign: string[] }> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadDataset, type SiteRecord } from '@pbgdpl/data-import';
 import {
   createTestDatabase,
@@ -98,7 +98,7 @@ interface Shown {
 
 async function searchOnCommune(
   query: string,
-): Promise<{ status: string; results: Shown[]; foreign: string[]; page: import('playwright-core').Page }> {
+): Promise<{ status: string; results: Shown[]; foreign: string[]; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const { origin, foreign } = await serveFromDisk(page, outDir);
