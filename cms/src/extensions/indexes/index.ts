@@ -49,6 +49,12 @@ export const INDEXES: readonly IndexSpec[] = [
     table: 'document_relations',
     definition: '(target_document_id)',
   },
+  // Change capture on every editorial write: which sites adopted the item just changed.
+  {
+    name: 'pbgdpl_site_adoptions_target_idx',
+    table: 'site_adoptions',
+    definition: '(target_document_id)',
+  },
 ];
 
 export type IndexReport =
