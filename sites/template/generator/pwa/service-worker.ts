@@ -69,7 +69,7 @@ export function writeServiceWorker(options: ServiceWorkerOptions): ServiceWorker
   const template = fs.readFileSync(path.join(options.templateDir, 'src', 'client', 'service-worker.js'), 'utf8');
   fs.writeFileSync(
     path.join(siteDir, 'sw.js'),
-    `const CONFIG = ${JSON.stringify(config)};\n${template.replace(/^\/\/ @ts-nocheck.*\n/, '')}`,
+    `const CONFIG = ${JSON.stringify(config)};\n${template.replace(/^(?:\/\*.*\*\/\n)?\/\/ @ts-nocheck.*\n/, '')}`,
   );
   return { version, precache: config.precache.length, bookshelfPages: bookshelf.length };
 }

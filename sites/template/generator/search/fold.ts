@@ -18,7 +18,7 @@ export function foldForSearch(text: string): string {
 
 /** Words (letters and digits, with inner "/", "-", ".") as Pagefind would see them, in order. */
 export function words(text: string): string[] {
-  return text.normalize('NFC').match(/[\p{L}\p{N}]+(?:[/.\-][\p{L}\p{N}]+)*/gu) ?? [];
+  return text.normalize('NFC').match(/[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 /**

@@ -1,3 +1,4 @@
+/* global process, console */
 // Builds one Pagefind index with Pagefind's Node API, in a process of its own (the `pagefind`
 // package is ESM only, and a process per index keeps the generator's memory flat).
 //   node pagefind-runner.mjs <records.jsonl> <outputPath>

@@ -1,3 +1,4 @@
+/* global document, navigator, window, location, URL, caches */
 /**
  * The installable app's page script (served as <base>ung-dung.js, loaded with `defer` on every
  * page): registers the site's service worker, adds the "Lưu đọc ngoại tuyến" button to content

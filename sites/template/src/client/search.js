@@ -1,3 +1,4 @@
+/* global document, window, location, history, URLSearchParams */
 /**
  * The search page's script (served as <base>tim-kiem/tim-kiem.js, see tim-kiem/index.astro).
  * Runs Pagefind's own search JS over the site's index merged with the national bundle

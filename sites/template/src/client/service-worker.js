@@ -1,4 +1,6 @@
+/* eslint-disable-next-line @typescript-eslint/ban-ts-comment -- plain JS with worker globals */
 // @ts-nocheck — a service worker script; the generator prepends `const CONFIG = {…};`.
+/* global self, caches, fetch, Response, URL, CONFIG */
 /**
  * The service worker of one site (served at <base>sw.js, scope <base>). Written by the
  * generator after the site is built (generator/pwa/service-worker.ts), which prepends CONFIG:

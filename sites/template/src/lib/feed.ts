@@ -55,6 +55,8 @@ export function feedId(url: string, baseUrl: string | null): string {
 
 function escapeXml(text: string): string {
   return text
+    // XML 1.0 forbids these control characters even when escaped.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
