@@ -4,9 +4,10 @@ import { uploadSizeLimit } from './upload-size-limit';
 const MIDDLEWARES: Core.Config.Middlewares = [
   // Answers repeated anonymous reads (GraphQL queries, public REST) from memory until content
   // changes. First, so a hit skips every other middleware: the request log (one synchronous
-  // write per request), helmet (rebuilt per request), session, query and body parsing. A hit
-  // still gets the CORS headers (it runs strapi::cors itself) and the security headers (stored
-  // with the answer); see src/extensions/read-cache/README.md.
+  // write per request), helmet (rebuilt per request), query and body parsing (koa-session still
+  // runs before it: strapi::session installs it ahead of the whole list). A hit still gets the
+  // CORS headers (it runs strapi::cors itself) and the security headers (stored with the
+  // answer); see src/extensions/read-cache/README.md.
   'global::read-cache',
   'strapi::logger',
   'strapi::errors',
