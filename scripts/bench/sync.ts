@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:sync [--database-url URL] [--skip-workers]`: the sync engine on this machine, on
+ * `pnpm bench:sync [--database-url URL] [--skip-workers] [--strategy e|a]`: the sync engine on this machine, on
  * the demo federation (15 sites of the real registry, the real demo documents) in PostgreSQL
  * with pg-boss and real builds:
  *
@@ -8,6 +8,10 @@
  * 3. one national document published → live on every site (publish to the last switch), with
  *    the per-site cost split into Astro and Pagefind, extrapolated to the ≈3,400 sites;
  * 4. the same national push with 1 and with 2 workers (throughput ratio).
+ *
+ * `--strategy e` (default) indexes the national documents once into the shared national search
+ * bundle, rebuilt by its own job when a national document changes; `--strategy a` indexes them
+ * into every site, as before (ADR 0004).
  *
  * Prints a table and, last, one JSON line. Needs `pnpm build` and a PostgreSQL server; the
  * database is created fresh each run (`pbgdpl_bench_sync` by default).
@@ -19,7 +23,14 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startCmsProcess, testCmsEnv } from '@pbgdpl/test-support';
-import { jsonLogger, startSyncEngine, type SiteBuilder, type SyncEngine } from '@pbgdpl/sync-engine';
+import {
+  generatorNationalBuilder,
+  jsonLogger,
+  startSyncEngine,
+  type NationalIndexBuilder,
+  type SiteBuilder,
+  type SyncEngine,
+} from '@pbgdpl/sync-engine';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS_DIR = path.join(ROOT, 'cms');
@@ -33,8 +44,12 @@ const { values: args } = parseArgs({
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/pbgdpl_bench_sync',
     },
     'skip-workers': { type: 'boolean', default: false },
+    strategy: { type: 'string', default: 'e' },
   },
 });
+if (!['a', 'e'].includes(args.strategy!))
+  throw new Error(`--strategy must be a or e, not "${args.strategy}"`);
+const nationalSearch = args.strategy === 'e';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
@@ -109,6 +124,12 @@ async function switched(
 interface SiteCost {
   searchMs: number;
   pages: number;
+  /** The run's time to find or build the national bundle (strategy E), shared by its sites. */
+  nationalMs: number;
+  /** The generator run that built the site: fetch, Astro batch (with post-build steps), whole run. */
+  fetchMs: number;
+  batchMs: number;
+  runMs: number;
 }
 
 async function main() {
@@ -142,9 +163,18 @@ async function main() {
       outDir: out,
       layout: 'releases',
       batchSize: codes.length,
+      nationalSearch,
       log: () => undefined,
     });
-    for (const s of result.sites) costs.set(s.code, { searchMs: s.search?.ms ?? 0, pages: s.pages });
+    for (const s of result.sites)
+      costs.set(s.code, {
+        searchMs: s.search?.ms ?? 0,
+        pages: s.pages,
+        nationalMs: result.national?.ms ?? 0,
+        fetchMs: result.fetchMs,
+        batchMs: s.batchMs,
+        runMs: result.elapsedMs,
+      });
     return result.sites.map((s) => ({
       code: s.code,
       ok: s.ok,
@@ -152,6 +182,14 @@ async function main() {
       pages: s.pages,
       error: s.error,
     }));
+  };
+  // Strategy E: the national-index job, timed (it runs first in the batch of a national push).
+  const nationalRuns: Array<{ ms: number; built: boolean }> = [];
+  const nationalBuilder: NationalIndexBuilder = async (request) => {
+    const started = Date.now();
+    const result = await generatorNationalBuilder({ cmsUrl: cms.url, token })(request);
+    nationalRuns.push({ ms: Date.now() - started, built: result.built });
+    return result;
   };
   const logFile = path.join(outDir, 'sync.log');
   const start = (concurrency: number, batchSize: number) =>
@@ -164,10 +202,12 @@ async function main() {
       batchSize,
       reconcileIntervalMs: 0,
       builder,
+      nationalBuilder: nationalSearch ? nationalBuilder : null,
       pgBoss: { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 5 },
       log: jsonLogger((line) => fs.appendFileSync(logFile, `${line}\n`)),
     });
   const figures: Record<string, unknown> = {
+    strategy: nationalSearch ? 'E (shared national search bundle)' : 'A (every site indexes everything)',
     machine: `${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)} at start`,
   };
   let engine: SyncEngine = await start(1, 25);
@@ -186,6 +226,7 @@ async function main() {
     const coldMs = Date.now() - t0;
     figures.sites = codes.length;
     figures.coldBuildS = seconds(coldMs);
+    figures.loadAfterCold = Number(os.loadavg()[0]!.toFixed(1));
     log(`cold build of ${codes.length} sites: ${seconds(coldMs)} s`);
 
     // 2. A commune's own item → live on the commune's site.
@@ -222,6 +263,11 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1500));
     }
     figures.communeEditToLiveS = localRuns.map(seconds);
+    const last = costs.get(commune);
+    // The last edit's generator run: fetch / national bundle / Astro + post-build (of which Pagefind) / whole run.
+    figures.communeRunBreakdownS = last
+      ? `fetch ${seconds(last.fetchMs)}, national bundle ${seconds(last.nationalMs)}, astro+post ${seconds(last.batchMs)} (Pagefind ${seconds(last.searchMs)}), run ${seconds(last.runMs)}`
+      : 'n/a';
     figures.communeSite = commune;
     log(`commune edit → live (${commune}): ${localRuns.map((ms) => `${seconds(ms)} s`).join(', ')}`);
 
@@ -245,9 +291,14 @@ async function main() {
       const at = await switched(outDir, before, codes, started);
       return { totalMs: Math.max(...at.values()), firstMs: Math.min(...at.values()) };
     };
+    nationalRuns.length = 0;
     const one = await push('đo 1 tiến trình');
     const perSite = [...costs.values()];
     const searchPerSite = perSite.reduce((s, c) => s + c.searchMs, 0) / perSite.length;
+    if (nationalSearch) {
+      figures.nationalIndexJobS = nationalRuns.map((r) => `${seconds(r.ms)}${r.built ? '' : ' (found)'}`);
+      figures.nationalBundleCheckPerRunS = seconds(Math.max(0, ...perSite.map((c) => c.nationalMs)));
+    }
     const perSiteMs = one.totalMs / codes.length;
     figures.nationalToLive1WorkerS = seconds(one.totalMs);
     figures.nationalPerSiteS = seconds(perSiteMs);
@@ -258,6 +309,7 @@ async function main() {
     log(
       `national push → ${codes.length} sites, 1 worker: ${seconds(one.totalMs)} s (${seconds(perSiteMs)} s/site, of which Pagefind ${seconds(searchPerSite)} s)`,
     );
+    figures.loadAfterNational = Number(os.loadavg()[0]!.toFixed(1));
 
     // 4. Two workers (two batches at once) vs one.
     if (!args['skip-workers']) {
