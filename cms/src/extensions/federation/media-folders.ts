@@ -78,9 +78,26 @@ export function registerSiteFolders(strapi: Core.Strapi): void {
   });
 }
 
+type Knex = Core.Strapi['db']['connection'];
+
+/**
+ * Runs `work` with the knex of the transaction in progress (Strapi's `db.transaction` joins it),
+ * or of a new one: raw queries beside `strapi.db.query` must not take a second connection while
+ * a write holds one — SQLite (the quick start) has only one, and would wait for ever.
+ */
+function withKnex<T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> {
+  const transaction = strapi.db.transaction.bind(strapi.db) as unknown as (
+    cb: (scope: { trx: Knex }) => Promise<T>,
+  ) => Promise<T>;
+  return transaction(({ trx }) => work(trx));
+}
+
 /** The site's folder, created (or renamed to the site's name) when needed. */
-export async function ensureSiteFolder(strapi: Core.Strapi, site: SiteRow): Promise<FolderRow> {
-  const knex = strapi.db.connection;
+export function ensureSiteFolder(strapi: Core.Strapi, site: SiteRow): Promise<FolderRow> {
+  return withKnex(strapi, (knex) => ensureSiteFolderWith(strapi, knex, site));
+}
+
+async function ensureSiteFolderWith(strapi: Core.Strapi, knex: Knex, site: SiteRow): Promise<FolderRow> {
   const parent = await topFolder(strapi, UNITS_FOLDER_NAME);
   const mapping = (await knex(SITE_FOLDERS_TABLE).where({ site_id: site.id }).first()) as
     { folder_id: number } | undefined;
@@ -167,7 +184,15 @@ async function computeFolderScope(strapi: Core.Strapi, caller: Caller): Promise<
   if (!pending) return null;
   const { scope, siteIds } = await pending;
   if (scope.kind === 'all') return null;
-  const knex = strapi.db.connection;
+  return withKnex(strapi, (knex) => folderScopeOf(strapi, knex, caller, siteIds));
+}
+
+async function folderScopeOf(
+  strapi: Core.Strapi,
+  knex: Knex,
+  caller: Caller,
+  siteIds: number[],
+): Promise<FolderScope> {
   const national = (
     (await strapi.db.query(SITE).findMany({ where: { kind: 'national' }, select: ['id'] })) as Array<{
       id: number;
