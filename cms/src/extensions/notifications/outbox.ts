@@ -55,7 +55,7 @@ export async function enqueue(
  * Claims up to `limit` messages due at `now` (pending and due, or claimed by a worker whose
  * claim has run out), oldest first. On PostgreSQL the rows are locked with `FOR UPDATE SKIP
  * LOCKED` inside one UPDATE, so two CMS processes claiming at the same moment never get the
- * same row; elsewhere (SQLite: one process) a select and a guarded update.
+ * same row; elsewhere (SQLite) each row is taken by an update guarded by the same condition.
  */
 export async function claimDue(
   knex: Knex,
@@ -75,22 +75,29 @@ export async function claimDue(
     )) as { rows: Array<ClaimedMessage & { id: string | number }> };
     return result.rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
   }
-  const due = (await knex(OUTBOX_TABLE)
-    .where((q) => q.where({ status: 'pending' }).andWhere('next_attempt_at', '<=', now))
-    .orWhere((q) => q.where({ status: 'sending' }).andWhere('claimed_until', '<=', now))
-    .orderBy('id')
-    .limit(limit)
-    .select('id')) as Array<{ id: number }>;
-  if (due.length === 0) return [];
-  const ids = due.map((row) => row.id);
-  await knex(OUTBOX_TABLE)
-    .whereIn('id', ids)
-    .update({
-      status: 'sending',
-      claimed_until: until,
-      attempts: knex.raw('attempts + 1'),
-      last_attempt_at: now,
-    });
+  const isDue = (q: ReturnType<Knex>) =>
+    q
+      .where((w: ReturnType<Knex>) => w.where({ status: 'pending' }).andWhere('next_attempt_at', '<=', now))
+      .orWhere((w: ReturnType<Knex>) => w.where({ status: 'sending' }).andWhere('claimed_until', '<=', now));
+  const due = (await knex(OUTBOX_TABLE).where(isDue).orderBy('id').limit(limit).select('id')) as Array<{
+    id: number;
+  }>;
+  // Each row is taken by an update that re-checks it is still due: of two workers that read it,
+  // only the one whose update changed it sends it.
+  const ids: number[] = [];
+  for (const { id } of due) {
+    const changed = await knex(OUTBOX_TABLE)
+      .where({ id })
+      .andWhere(isDue)
+      .update({
+        status: 'sending',
+        claimed_until: until,
+        attempts: knex.raw('attempts + 1'),
+        last_attempt_at: now,
+      });
+    if (changed === 1) ids.push(id);
+  }
+  if (ids.length === 0) return [];
   return (await knex(OUTBOX_TABLE)
     .whereIn('id', ids)
     .orderBy('id')
