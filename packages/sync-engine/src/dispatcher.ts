@@ -41,6 +41,8 @@ export interface DispatchResult {
   enqueued: number;
   /** Sites skipped because they were already built from a newer version. */
   upToDate: number;
+  /** The national search bundle's job was asked for (national-index.ts; never counted as a site). */
+  national?: boolean;
 }
 
 export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> {
@@ -93,7 +95,7 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
     for (const [site, entry] of perSite) {
       const builtVersion = built.get(site) ?? null;
       if (builtVersion !== null && builtVersion > entry.version) {
-        result.upToDate += 1;
+        if (site !== NATIONAL_INDEX_KEY) result.upToDate += 1;
         continue;
       }
       requests.push({
@@ -109,12 +111,14 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchResult> 
     // One statement: a worker polling meanwhile takes the whole set in one batch, not one site.
     result.enqueued = await deps.queue.enqueueMany(requests);
     await deps.state.recordRequested(asked, maxVersion, now());
-    result.sites = asked.sort();
+    result.sites = asked.filter((site) => site !== NATIONAL_INDEX_KEY).sort();
+    result.national = asked.includes(NATIONAL_INDEX_KEY);
     deps.log('info', 'dispatch', {
       events: events.length,
       firstEvent: events[0]?.id,
       lastEvent: events.at(-1)?.id,
-      sites: asked.length,
+      sites: result.sites.length,
+      national: result.national,
       enqueued: result.enqueued,
       upToDate: result.upToDate,
     });

@@ -101,7 +101,11 @@ test('a national change asks for one national-index job, ahead of the sites; a l
     nationalIndex: true,
   };
   const result = await dispatchOnce(deps);
-  expect(result.sites).toEqual([NATIONAL_INDEX_KEY, 'ha-noi', 'ha-noi-ba-dinh', 'quoc-gia']);
+  expect(result).toMatchObject({
+    sites: ['ha-noi', 'ha-noi-ba-dinh', 'quoc-gia'],
+    national: true,
+    enqueued: 4,
+  });
   expect(asked.filter((a) => a.site === NATIONAL_INDEX_KEY)).toEqual([
     expect.objectContaining({
       version: 43,
@@ -114,13 +118,38 @@ test('a national change asks for one national-index job, ahead of the sites; a l
   );
 
   const onlyLocal = recordingQueue();
-  await dispatchOnce({
+  const localResult = await dispatchOnce({
     ...deps,
     events: events([event(1, [local])]),
     state: tempState(),
     queue: onlyLocal.queue,
   });
+  expect(localResult.national).toBe(false);
   expect(onlyLocal.asked.map((a) => a.site).sort()).toEqual(['ha-noi', 'ha-noi-ba-dinh']);
+});
+
+test('a duplicate national event after the bundle was built from a newer version asks for nothing', async () => {
+  const state = tempState();
+  for (const site of [NATIONAL_INDEX_KEY, 'quoc-gia', 'ha-noi', 'ha-noi-ba-dinh'])
+    await state.recordSuccess(site, {
+      release: 'r',
+      version: 60,
+      builtAt: new Date(),
+      durationMs: 1,
+      pages: 1,
+    });
+  const { queue, asked } = recordingQueue();
+  const result = await dispatchOnce({
+    events: events([event(2, [national])]),
+    state,
+    queue,
+    registry: async () => registry,
+    log: silentLogger,
+    nationalIndex: true,
+  });
+  // The bundle's job is not counted among the sites that were up to date.
+  expect(result).toMatchObject({ enqueued: 0, upToDate: 3, national: false, sites: [] });
+  expect(asked).toEqual([]);
 });
 
 test('without a national builder, no national-index job is asked for', async () => {
