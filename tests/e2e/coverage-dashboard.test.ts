@@ -47,6 +47,8 @@ function ensureAdminBuild(): void {
   const bin = path.join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   const result = spawnSync(process.execPath, [bin, 'build'], {
     cwd: CMS_DIR,
+    // The build loads the CMS's configuration, which wants its secrets (a fresh clone has no .env).
+    env: { ...process.env, ...testCmsEnv(), SERVE_ADMIN_PANEL: 'true' },
     encoding: 'utf8',
     timeout: 900_000,
   });
