@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { todayInVietnam } from '@pbgdpl/domain';
 import type { EventSource } from './events.js';
 import type { Logger } from './log.js';
 import { NATIONAL_INDEX_KEY, type NationalIndexBuilder } from './national-index.js';
@@ -150,9 +151,12 @@ export function generatorBuilder(options: {
   cmsUrl: string;
   token?: string;
   log?: (m: string) => void;
+  /** The clock a build takes its date from (asOf: its day in Vietnam; dialogues' phase). Default real time. */
+  now?: () => Date;
 }): SiteBuilder {
   return async ({ codes, outDir }) => {
     const { generateSites } = await import('@pbgdpl/site-template/generator');
+    const now = options.now?.();
     const result = await generateSites({
       cmsUrl: options.cmsUrl,
       codes,
@@ -161,6 +165,7 @@ export function generatorBuilder(options: {
       batchSize: codes.length,
       log: options.log ?? (() => undefined),
       ...(options.token ? { token: options.token } : {}),
+      ...(now ? { asOf: todayInVietnam(now), now } : {}),
     });
     return result.sites.map((s) => ({
       code: s.code,

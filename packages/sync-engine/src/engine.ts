@@ -63,6 +63,14 @@ export interface SyncEngineConfig {
   /** Replace the generator (unit tests). */
   builder?: SiteBuilder;
   /**
+   * The clock builds take their date from: the generator's build date (asOf, which decides the
+   * "newly effective" C-1 list) is `todayInVietnam(now())` and dialogues' phase is `now()`, read
+   * when a batch starts. Default real time; tests and drills drive it (a date flip without
+   * waiting for midnight). Only the builds' date: queue timing, gaps and recorded build times
+   * stay on real time. Unused when `builder` replaces the generator.
+   */
+  now?: () => Date;
+  /**
    * Builds the shared national search bundle (ADR 0004, strategy E; national-index.ts). Default:
    * the generator's, unless `builder` replaces the generator; null: no national-index jobs.
    */
@@ -138,7 +146,11 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
         log,
         builder:
           config.builder ??
-          generatorBuilder({ cmsUrl: config.cmsUrl, ...(config.token ? { token: config.token } : {}) }),
+          generatorBuilder({
+            cmsUrl: config.cmsUrl,
+            ...(config.token ? { token: config.token } : {}),
+            ...(config.now ? { now: config.now } : {}),
+          }),
         nationalBuilder,
         ...(config.onSite ? { onSite: config.onSite } : {}),
       }),
