@@ -11,7 +11,7 @@ import { buildBatch } from './build-batch.js';
 import { GeneratorError } from './errors.js';
 import { fetchSnapshot, type SiteSelection } from './fetch-snapshot.js';
 import { writeJson } from './fs-json.js';
-import { installRelease, installSite, measureSite } from './install.js';
+import { currentRelease, installRelease, installSite, measureSite } from './install.js';
 import type { FetchAsset } from './logo.js';
 import type { FetchFormToken } from './form-settings.js';
 import { MEDIA_STORE_DIR, MediaStore, downloadOverHttp, downloadWith, pruneMediaStore } from './media/store.js';
@@ -24,6 +24,9 @@ import type { ServiceWorkerStats } from './pwa/service-worker.js';
 import { TEMPLATE_DIR } from './template-dir.js';
 import { ensureNationalBundle, pruneNationalBundles, type NationalBundle } from './search/national-bundle.js';
 import { nationalInputKey, nationalRecords } from './search/snapshot-records.js';
+import { documentFingerprints, readRunInputs, type DocumentPages, type RunInputs } from './incremental/document-fingerprints.js';
+import { linkReusedPages, planReuse, type ReusePlan } from './incremental/reuse.js';
+import { templateHash } from './incremental/template-hash.js';
 
 export { GeneratorError, SiteBuildError } from './errors.js';
 export {
@@ -136,6 +139,8 @@ export interface SiteResult {
   release?: string | null;
   /** Media files linked into the site's `media/` (files, bytes); null when not built. */
   media?: LinkedMedia | null;
+  /** Document page files linked from the live release instead of rendered (layout `releases`). */
+  reusedPages?: number;
 }
 
 export interface GenerateSitesResult {
@@ -222,10 +227,18 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
 
     const results: SiteResult[] = [];
     const batches = chunk(codes, batchSize);
+    // Layout `releases`: document pages unchanged since the live release are linked, not rendered.
+    const runInputs = options.layout === 'releases' ? readRunInputs(snapshotDir, templateHash(TEMPLATE_DIR)) : null;
     for (const [index, batchCodes] of batches.entries()) {
       const batchNumber = index + 1;
       const batchFile = snapshotFiles.batch(snapshotDir, batchNumber);
-      writeJson(batchFile, { codes: batchCodes } satisfies BatchManifest);
+      const plans = new Map<string, SiteReuse>();
+      if (runInputs)
+        for (const code of batchCodes) plans.set(code, siteReuse(options.outDir, snapshotDir, code, runInputs));
+      writeJson(batchFile, {
+        codes: batchCodes,
+        reuse: Object.fromEntries([...plans].map(([code, plan]) => [code, plan.reused])),
+      } satisfies BatchManifest);
       const batchOut = path.join(workDir, `batch-${batchNumber}`);
       const batchStarted = Date.now();
       let failure: string | null = null;
@@ -247,6 +260,14 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       const postBuildFailures = new Map<string, string>();
       for (const code of failure === null ? batchCodes : []) {
         if (!fs.existsSync(path.join(batchOut, code, 'index.html'))) continue;
+        try {
+          const plan = plans.get(code);
+          if (plan?.previousDir) plan.linked = linkReusedPages(plan.previousDir, path.join(batchOut, code), plan.paths);
+        } catch (error) {
+          postBuildFailures.set(code, `Unchanged pages of ${code} could not be linked: ${(error as Error).message}`);
+          log(`  ${postBuildFailures.get(code)}`);
+          continue;
+        }
         try {
           finished.set(
             code,
@@ -281,7 +302,9 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
             batchNumber,
             batchMs,
             options,
+            plans.get(code)?.fingerprints,
           )),
+          reusedPages: plans.get(code)?.linked ?? 0,
           search: post?.search ?? null,
           sitemap: post?.sitemap ?? null,
           serviceWorker: post?.serviceWorker ?? null,
@@ -368,6 +391,7 @@ async function installResult(
   batch: number,
   batchMs: number,
   install: Pick<GenerateSitesOptions, 'layout' | 'releaseId' | 'keepReleases'> = {},
+  fingerprints?: Map<string, DocumentPages>,
 ): Promise<SiteResult> {
   const base = { code, documents, batch, batchMs };
   if (failure !== null) return { ...base, ok: false, dir: null, pages: 0, bytes: 0, error: failure };
@@ -394,6 +418,7 @@ async function installResult(
       const release = await installRelease(built, outDir, code, {
         ...(install.releaseId ? { releaseId: install.releaseId } : {}),
         ...(install.keepReleases ? { keep: install.keepReleases } : {}),
+        ...(fingerprints ? { fingerprints } : {}),
       });
       return { ...base, ok: true, dir: release.dir, pages, bytes, error: null, release: release.releaseId };
     }
@@ -408,6 +433,22 @@ async function installResult(
       error: `Could not install ${code}: ${(error as Error).message}`,
     };
   }
+}
+
+interface SiteReuse extends ReusePlan {
+  fingerprints: Map<string, DocumentPages>;
+  /** The reused documents' paths. */
+  paths: string[];
+  /** Files linked, once done. */
+  linked: number;
+}
+
+function siteReuse(outDir: string, snapshotDir: string, code: string, run: RunInputs): SiteReuse {
+  const siteRoot = path.join(outDir, code);
+  const fingerprints = documentFingerprints(snapshotDir, code, run);
+  const plan = planReuse(siteRoot, currentRelease(siteRoot), fingerprints);
+  const paths = plan.reused.map((id) => fingerprints.get(id)!.path);
+  return { ...plan, fingerprints, paths, linked: 0 };
 }
 
 function checkedSelection(options: GenerateSitesOptions): SiteSelection {

@@ -15,6 +15,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { precompressSite, type PrecompressStats } from './precompress.js';
+import type { DocumentPages } from './incremental/document-fingerprints.js';
+import { pruneFingerprints, writeFingerprints } from './incremental/reuse.js';
 
 export const RELEASES_DIR = 'releases';
 export const CURRENT_LINK = 'current';
@@ -64,8 +66,10 @@ export interface InstallReleaseOptions {
   releaseId?: string;
   /** Releases kept (the live one always is). Default 3. */
   keep?: number;
-  /** Write .gz and .br copies of text files (default true). */
+  /** Write .gz and .br copies of text files (default true); files equal to the live release's reuse its copies. */
   precompress?: boolean;
+  /** The document pages' fingerprints, recorded so the next build can reuse this release's pages (incremental/reuse.ts). */
+  fingerprints?: Map<string, DocumentPages>;
 }
 
 export interface InstalledRelease {
@@ -95,8 +99,13 @@ export async function installRelease(
   options: InstallReleaseOptions = {},
 ): Promise<InstalledRelease> {
   checkBuiltSite(builtDir, code);
-  const compressed = options.precompress === false ? null : await precompressSite(builtDir);
   const siteRoot = path.join(outDir, code);
+  const live = currentRelease(siteRoot);
+  const liveDir = live ? path.join(siteRoot, RELEASES_DIR, live) : null;
+  const compressed =
+    options.precompress === false
+      ? null
+      : await precompressSite(builtDir, liveDir && fs.existsSync(liveDir) ? liveDir : null);
   adoptFlatSite(siteRoot, code);
   const releases = path.join(siteRoot, RELEASES_DIR);
   fs.mkdirSync(releases, { recursive: true });
@@ -105,6 +114,8 @@ export async function installRelease(
   fs.renameSync(builtDir, dir);
   switchCurrent(siteRoot, releaseId);
   const pruned = pruneReleases(siteRoot, options.keep ?? DEFAULT_KEEP_RELEASES);
+  if (options.fingerprints) writeFingerprints(siteRoot, releaseId, options.fingerprints);
+  pruneFingerprints(siteRoot);
   return { releaseId, dir, pruned, compressed };
 }
 

@@ -222,6 +222,11 @@ export interface MediaManifest {
 
 export interface BatchManifest {
   codes: string[];
+  /**
+   * Per site, the documents whose pages are not rendered by this run: their fingerprint is the one
+   * of the site's live release, whose files the generator links instead (incremental/reuse.ts).
+   */
+  reuse?: Record<string, string[]>;
 }
 
 /** Environment variables through which the generator tells an Astro run what to build. */

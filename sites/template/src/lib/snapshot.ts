@@ -67,12 +67,31 @@ function loadIndex(): Map<string, DocumentSummary> {
   return index;
 }
 
+let batch: BatchManifest | undefined;
+function loadBatch(): BatchManifest {
+  if (!batch) {
+    const file = process.env[BATCH_FILE_ENV];
+    if (!file)
+      throw new Error(`${BATCH_FILE_ENV} is not set: the generator names the batch of sites to build.`);
+    batch = readJson<BatchManifest>(file);
+  }
+  return batch;
+}
+
 /** The site codes this Astro run builds. */
 export function batchCodes(): string[] {
-  const file = process.env[BATCH_FILE_ENV];
-  if (!file)
-    throw new Error(`${BATCH_FILE_ENV} is not set: the generator names the batch of sites to build.`);
-  return readJson<BatchManifest>(file).codes;
+  return loadBatch().codes;
+}
+
+const reusedBySite = new Map<string, Set<string>>();
+/** Documents of the site whose pages this run does not render: the generator links them from the live release. */
+export function reusedDocuments(code: string): Set<string> {
+  let reused = reusedBySite.get(code);
+  if (!reused) {
+    reused = new Set(loadBatch().reuse?.[code] ?? []);
+    reusedBySite.set(code, reused);
+  }
+  return reused;
 }
 
 const sites = new Map<string, SiteSnapshot>();
