@@ -18,6 +18,7 @@ import {
 import { assignDocumentPaths } from './document-paths.js';
 import { GeneratorError } from './errors.js';
 import { mapLimit, writeJson } from './fs-json.js';
+import type { FullTextCache } from './full-text-cache.js';
 import { copyLogo, fetchOverHttp, type FetchAsset } from './logo.js';
 import { fetchItems } from './fetch-items.js';
 import { fetchFormTokenOverHttp, formSettings, type FetchFormToken } from './form-settings.js';
@@ -55,6 +56,8 @@ export interface FetchSnapshotOptions {
    * uploaded images and link files at the CMS.
    */
   mediaStore?: MediaStore;
+  /** Full texts kept between runs (full-text-cache.ts); without it every text is fetched. */
+  fullTextCache?: FullTextCache;
 }
 
 export interface FetchedSnapshot {
@@ -113,7 +116,15 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
   const relations = groupRelations(await client.getDocumentRelations(allIds));
   const paths = assignDocumentPaths(summaries.values(), (m) => log(`warning: ${m}`));
 
-  const present = await writeDetails(client, dir, allIds, relations, paths, log);
+  const present = await writeDetails(
+    client,
+    dir,
+    allIds,
+    relations,
+    paths,
+    log,
+    options.fullTextCache ? { summaries, texts: options.fullTextCache } : undefined,
+  );
   const index: DocumentIndex = { documents: {} };
   for (const id of allIds) {
     const doc = summaries.get(id);
@@ -274,23 +285,37 @@ export async function writeDetails(
   relations: Map<string, DocumentRelation[]>,
   paths: Map<string, string>,
   log: (message: string) => void,
+  cached?: { summaries: Map<string, LegalDocument>; texts: FullTextCache },
 ): Promise<Set<string>> {
   const written = new Set<string>();
+  const write = (document: LegalDocument) => {
+    const detail: DocumentDetail = {
+      document,
+      relations: relations.get(document.documentId) ?? [],
+      path: paths.get(document.documentId) ?? '',
+    };
+    writeJson(snapshotFiles.document(dir, document.documentId), detail);
+    written.add(document.documentId);
+  };
+  // A text unchanged since an earlier run (same updatedAt) comes from the cache, with this run's summary.
+  const toFetch: string[] = [];
+  for (const id of ids) {
+    const summary = cached?.summaries.get(id);
+    const text = summary ? cached!.texts.get(id, summary.updatedAt) : undefined;
+    if (summary && text !== undefined) write({ ...summary, fullText: text });
+    else toFetch.push(id);
+  }
+  if (cached) log(`Full texts: ${ids.length - toFetch.length} unchanged since an earlier run, ${toFetch.length} to fetch`);
   const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += TEXT_CHUNK) chunks.push(ids.slice(i, i + TEXT_CHUNK));
+  for (let i = 0; i < toFetch.length; i += TEXT_CHUNK) chunks.push(toFetch.slice(i, i + TEXT_CHUNK));
   await mapLimit(chunks, 2, async (chunk) => {
     const documents = await client.listDocuments(
       { documentId: { in: chunk } },
       { locale: LOCALE, withFullText: true },
     );
     for (const document of documents) {
-      const detail: DocumentDetail = {
-        document,
-        relations: relations.get(document.documentId) ?? [],
-        path: paths.get(document.documentId) ?? '',
-      };
-      writeJson(snapshotFiles.document(dir, document.documentId), detail);
-      written.add(document.documentId);
+      write(document);
+      cached?.texts.set(document.documentId, document.updatedAt, document.fullText);
     }
   });
   const vanished = ids.filter((id) => !written.has(id));

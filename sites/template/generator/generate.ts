@@ -27,6 +27,7 @@ import { nationalInputKey, nationalRecords } from './search/snapshot-records.js'
 import { documentFingerprints, readRunInputs, type DocumentPages, type RunInputs } from './incremental/document-fingerprints.js';
 import { linkReusedPages, planReuse, type ReusePlan } from './incremental/reuse.js';
 import { templateHash } from './incremental/template-hash.js';
+import { FULL_TEXT_CACHE_DIR, FullTextCache } from './full-text-cache.js';
 
 export { GeneratorError, SiteBuildError } from './errors.js';
 export {
@@ -184,6 +185,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
   fs.mkdirSync(options.outDir, { recursive: true });
   // Built beside the output so that installing a site is a rename on one file system.
   const workDir = path.join(options.outDir, `.pbgdpl-build-${runId}`);
+  const fullTextCache = new FullTextCache(path.join(options.outDir, FULL_TEXT_CACHE_DIR));
   const mediaStore = new MediaStore({
     root: options.mediaDir ?? path.join(options.outDir, MEDIA_STORE_DIR),
     download: options.fetchAsset ? downloadWith(options.fetchAsset) : downloadOverHttp,
@@ -207,6 +209,7 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       ...(options.publicCmsUrl ? { publicCmsUrl: options.publicCmsUrl } : {}),
       ...(options.sitesUrl !== undefined ? { sitesUrl: options.sitesUrl } : {}),
       mediaStore,
+      fullTextCache,
       now: options.now ?? (options.asOf === undefined ? new Date() : new Date(`${asOf}T12:00:00+07:00`)),
     });
     // The about page's coverage summary and the search beacon's address (issue 8); never fatal.
@@ -338,6 +341,11 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
     if (!options.keepSnapshot) fs.rmSync(snapshotDir, { recursive: true, force: true });
+    try {
+      fullTextCache.prune();
+    } catch (error) {
+      log(`warning: the full-text cache ${fullTextCache.dir} could not be pruned: ${(error as Error).message}`);
+    }
     try {
       const removed = pruneMediaStore(mediaStore.root);
       if (removed > 0) log(`Media store: ${removed} file(s) no site uses any more removed`);
