@@ -10,6 +10,7 @@ import {
 } from './placements';
 import { captureDateDrivenChanges } from './dates';
 import { registerSyncStatusRoute } from './status-route';
+import { registerDateEventsRoute } from './date-events-route';
 
 export { CHANGE_EVENTS_TABLE, type Placement } from './events';
 export { captureDateDrivenChanges };
@@ -78,13 +79,14 @@ export function registerChangeCapture(strapi: Core.Strapi): void {
 }
 
 /**
- * Bootstrap: the events table exists, the admin-only status route is mounted, and a legal
- * document whose stored validity moves (the nightly date flip, a relation written) gets an event
- * of its own — those writes bypass the Document Service.
+ * Bootstrap: the events table exists, the admin-only routes are mounted (status, date events), and
+ * a legal document whose stored validity moves (the nightly date flip, a relation written) gets an
+ * event of its own — those writes bypass the Document Service.
  */
 export async function prepareChangeCapture(strapi: Core.Strapi): Promise<void> {
   await ensureChangeEventsTable(strapi);
   registerSyncStatusRoute(strapi);
+  registerDateEventsRoute(strapi);
   // The validity extension's change hook (absent in older builds: the date capture still covers
   // entry into force and expiry then).
   const onValidityChange = (validity as Partial<ValidityHooks>).onValidityChange;
