@@ -274,7 +274,14 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
         try {
           finished.set(
             code,
-            await finishSite({ siteDir: path.join(batchOut, code), code, snapshotDir, templateDir: TEMPLATE_DIR, national }),
+            await finishSite({
+              siteDir: path.join(batchOut, code),
+              code,
+              snapshotDir,
+              templateDir: TEMPLATE_DIR,
+              national,
+              previousDir: plans.get(code)?.liveDir ?? null,
+            }),
           );
         } catch (error) {
           postBuildFailures.set(code, `Post-build steps of ${code} failed: ${(error as Error).message}`);
@@ -444,6 +451,8 @@ async function installResult(
 }
 
 interface SiteReuse extends ReusePlan {
+  /** The live release's folder (its search index may be reused even when no page is). */
+  liveDir: string | null;
   fingerprints: Map<string, DocumentPages>;
   /** The reused documents' paths. */
   paths: string[];
@@ -454,9 +463,11 @@ interface SiteReuse extends ReusePlan {
 function siteReuse(outDir: string, snapshotDir: string, code: string, run: RunInputs): SiteReuse {
   const siteRoot = path.join(outDir, code);
   const fingerprints = documentFingerprints(snapshotDir, code, run);
-  const plan = planReuse(siteRoot, currentRelease(siteRoot), fingerprints);
+  const live = currentRelease(siteRoot);
+  const liveDir = live ? path.join(siteRoot, 'releases', live) : null;
+  const plan = planReuse(siteRoot, live, fingerprints);
   const paths = plan.reused.map((id) => fingerprints.get(id)!.path);
-  return { ...plan, fingerprints, paths, linked: 0 };
+  return { ...plan, liveDir: liveDir && fs.existsSync(liveDir) ? liveDir : null, fingerprints, paths, linked: 0 };
 }
 
 function checkedSelection(options: GenerateSitesOptions): SiteSelection {

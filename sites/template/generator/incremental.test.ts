@@ -38,6 +38,7 @@ async function build(dir: string, options: Partial<GenerateSitesOptions> = {}): 
     sitesUrl: 'https://pbgdpl.example',
     ...options,
   });
+  expect(result.sites.map((s) => s.error)).toEqual([null]);
   expect(result.ok).toBe(true);
   return result.sites[0]!;
 }
@@ -67,6 +68,7 @@ describe('rebuilding a site from its live release', () => {
   it('renders every document page on the first build and records their fingerprints beside the releases', async () => {
     const site = await build(outDir);
     expect(site.reusedPages).toBe(0);
+    expect(site.search).toEqual(expect.objectContaining({ reused: false }));
     first = live(outDir);
     const recorded = JSON.parse(
       fs.readFileSync(path.join(outDir, CODE, 'fingerprints', `${path.basename(first)}.json`), 'utf8'),
@@ -90,6 +92,10 @@ describe('rebuilding a site from its live release', () => {
     expect(inode(`${page}.gz`)).toBe(inode(`${before}.gz`));
     // A page rendered again with the same bytes shares the file too (the home page).
     expect(inode(path.join(second, 'index.html'))).toBe(inode(path.join(first, 'index.html')));
+    // The same records: the search index is linked, not built again; the bundle reference is the run's own file.
+    expect(site.search).toEqual(expect.objectContaining({ reused: true }));
+    expect(inode(path.join(second, 'pagefind', 'pagefind-entry.json'))).toBe(inode(path.join(first, 'pagefind', 'pagefind-entry.json')));
+    expect(inode(path.join(second, 'pagefind', 'national-bundle.json'))).not.toBe(inode(path.join(first, 'pagefind', 'national-bundle.json')));
   });
 
   it('renders again the edited document and those whose pages name it, and gives the same pages as a full build', async () => {

@@ -26,6 +26,8 @@ export interface PostBuildOptions {
   templateDir: string;
   /** The run's national search bundle: the site indexes its own records only and merges it. Null: the site indexes everything. */
   national?: NationalReference | null;
+  /** The site's live release: its search index is reused when built from the same records. */
+  previousDir?: string | null;
 }
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -39,6 +41,7 @@ export async function finishSite(options: PostBuildOptions): Promise<PostBuildRe
     siteDir,
     templateDir: options.templateDir,
     records: siteRecords({ snapshotDir, site, withoutNational: national !== null }),
+    previousDir: options.previousDir ?? null,
   });
   if (national) writeNationalReference(siteDir, national);
   const sitemap = writeSitemap({ siteDir, basePath: site.site.basePath, baseUrl: site.site.baseUrl });

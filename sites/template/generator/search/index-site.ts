@@ -12,9 +12,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { GeneratorError } from '../errors.js';
 import { foldedExtras, foldedPairs } from './fold.js';
 import type { SearchRecord } from './records.js';
+import { NATIONAL_REFERENCE_FILE } from './national-bundle.js';
 
 /** Separates a record's text from its folded copies; src/client/search.js cuts excerpts there. */
 export const EXTRAS_MARK = '⁂';
@@ -30,6 +32,8 @@ export interface SearchIndexStats {
   ms: number;
   /** The national bundle the site's search merges (search/national-bundle.ts); null: none, the site's index holds everything. */
   national?: string | null;
+  /** True when the live release's index was linked (same records), not built again. */
+  reused?: boolean;
 }
 
 export interface WriteSearchIndexOptions {
@@ -38,7 +42,15 @@ export interface WriteSearchIndexOptions {
   /** sites/template: holds generator/search/pagefind-runner.mjs. */
   templateDir: string;
   records: Iterable<SearchRecord>;
+  /**
+   * The live release's folder: when its index was built from the same records by the same
+   * indexer (`pagefind/index-key.txt`), its files are hard-linked instead of indexing again.
+   */
+  previousDir?: string | null;
 }
+
+/** Names the records and the indexer an index was built from (reuse across releases). */
+export const INDEX_KEY_FILE = 'index-key.txt';
 
 /**
  * Indexes `records` into `<siteDir>/pagefind/`. The records are streamed to a file beside the
@@ -52,9 +64,15 @@ export async function writeSearchIndex(options: WriteSearchIndexOptions): Promis
   const recordsFile = path.join(path.dirname(siteDir), `.${path.basename(siteDir)}.search-records.jsonl`);
   const outputPath = path.join(siteDir, 'pagefind');
   try {
-    writeRecordsFile(options.records, recordsFile);
+    const written = writeRecordsFile(options.records, recordsFile);
+    const key = `${written.sha256} ${indexerVersion(options.templateDir)}`;
+    const previous = options.previousDir ? path.join(options.previousDir, 'pagefind') : null;
+    if (previous && readKey(previous) === key && linkIndex(previous, outputPath)) {
+      return { records: written.count, ...measure(outputPath), ms: Date.now() - started, reused: true };
+    }
     const records = await runPagefind(recordsFile, outputPath, options.templateDir);
-    return { records, ...measure(outputPath), ms: Date.now() - started };
+    fs.writeFileSync(path.join(outputPath, INDEX_KEY_FILE), `${key}\n`);
+    return { records, ...measure(outputPath), ms: Date.now() - started, reused: false };
   } finally {
     fs.rmSync(recordsFile, { force: true });
   }
@@ -163,4 +181,46 @@ export function measure(dir: string): { files: number; bytes: number } {
     bytes += fs.statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return { files, bytes };
+}
+
+let indexer: { templateDir: string; version: string } | undefined;
+/** Pagefind's version and this indexer's code (records → HTML, folding): a change of either means a new index. */
+function indexerVersion(templateDir: string): string {
+  if (indexer?.templateDir !== templateDir) {
+    const hash = crypto.createHash('sha256');
+    // The package's exports hide its package.json from resolution; the workspace links it here.
+    const pagefindPackage = path.join(templateDir, 'node_modules', 'pagefind', 'package.json');
+    hash.update(fs.existsSync(pagefindPackage) ? fs.readFileSync(pagefindPackage) : 'pagefind');
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    for (const file of fs.readdirSync(here).filter((f) => /\.(js|mjs|ts)$/.test(f)).sort())
+      hash.update(file).update(fs.readFileSync(path.join(here, file)));
+    indexer = { templateDir, version: hash.digest('hex').slice(0, 16) };
+  }
+  return indexer.version;
+}
+
+function readKey(pagefindDir: string): string | null {
+  try {
+    return fs.readFileSync(path.join(pagefindDir, INDEX_KEY_FILE), 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Hard-links every file of `from` (but the national bundle reference, written per build) into `to`; false when it cannot. */
+function linkIndex(from: string, to: string): boolean {
+  try {
+    fs.rmSync(to, { recursive: true, force: true });
+    for (const entry of fs.readdirSync(from, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || entry.name === NATIONAL_REFERENCE_FILE) continue;
+      const source = path.join(entry.parentPath, entry.name);
+      const target = path.join(to, path.relative(from, source));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.linkSync(source, target);
+    }
+    return true;
+  } catch {
+    fs.rmSync(to, { recursive: true, force: true });
+    return false;
+  }
 }
