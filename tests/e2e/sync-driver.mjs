@@ -5,8 +5,11 @@ import fs from 'node:fs';
 import { jsonLogger, startSyncEngine } from '@pbgdpl/sync-engine';
 
 const config = JSON.parse(process.argv[2]);
+// A driven clock for the builds' date (date-flip.test.ts): config.clock is its first moment.
+let clock = config.clock ? new Date(config.clock) : null;
 const engine = await startSyncEngine({
   ...config,
+  ...(clock ? { now: () => clock } : {}),
   log: jsonLogger((line) => fs.appendFileSync(config.logFile, `${line}\n`)),
   onSite: (result) => process.send({ type: 'site', result }),
 });
@@ -17,6 +20,9 @@ const ops = {
   counts: () => engine.queue.counts(),
   version: () => engine.events.contentVersion(),
   saveCursor: (cursor) => engine.state.saveCursor(cursor),
+  setClock: (moment) => {
+    clock = new Date(moment);
+  },
   stop: async () => {
     await engine.stop({ graceful: false });
     setTimeout(() => process.exit(0), 10);

@@ -2,15 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-/** Admin login and a full-access API token on a CMS under test (the demo admin of the seed). */
-export async function apiToken(cmsUrl: string): Promise<string> {
+/** An admin session token of the seed's demo admin (a super admin) on a CMS under test. */
+export async function adminJwt(cmsUrl: string): Promise<string> {
   const login = await fetch(`${cmsUrl}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@pbgdpl.demo', password: 'PbgdplDemo2026' }),
   });
   if (!login.ok) throw new Error(`admin login: ${login.status} ${await login.text()}`);
-  const jwt = ((await login.json()) as { data: { token: string } }).data.token;
+  return ((await login.json()) as { data: { token: string } }).data.token;
+}
+
+/** Admin login and a full-access API token on a CMS under test (the demo admin of the seed). */
+export async function apiToken(cmsUrl: string): Promise<string> {
+  const jwt = await adminJwt(cmsUrl);
   const created = await fetch(`${cmsUrl}/admin/api-tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
