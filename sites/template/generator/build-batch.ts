@@ -4,6 +4,8 @@
  * a crash in one batch from taking the others down.
  */
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BATCH_FILE_ENV, SNAPSHOT_DIR_ENV } from './snapshot-format.js';
@@ -21,6 +23,9 @@ export interface BuildBatchOptions {
   cacheDir: string;
 }
 
+/** Working directories of running Astro builds, under sites/template (git-ignored). */
+export const RUNS_DIR = '.astro-runs';
+
 /** Lines of build output kept for the error message. */
 const TAIL_LINES = 40;
 
@@ -32,9 +37,16 @@ export function buildBatch(options: BuildBatchOptions): Promise<void> {
   const astroPackage = require.resolve('astro/package.json');
   const astroBin = path.join(path.dirname(astroPackage), 'bin', 'astro.mjs');
   const args = [astroBin, 'build', '--root', options.templateDir, '--outDir', options.outDir];
-  return new Promise((resolve, reject) => {
+  // Astro writes its prerender chunks to <cwd>/.astro/ when the output lies outside its working
+  // directory; two builds at once in one directory (two workers on a machine) delete each other's
+  // chunks. Each run gets a working directory of its own, inside the template so that the chunks
+  // still find its node_modules.
+  const cwd = path.join(options.templateDir, RUNS_DIR, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(cwd, { recursive: true });
+  const removeCwd = () => fs.rmSync(cwd, { recursive: true, force: true });
+  return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
-      cwd: options.templateDir,
+      cwd,
       env: {
         ...process.env,
         [SNAPSHOT_DIR_ENV]: options.snapshotDir,
@@ -57,16 +69,18 @@ export function buildBatch(options: BuildBatchOptions): Promise<void> {
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    child.on('error', (error) =>
+    child.on('error', (error) => {
+      removeCwd();
       reject(
         new SiteBuildError(
           `Could not start Astro (${astroBin}): ${error.message}`,
           options.codes,
           tail.join('\n'),
         ),
-      ),
-    );
+      );
+    });
     child.on('close', (code, signal) => {
+      removeCwd();
       if (code === 0) return resolve();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       reject(

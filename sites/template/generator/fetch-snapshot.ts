@@ -288,14 +288,16 @@ export async function writeDetails(
   cached?: { summaries: Map<string, LegalDocument>; texts: FullTextCache },
 ): Promise<Set<string>> {
   const written = new Set<string>();
-  const write = (document: LegalDocument) => {
+  const write = (fetched: LegalDocument) => {
+    // The text last, whichever way it came: equal documents give equal files (their fingerprints compare them).
+    const { fullText, ...rest } = fetched;
     const detail: DocumentDetail = {
-      document,
-      relations: relations.get(document.documentId) ?? [],
-      path: paths.get(document.documentId) ?? '',
+      document: { ...rest, fullText },
+      relations: relations.get(fetched.documentId) ?? [],
+      path: paths.get(fetched.documentId) ?? '',
     };
-    writeJson(snapshotFiles.document(dir, document.documentId), detail);
-    written.add(document.documentId);
+    writeJson(snapshotFiles.document(dir, fetched.documentId), detail);
+    written.add(fetched.documentId);
   };
   // A text unchanged since an earlier run (same updatedAt) comes from the cache, with this run's summary.
   const toFetch: string[] = [];

@@ -142,6 +142,8 @@ export interface SiteResult {
   media?: LinkedMedia | null;
   /** Document page files linked from the live release instead of rendered (layout `releases`). */
   reusedPages?: number;
+  /** Where the site's time went: its batch's Astro run (shared), its post-build steps, its install (precompression, switch). */
+  timings?: { astroMs: number; postMs: number; installMs: number };
 }
 
 export interface GenerateSitesResult {
@@ -258,11 +260,14 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
         failure = (error as Error).message;
         log(`  batch ${batchNumber}/${batches.length} FAILED: ${failure}`);
       }
+      const astroMs = Date.now() - batchStarted;
+      const postMs = new Map<string, number>();
       // Search index, sitemap, service worker: inside each built site, before it is installed.
       const finished = new Map<string, PostBuildResult>();
       const postBuildFailures = new Map<string, string>();
       for (const code of failure === null ? batchCodes : []) {
         if (!fs.existsSync(path.join(batchOut, code, 'index.html'))) continue;
+        const postStarted = Date.now();
         try {
           const plan = plans.get(code);
           if (plan?.previousDir) plan.linked = linkReusedPages(plan.previousDir, path.join(batchOut, code), plan.paths);
@@ -287,21 +292,25 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
           postBuildFailures.set(code, `Post-build steps of ${code} failed: ${(error as Error).message}`);
           log(`  ${postBuildFailures.get(code)}`);
         }
+        postMs.set(code, Date.now() - postStarted);
       }
       // Then the media its pages name, linked from the store (after sw.js: its version hashes the
       // pages, which name each file by its content hash, so the files need not be read again).
       const linked = new Map<string, LinkedMedia>();
       for (const code of finished.keys()) {
+        const mediaStarted = Date.now();
         try {
           linked.set(code, linkSiteMedia(path.join(batchOut, code), mediaStore));
         } catch (error) {
           postBuildFailures.set(code, `Media of ${code} could not be linked: ${(error as Error).message}`);
           log(`  ${postBuildFailures.get(code)}`);
         }
+        postMs.set(code, (postMs.get(code) ?? 0) + Date.now() - mediaStarted);
       }
       const batchMs = Date.now() - batchStarted;
       for (const code of batchCodes) {
         const post = finished.get(code);
+        const installStarted = Date.now();
         results.push({
           ...(await installResult(
             code,
@@ -319,8 +328,14 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
           sitemap: post?.sitemap ?? null,
           serviceWorker: post?.serviceWorker ?? null,
           media: linked.get(code) ?? null,
+          timings: { astroMs, postMs: postMs.get(code) ?? 0, installMs: Date.now() - installStarted },
         });
       }
+      const batchResults = results.slice(-batchCodes.length);
+      const total = (key: 'postMs' | 'installMs') => batchResults.reduce((sum, r) => sum + (r.timings?.[key] ?? 0), 0);
+      log(
+        `  batch ${batchNumber}: Astro ${(astroMs / 1000).toFixed(1)} s, post-build ${(total('postMs') / 1000).toFixed(1)} s, install ${(total('installMs') / 1000).toFixed(1)} s; ${batchResults.reduce((sum, r) => sum + (r.reusedPages ?? 0), 0)} page file(s) reused`,
+      );
       fs.rmSync(batchOut, { recursive: true, force: true });
       const done = results.length;
       log(
