@@ -39,6 +39,7 @@ type DatedDocument = { documentId: string; number: string; effectiveFrom: string
 /** The national portal, a province and one of its wards: a national law reaches all three. */
 const SITES = ['quoc-gia', 'ha-noi', 'ha-noi-ba-dinh'];
 const NEWLY_EFFECTIVE = 'van-ban-moi-co-hieu-luc/';
+const FEED = 'nguon-tin/van-ban-moi-co-hieu-luc.xml';
 let database: TestDatabase;
 let cms: CmsProcess;
 let engine: SyncDriver;
@@ -56,16 +57,22 @@ const justAfterMidnight = (day: string) => `${day}T00:00:30+07:00`;
 
 const releases = () => Object.fromEntries(SITES.map((code) => [code, liveRelease(outDir, code)]));
 
-/** The live C-1 page of a site: its build date and the numbers it lists. */
-function newlyEffective(code: string): { asOf: string | null; mode: string | null; numbers: string[] } {
-  const page = readPage(path.join(outDir, code, 'current'), NEWLY_EFFECTIVE);
+/**
+ * What a site's live release shows of C-1: the page's build date and mode, the numbers it lists,
+ * those of the home page's excerpt, and the feed (which names each document "số <number>").
+ */
+function newlyEffective(code: string) {
+  const root = path.join(outDir, code, 'current');
+  const page = readPage(root, NEWLY_EFFECTIVE);
   const view = page.querySelector('[data-newly-effective-mode]');
+  const numbers = (scope: ParentNode, selector: string) =>
+    [...scope.querySelectorAll(selector)].map((li) => li.getAttribute('data-document-number')!);
   return {
     asOf: view?.getAttribute('data-as-of') ?? null,
     mode: view?.getAttribute('data-newly-effective-mode') ?? null,
-    numbers: [...page.querySelectorAll('ul.document-list > li[data-document-number]')].map((li) =>
-      li.getAttribute('data-document-number')!,
-    ),
+    numbers: numbers(page, 'ul.document-list > li[data-document-number]'),
+    home: numbers(readPage(root, ''), '#van-ban-moi-co-hieu-luc li[data-document-number]'),
+    feed: fs.readFileSync(path.join(root, FEED), 'utf8'),
   };
 }
 
@@ -165,6 +172,8 @@ test('at 23:59 on the eve no C-1 list shows the law, and no date has come yet', 
     const list = newlyEffective(code);
     expect(list.asOf).toBe(addDays(law.effectiveFrom, -1));
     expect(list.numbers).not.toContain(law.number);
+    expect(list.home).not.toContain(law.number);
+    expect(list.feed).not.toContain(`số ${law.number}`);
   }
   expect(await dateEvents(eveOf(law.effectiveFrom))).toMatchObject({ driven: true, events: 0 });
   expect((await engine.call<DispatchResult>('dispatch')).events).toBe(0);
@@ -188,6 +197,8 @@ test("just after midnight the law's date rebuilds every site, whose C-1 list now
     const list = newlyEffective(code);
     expect(list).toMatchObject({ asOf: law.effectiveFrom, mode: 'window' });
     expect(list.numbers[0]).toBe(law.number);
+    expect(list.home[0]).toBe(law.number);
+    expect(list.feed).toContain(`số ${law.number}`);
   }
 });
 
@@ -205,8 +216,10 @@ test("a province's resolution taking effect rebuilds the province and its ward; 
   const resolution = await newest('filters[scope][$eq]=local&filters[scopeSite][code][$eq]=ha-noi');
   expect(resolution.effectiveFrom > law.effectiveFrom).toBe(true);
   const before = releases();
-  for (const code of ['ha-noi', 'ha-noi-ba-dinh'])
+  for (const code of ['ha-noi', 'ha-noi-ba-dinh']) {
     expect(newlyEffective(code).numbers).not.toContain(resolution.number);
+    expect(newlyEffective(code).home).not.toContain(resolution.number);
+  }
   const midnight = justAfterMidnight(resolution.effectiveFrom);
   await engine.call('setClock', midnight);
   const flip = await dateEvents(midnight);
@@ -222,5 +235,7 @@ test("a province's resolution taking effect rebuilds the province and its ward; 
     const list = newlyEffective(code);
     expect(list.asOf).toBe(resolution.effectiveFrom);
     expect(list.numbers).toContain(resolution.number);
+    expect(list.home).toContain(resolution.number);
+    expect(list.feed).toContain(`số ${resolution.number}`);
   }
 });
