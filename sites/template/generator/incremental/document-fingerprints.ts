@@ -1,7 +1,7 @@
 /**
  * The fingerprint of a document's pages on one site (its page and its full-text pages): a hash of
  * every input those pages are rendered from — the template (template-hash.ts), the run settings
- * the pages print (build date, media origin), the site's chrome (registry entry, children, logo),
+ * the pages use (media origin), the site's chrome (registry entry, children, logo),
  * the document in full with its relations, what the site shows of each document it refers to
  * (relations, validity history), the items of the site that explain it, and the site's copy of
  * its original file. Two builds with equal fingerprints render the same bytes, so the second may
@@ -51,8 +51,10 @@ export function readRunInputs(snapshotDir: string, templateHash: string): RunInp
   return {
     index: readJson<DocumentIndex>(snapshotFiles.index(snapshotDir)).documents,
     media: fs.existsSync(mediaFile) ? readJson<MediaManifest>(mediaFile).files : {},
-    // Not generatedAt (every run differs) nor nationalSearch (only the search page shows it).
-    settings: JSON.stringify([run.formatVersion, run.asOf, run.mediaBaseUrl ?? null, run.cmsEndpoint]),
+    // Not generatedAt (every run differs), nor asOf (document pages do not print the build date:
+    // a new day would otherwise make every document page of every site new), nor nationalSearch
+    // (only the search page shows it).
+    settings: JSON.stringify([run.formatVersion, run.mediaBaseUrl ?? null, run.cmsEndpoint]),
     templateHash,
     details: new Map(),
   };
