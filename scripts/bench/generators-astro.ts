@@ -1,0 +1,73 @@
+/**
+ * Plain Astro for `pnpm bench:generators`: `astro build` of the site template over a kept generator
+ * snapshot, exactly as the generator's batch step runs it (generator/build-batch.ts: the snapshot
+ * and the batch named through PBGDPL_SNAPSHOT_DIR / PBGDPL_BATCH_FILE) — Astro's own rendering, with
+ * none of the generator's fetch or post-build steps (search index, sitemap, service worker,
+ * precompression, install).
+ *
+ * Two variants:
+ * - `template`: the whole template (every route), the sites as they are published;
+ * - `legal`: only the routes of the legal-document pages — `[site]/[...document].astro` (document
+ *   and text pages) and `[site]/van-ban/` (the list and its filters) — the pages the Hugo site has.
+ *   It is a throwaway copy of the template whose other routes are left out; the routes, layouts,
+ *   components, lib and config are the template's files, copied unchanged.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+export const TEMPLATE_DIR = path.resolve(import.meta.dirname, '..', '..', 'sites', 'template');
+/** The routes the Hugo site mirrors, under src/pages/[site]/. */
+const LEGAL_ROUTES = ['[...document].astro', 'van-ban'];
+
+/** A copy of the template with only the legal-document routes (node_modules and generator/ linked). */
+export function legalOnlyTemplate(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json'])
+    fs.copyFileSync(path.join(TEMPLATE_DIR, file), path.join(dir, file));
+  for (const link of ['node_modules', 'generator'])
+    fs.symlinkSync(path.join(TEMPLATE_DIR, link), path.join(dir, link));
+  fs.cpSync(path.join(TEMPLATE_DIR, 'src'), path.join(dir, 'src'), { recursive: true });
+  const routes = path.join(dir, 'src', 'pages', '[site]');
+  for (const entry of fs.readdirSync(routes))
+    if (!LEGAL_ROUTES.includes(entry)) fs.rmSync(path.join(routes, entry), { recursive: true });
+  const missing = LEGAL_ROUTES.filter((r) => !fs.existsSync(path.join(routes, r)));
+  if (missing.length > 0)
+    throw new Error(
+      `the template has no route ${missing.join(', ')} any more: update scripts/bench/generators-astro.ts`,
+    );
+  return dir;
+}
+
+/** The command that builds `codes` of the snapshot with the template at `templateDir` into `outDir`. */
+export function astroBuildCommand(options: {
+  templateDir: string;
+  snapshotDir: string;
+  codes: readonly string[];
+  outDir: string;
+  /** Scratch folder for the batch file and Astro's cache (fresh per run: no warm cache). */
+  workDir: string;
+}): { command: string; args: string[]; env: Record<string, string>; cwd: string } {
+  const astroPackage = createRequire(path.join(TEMPLATE_DIR, 'package.json')).resolve('astro/package.json');
+  const batchFile = path.join(options.workDir, 'batch.json');
+  fs.mkdirSync(options.workDir, { recursive: true });
+  fs.writeFileSync(batchFile, JSON.stringify({ codes: options.codes }));
+  return {
+    command: process.execPath,
+    args: [
+      path.join(path.dirname(astroPackage), 'bin', 'astro.mjs'),
+      'build',
+      '--root',
+      options.templateDir,
+      '--outDir',
+      options.outDir,
+    ],
+    cwd: options.templateDir,
+    env: {
+      PBGDPL_SNAPSHOT_DIR: options.snapshotDir,
+      PBGDPL_BATCH_FILE: batchFile,
+      PBGDPL_ASTRO_CACHE_DIR: path.join(options.workDir, 'astro-cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  };
+}
