@@ -165,18 +165,34 @@ export function loadMediaManifest(): MediaManifest {
 }
 
 const textPartCounts = new Map<string, number>();
-const recentTexts = new Map<string, DocumentText>();
-/** Texts kept rendered: a document's text pages render one after another. */
-const RECENT_TEXTS = 8;
+/**
+ * Rendered texts, least recently used first. A batch builds many sites that show the same
+ * national documents one site after another, and rendering a law's text is most of a document
+ * page's cost: each text is rendered once per batch while the cache holds it.
+ */
+const renderedTexts = new Map<string, { text: DocumentText; bytes: number }>();
+let renderedBytes = 0;
+/** Rendered HTML kept, in UTF-16 code units (≈ 2 bytes each in memory). */
+const RENDERED_TEXT_BUDGET = 64 * 1024 * 1024;
 
-/** A document's rendered text, its contents and its text pages (rendered once per build, kept briefly). */
+/** A document's rendered text, its contents and its text pages (rendered once per batch while kept). */
 export function loadDocumentText(documentId: string): DocumentText {
-  const cached = recentTexts.get(documentId);
-  if (cached) return cached;
+  const cached = renderedTexts.get(documentId);
+  if (cached) {
+    renderedTexts.delete(documentId);
+    renderedTexts.set(documentId, cached);
+    return cached.text;
+  }
   const fullText = loadDocumentDetail(documentId).document.fullText;
   const text = documentText(fullText ? renderFullText(fullText) : '');
-  recentTexts.set(documentId, text);
-  if (recentTexts.size > RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value as string);
+  const bytes = text.parts.reduce((sum, part) => sum + part.html.length, 0);
+  renderedTexts.set(documentId, { text, bytes });
+  renderedBytes += bytes;
+  while (renderedBytes > RENDERED_TEXT_BUDGET && renderedTexts.size > 1) {
+    const [oldest, entry] = renderedTexts.entries().next().value as [string, { bytes: number }];
+    renderedTexts.delete(oldest);
+    renderedBytes -= entry.bytes;
+  }
   textPartCounts.set(documentId, text.inline ? 0 : text.parts.length);
   return text;
 }
