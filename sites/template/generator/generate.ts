@@ -17,7 +17,7 @@ import type { FetchFormToken } from './form-settings.js';
 import { MEDIA_STORE_DIR, MediaStore, downloadOverHttp, downloadWith, pruneMediaStore } from './media/store.js';
 import { linkSiteMedia, type LinkedMedia } from './media/link-site.js';
 import { writePublicSignals, type FetchCoverage } from './public-signals.js';
-import { finishSite, type PostBuildResult } from './post-build.js';
+import { finishSites, type PostBuildResult } from './post-build.js';
 import type { SearchIndexStats } from './search/index-site.js';
 import type { SitemapStats } from './sitemap.js';
 import type { ServiceWorkerStats } from './pwa/service-worker.js';
@@ -265,34 +265,42 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       // Search index, sitemap, service worker: inside each built site, before it is installed.
       const finished = new Map<string, PostBuildResult>();
       const postBuildFailures = new Map<string, string>();
+      const toFinish: string[] = [];
       for (const code of failure === null ? batchCodes : []) {
         if (!fs.existsSync(path.join(batchOut, code, 'index.html'))) continue;
-        const postStarted = Date.now();
+        const linkStarted = Date.now();
         try {
           const plan = plans.get(code);
           if (plan?.previousDir) plan.linked = linkReusedPages(plan.previousDir, path.join(batchOut, code), plan.paths);
+          toFinish.push(code);
         } catch (error) {
           postBuildFailures.set(code, `Unchanged pages of ${code} could not be linked: ${(error as Error).message}`);
           log(`  ${postBuildFailures.get(code)}`);
-          continue;
         }
-        try {
-          finished.set(
-            code,
-            await finishSite({
-              siteDir: path.join(batchOut, code),
-              code,
-              snapshotDir,
-              templateDir: TEMPLATE_DIR,
-              national,
-              previousDir: plans.get(code)?.liveDir ?? null,
-            }),
-          );
-        } catch (error) {
-          postBuildFailures.set(code, `Post-build steps of ${code} failed: ${(error as Error).message}`);
+        postMs.set(code, Date.now() - linkStarted);
+      }
+      // One Pagefind process for the batch; the post-build time is shared evenly.
+      const postStarted = Date.now();
+      const posts = await finishSites(
+        toFinish.map((code) => ({
+          siteDir: path.join(batchOut, code),
+          code,
+          snapshotDir,
+          templateDir: TEMPLATE_DIR,
+          national,
+          previousDir: plans.get(code)?.liveDir ?? null,
+        })),
+      );
+      const postShare = toFinish.length > 0 ? (Date.now() - postStarted) / toFinish.length : 0;
+      for (const [i, code] of toFinish.entries()) {
+        const post = posts[i]!;
+        postMs.set(code, (postMs.get(code) ?? 0) + postShare);
+        if (post instanceof Error) {
+          postBuildFailures.set(code, `Post-build steps of ${code} failed: ${post.message}`);
           log(`  ${postBuildFailures.get(code)}`);
+        } else {
+          finished.set(code, post);
         }
-        postMs.set(code, Date.now() - postStarted);
       }
       // Then the media its pages name, linked from the store (after sw.js: its version hashes the
       // pages, which name each file by its content hash, so the files need not be read again).

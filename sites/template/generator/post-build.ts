@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { snapshotFiles, type SiteSnapshot } from './snapshot-format.js';
-import { writeSearchIndex, type SearchIndexStats } from './search/index-site.js';
+import { writeSearchIndexes, type SearchIndexStats } from './search/index-site.js';
 import { writeNationalReference, type NationalReference } from './search/national-bundle.js';
 import { siteRecords } from './search/snapshot-records.js';
 import { writeSitemap, type SitemapStats } from './sitemap.js';
@@ -34,22 +34,43 @@ const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8'
 
 /** @throws {GeneratorError} when the search index cannot be written (the site is then not installed). */
 export async function finishSite(options: PostBuildOptions): Promise<PostBuildResult> {
-  const { siteDir, code, snapshotDir } = options;
-  const site = readJson<SiteSnapshot>(snapshotFiles.site(snapshotDir, code));
-  const national = options.national ?? null;
-  const search = await writeSearchIndex({
-    siteDir,
-    templateDir: options.templateDir,
-    records: siteRecords({ snapshotDir, site, withoutNational: national !== null }),
-    previousDir: options.previousDir ?? null,
+  const [result] = await finishSites([options]);
+  if (result instanceof Error) throw result;
+  return result!;
+}
+
+/**
+ * The post-build steps of a batch of sites, their search indexes built by one Pagefind process
+ * (search/index-site.ts). @returns per site, in order, its result or the error that stops it.
+ */
+export async function finishSites(list: readonly PostBuildOptions[]): Promise<Array<PostBuildResult | Error>> {
+  const snapshots = list.map((o) => readJson<SiteSnapshot>(snapshotFiles.site(o.snapshotDir, o.code)));
+  const searches = await writeSearchIndexes(
+    list.map((options, i) => ({
+      siteDir: options.siteDir,
+      templateDir: options.templateDir,
+      records: siteRecords({ snapshotDir: options.snapshotDir, site: snapshots[i]!, withoutNational: (options.national ?? null) !== null }),
+      previousDir: options.previousDir ?? null,
+    })),
+  );
+  return list.map((options, i) => {
+    const search = searches[i]!;
+    if (search instanceof Error) return search;
+    try {
+      const { siteDir, code } = options;
+      const site = snapshots[i]!;
+      const national = options.national ?? null;
+      if (national) writeNationalReference(siteDir, national);
+      const sitemap = writeSitemap({ siteDir, basePath: site.site.basePath, baseUrl: site.site.baseUrl });
+      const serviceWorker = writeServiceWorker({
+        siteDir,
+        code,
+        basePath: site.site.basePath,
+        templateDir: options.templateDir,
+      });
+      return { search: { ...search, national: national?.id ?? null }, sitemap, serviceWorker };
+    } catch (error) {
+      return error as Error;
+    }
   });
-  if (national) writeNationalReference(siteDir, national);
-  const sitemap = writeSitemap({ siteDir, basePath: site.site.basePath, baseUrl: site.site.baseUrl });
-  const serviceWorker = writeServiceWorker({
-    siteDir,
-    code,
-    basePath: site.site.basePath,
-    templateDir: options.templateDir,
-  });
-  return { search: { ...search, national: national?.id ?? null }, sitemap, serviceWorker };
 }
