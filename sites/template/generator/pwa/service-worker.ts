@@ -44,7 +44,14 @@ export function writeServiceWorker(options: ServiceWorkerOptions): ServiceWorker
   const { siteDir, basePath } = options;
   const files = siteFiles(siteDir).filter((file) => file !== 'sw.js');
   const hash = crypto.createHash('sha256');
-  for (const file of files) hash.update(file).update('\0').update(fs.readFileSync(path.join(siteDir, file)));
+  for (const file of files) {
+    hash.update(file).update('\0');
+    // A hard link (a page or index kept from the live release) is immutable: its inode stands for
+    // its bytes, which need not be read again. Files written by this build are read.
+    const stat = fs.statSync(path.join(siteDir, file));
+    if (stat.nlink > 1) hash.update(`${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`);
+    else hash.update(fs.readFileSync(path.join(siteDir, file)));
+  }
   const version = hash.digest('hex').slice(0, 16);
 
   const shell = SHELL.filter((relative) => fs.existsSync(path.join(siteDir, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative)));
