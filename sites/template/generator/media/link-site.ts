@@ -25,11 +25,31 @@ export function referencedMedia(siteDir: string): Set<string> {
   const names = new Set<string>();
   for (const entry of fs.readdirSync(siteDir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !TEXT_FILES.test(entry.name)) continue;
-    const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-    if (!text.includes(`/${MEDIA_FOLDER}/`)) continue;
-    for (const match of text.matchAll(REFERENCE)) names.add(match[1]!);
+    for (const name of fileReferences(path.join(entry.parentPath, entry.name))) names.add(name);
   }
   return names;
+}
+
+/**
+ * The media a page names, read once per inode while this process lives: a page kept from the
+ * live release by hard link is the same, immutable file (a long-lived worker rebuilds sites with
+ * mostly such pages). Bounded, so a worker's memory stays flat.
+ */
+const referencesByInode = new Map<string, string[]>();
+const REFERENCE_CACHE_LIMIT = 200_000;
+
+function fileReferences(file: string): string[] {
+  const stat = fs.statSync(file);
+  const key = stat.nlink > 1 ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}` : null;
+  const known = key ? referencesByInode.get(key) : undefined;
+  if (known) return known;
+  const text = fs.readFileSync(file, 'utf8');
+  const found = text.includes(`/${MEDIA_FOLDER}/`) ? [...text.matchAll(REFERENCE)].map((m) => m[1]!) : [];
+  if (key) {
+    if (referencesByInode.size >= REFERENCE_CACHE_LIMIT) referencesByInode.clear();
+    referencesByInode.set(key, found);
+  }
+  return found;
 }
 
 /**
