@@ -5,12 +5,11 @@
  * none of the generator's fetch or post-build steps (search index, sitemap, service worker,
  * precompression, install).
  *
- * Two variants:
- * - `template`: the whole template (every route), the sites as they are published;
+ * Two variants, each built from a throwaway copy of the template (its files copied unchanged):
+ * - `all`: every route, the sites as they are published;
  * - `legal`: only the routes of the legal-document pages — `[site]/[...document].astro` (document
- *   and text pages) and `[site]/van-ban/` (the list and its filters) — the pages the Hugo site has.
- *   It is a throwaway copy of the template whose other routes are left out; the routes, layouts,
- *   components, lib and config are the template's files, copied unchanged.
+ *   and text pages) and `[site]/van-ban/` (the list and its filters) — the pages the Hugo site has;
+ *   the other routes are left out of the copy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,23 +19,34 @@ export const TEMPLATE_DIR = path.resolve(import.meta.dirname, '..', '..', 'sites
 /** The routes the Hugo site mirrors, under src/pages/[site]/. */
 const LEGAL_ROUTES = ['[...document].astro', 'van-ban'];
 
-/** A copy of the template with only the legal-document routes (node_modules and generator/ linked). */
-export function legalOnlyTemplate(dir: string): string {
-  fs.mkdirSync(dir, { recursive: true });
+/**
+ * A throwaway copy of the template to build (its src/ and config copied, node_modules and
+ * generator/ linked), with every route or only the legal-document ones. It lies at
+ * `<dir>/sites/template/` beside links to the rest of the repository, so the template's imports
+ * of repository files (docs/forms/…) resolve as they do in place. Astro runs in the copy: its
+ * scratch files (prerender chunks under .astro/) never meet another build of sites/template.
+ */
+export function templateCopy(dir: string, routes: 'all' | 'legal'): string {
+  const repo = path.dirname(path.dirname(TEMPLATE_DIR));
+  const copy = path.join(dir, 'sites', 'template');
+  fs.mkdirSync(copy, { recursive: true });
+  for (const entry of fs.readdirSync(repo))
+    if (entry !== 'sites' && entry !== '.git') fs.symlinkSync(path.join(repo, entry), path.join(dir, entry));
   for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json'])
-    fs.copyFileSync(path.join(TEMPLATE_DIR, file), path.join(dir, file));
+    fs.copyFileSync(path.join(TEMPLATE_DIR, file), path.join(copy, file));
   for (const link of ['node_modules', 'generator'])
-    fs.symlinkSync(path.join(TEMPLATE_DIR, link), path.join(dir, link));
-  fs.cpSync(path.join(TEMPLATE_DIR, 'src'), path.join(dir, 'src'), { recursive: true });
-  const routes = path.join(dir, 'src', 'pages', '[site]');
-  for (const entry of fs.readdirSync(routes))
-    if (!LEGAL_ROUTES.includes(entry)) fs.rmSync(path.join(routes, entry), { recursive: true });
-  const missing = LEGAL_ROUTES.filter((r) => !fs.existsSync(path.join(routes, r)));
+    fs.symlinkSync(path.join(TEMPLATE_DIR, link), path.join(copy, link));
+  fs.cpSync(path.join(TEMPLATE_DIR, 'src'), path.join(copy, 'src'), { recursive: true });
+  if (routes === 'all') return copy;
+  const pages = path.join(copy, 'src', 'pages', '[site]');
+  for (const entry of fs.readdirSync(pages))
+    if (!LEGAL_ROUTES.includes(entry)) fs.rmSync(path.join(pages, entry), { recursive: true });
+  const missing = LEGAL_ROUTES.filter((r) => !fs.existsSync(path.join(pages, r)));
   if (missing.length > 0)
     throw new Error(
       `the template has no route ${missing.join(', ')} any more: update scripts/bench/generators-astro.ts`,
     );
-  return dir;
+  return copy;
 }
 
 /** The command that builds `codes` of the snapshot with the template at `templateDir` into `outDir`. */

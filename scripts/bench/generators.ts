@@ -28,7 +28,7 @@ import {
   startBenchCms,
   type BenchCms,
 } from './generators-cms.ts';
-import { TEMPLATE_DIR, astroBuildCommand, legalOnlyTemplate } from './generators-astro.ts';
+import { astroBuildCommand, templateCopy } from './generators-astro.ts';
 import { writeHugoSite, type HugoSiteStats } from './generators-hugo.ts';
 import { countPages, measure, uptime, type Measured } from './generators-measure.ts';
 import { loadTemplateLib } from './generators-template-lib.ts';
@@ -90,6 +90,24 @@ function hugoOnPath(): string | null {
   }
 }
 
+/** The commit measured, and whether the generator's sources differ from it (work in progress). */
+function codeVersion(): string {
+  try {
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'sites/template', 'packages'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${head} + uncommitted changes in sites/template or packages` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** N sites taking the registry's kinds in turn (national, ministry, province, commune, …). */
 function pickSites(sites: Array<{ code: string; kind: string }>, n: number): string[] {
   if (n > sites.length) throw new Error(`--sites ${n}: the demo registry has ${sites.length} enabled sites`);
@@ -137,7 +155,8 @@ async function main() {
   else log(hugoVersion);
 
   const rows: Row[] = [];
-  const facts: Record<string, unknown> = {};
+  const facts: Record<string, unknown> = { code: codeVersion() };
+  log(`code: ${facts.code}`);
   let cms: BenchCms | null = null;
   try {
     cms = await startBenchCms({
@@ -237,13 +256,13 @@ async function main() {
     }
 
     // 2. Plain Astro over the same snapshot: the same routes only, then the whole template.
-    const legalTemplate = legalOnlyTemplate(path.join(work, 'astro-legal-template'));
-    for (const [label, templateDir] of [
-      ['astro, same pages', legalTemplate],
-      ['astro, whole template', TEMPLATE_DIR],
+    for (const [label, routes] of [
+      ['astro, same pages', 'legal'],
+      ['astro, whole template', 'all'],
     ] as const) {
+      const templateDir = templateCopy(path.join(work, `astro-${routes}-template`), routes);
       log(`${label}: astro build …`);
-      const key = label.includes('same') ? 'legal' : 'template';
+      const key = routes;
       const astro = await runs(
         repeat,
         (i) => {
@@ -347,7 +366,8 @@ async function main() {
     ratios.oursRebuildPerPageOverAstro,
     'ours (rebuild after 1 edit) ms/page ÷ plain Astro (same pages) ms/page',
   );
-  console.log(`\nuptime at start: ${startUptime}\nuptime at end:   ${endUptime}`);
+  console.log(`\ncode: ${String(facts.code)}`);
+  console.log(`uptime at start: ${startUptime}\nuptime at end:   ${endUptime}`);
   console.log(
     JSON.stringify({
       bench: 'generators',
