@@ -35,31 +35,50 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   });
 }
 
+export interface RegistryOptions {
+  databaseUrl: string;
+  cmsDir: string;
+  /** Secrets and quiet settings for the seed process. */
+  cmsEnv: Record<string, string>;
+  log: (line: string) => void;
+}
+
+/**
+ * Creates the database if needed and, unless it already holds the registry, runs the CMS's own
+ * seed (`--subset full`): Strapi's schema, the real registry of 3,379 sites, the real documents.
+ * @returns the number of sites in the database.
+ */
+export async function ensureRegistry(options: RegistryOptions): Promise<number> {
+  const { log } = options;
+  await ensureDatabase(options.databaseUrl);
+  let sites = await countSites(options.databaseUrl);
+  if (sites >= 3_000) return sites;
+  log('Seeding the schema and the real registry (cms seed --subset full)…');
+  const seed = spawnSync(process.execPath, [path.join('dist', 'scripts', 'seed.js'), '--subset', 'full'], {
+    cwd: options.cmsDir,
+    env: {
+      ...process.env,
+      ...options.cmsEnv,
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_CLIENT: 'postgres',
+    },
+    encoding: 'utf8',
+  });
+  sites = await countSites(options.databaseUrl);
+  if (seed.status !== 0) {
+    // The registry is what the benches need; a document the seed refuses is reported, not fatal.
+    const last = (seed.stdout + seed.stderr).trim().split('\n').slice(-1)[0];
+    if (sites < 3_000) throw new Error(`The seed failed before the registry was in place: ${last}`);
+    log(`  the seed stopped after the registry (${sites} sites): ${last}`);
+  }
+  return sites;
+}
+
 export async function prepareBenchDatabase(
   options: PrepareOptions,
 ): Promise<{ documents: number; relations: number }> {
   const { log } = options;
-  await ensureDatabase(options.databaseUrl);
-  if ((await countSites(options.databaseUrl)) < 3_000) {
-    log('Seeding the schema and the real registry (cms seed --subset full)…');
-    const seed = spawnSync(process.execPath, [path.join('dist', 'scripts', 'seed.js'), '--subset', 'full'], {
-      cwd: options.cmsDir,
-      env: {
-        ...process.env,
-        ...options.cmsEnv,
-        DATABASE_URL: options.databaseUrl,
-        DATABASE_CLIENT: 'postgres',
-      },
-      encoding: 'utf8',
-    });
-    const sites = await countSites(options.databaseUrl);
-    if (seed.status !== 0) {
-      // The registry is what the bench needs; a document the seed refuses is reported, not fatal.
-      const last = (seed.stdout + seed.stderr).trim().split('\n').slice(-1)[0];
-      if (sites < 3_000) throw new Error(`The seed failed before the registry was in place: ${last}`);
-      log(`  the seed stopped after the registry (${sites} sites): ${last}`);
-    }
-  }
+  await ensureRegistry(options);
   return withClient(options.databaseUrl, async (db) => {
     const counts = await corpusCounts(db);
     if (counts.documents >= options.documents && counts.relations >= options.relations) {
@@ -125,8 +144,15 @@ async function removeSynthetic(db: pg.Client): Promise<void> {
   await db.query('DELETE FROM document_relations WHERE note = $1', [SYNTHETIC_MARK]);
 }
 
-/** Each document twice, as Strapi stores it: the draft row and the published row, locale vi. */
-async function insertDocuments(db: pg.Client, docs: SyntheticDocument[]): Promise<void> {
+/**
+ * Each document twice, as Strapi stores it: the draft row and the published row, locale vi.
+ * `mark` goes into `declaredStatusSource`, so the rows can be found and removed again.
+ */
+export async function insertDocuments(
+  db: pg.Client,
+  docs: SyntheticDocument[],
+  mark: string = SYNTHETIC_MARK,
+): Promise<void> {
   const rows = docs.flatMap((d) => [
     { d, published: false },
     { d, published: true },
@@ -155,7 +181,7 @@ async function insertDocuments(db: pg.Client, docs: SyntheticDocument[]): Promis
       col((d) => d.effectiveFrom),
       col((d) => d.scope),
       col((d) => d.validityStatus),
-      SYNTHETIC_MARK,
+      mark,
       col(() => 'dates_only'),
       rows.map((r) => r.published),
     ],
@@ -212,7 +238,7 @@ async function insertRelations(db: pg.Client, relations: ReturnType<typeof gener
   );
 }
 
-async function withClient<T>(url: string, run: (db: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, run: (db: pg.Client) => Promise<T>): Promise<T> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {

@@ -123,12 +123,7 @@ export function generateCorpus(input: CorpusInput): {
     );
   }
   const ordinals = new Map<string, number>();
-  const documentId = () => {
-    let id = '';
-    while (id.length < 24) id += Math.floor(random() * 36).toString(36);
-    return id;
-  };
-  const today = Date.UTC(2026, 10, 28);
+  const documentId = syntheticIds(random);
 
   const documents: SyntheticDocument[] = [];
   for (let i = 0; i < input.documents; i++) {
@@ -137,37 +132,18 @@ export function generateCorpus(input: CorpusInput): {
     const level =
       roll < SHARE_NATIONAL ? 'national' : roll < SHARE_NATIONAL + SHARE_PROVINCE ? 'province' : 'commune';
     const owner = pick(level === 'national' ? national : level === 'province' ? provinces : communes);
-    const kinds: ReadonlyArray<{ type: string; suffix: string }> =
-      level === 'national' ? NATIONAL_TYPES : level === 'province' ? PROVINCE_TYPES : COMMUNE_TYPES;
-    const kind = pick(kinds);
-    const issued = Date.UTC(1995, 0, 1) + Math.floor(random() * (today - Date.UTC(1995, 0, 1)));
-    const year = new Date(issued).getUTCFullYear();
-    // Ordinals restart each year. Counted per level rather than per issuer: the synthetic corpus
-    // gives a commune less than one document a year, and per-issuer counters would make nearly
-    // every number "1/<year>/…", an ordering no real corpus has.
-    const key = `${level}|${kind.suffix}|${year}`;
-    const ordinal = (ordinals.get(key) ?? 0) + 1;
-    ordinals.set(key, ordinal);
-    const effective = random() < 0.95 ? issued + (10 + Math.floor(random() * 170)) * 86_400_000 : null;
-    const local = level !== 'national';
-    const title = local ? `${template.title} trên địa bàn ${owner.name}` : template.title;
-    documents.push({
-      documentId: documentId(),
-      number: `${ordinal}/${year}/${kind.suffix}`,
-      documentType: kind.type,
-      // Strapi stores a string attribute as varchar(255), whatever its maxLength.
-      title: title.slice(0, 255),
-      abstract: template.abstract.slice(0, 4000),
-      fullText: template.abstract.slice(0, 600),
-      issuedDate: isoDate(issued),
-      effectiveFrom: effective === null ? null : isoDate(effective),
-      scope: local ? 'local' : 'national',
-      validityStatus: effective !== null && effective > today ? 'not_yet_in_force' : 'in_force',
-      owningSiteId: owner.id,
-      scopeSiteId: local ? owner.id : null,
-      issuerIds: local || !input.organizationIds.length ? [] : [pick(input.organizationIds)],
-      fieldIds: input.fieldIds.length ? [pick(input.fieldIds)] : [],
-    });
+    documents.push(
+      syntheticDocument({
+        template,
+        level,
+        owner,
+        random,
+        ordinals,
+        documentId,
+        organizationIds: input.organizationIds,
+        fieldIds: input.fieldIds,
+      }),
+    );
   }
 
   // A document acts on an older one: sort by date, then draw a source and an earlier target.
@@ -191,6 +167,73 @@ export function generateCorpus(input: CorpusInput): {
     });
   }
   return { documents, relations };
+}
+
+/** A generator of Strapi-like document ids (24 base-36 characters) drawn from `random`. */
+export function syntheticIds(random: () => number): () => string {
+  return () => {
+    let id = '';
+    while (id.length < 24) id += Math.floor(random() * 36).toString(36);
+    return id;
+  };
+}
+
+export interface SyntheticDocumentInput {
+  /** The real document whose title and abstract (and, when `fullText` is absent, text) it takes. */
+  template: DocumentRecord;
+  level: 'national' | 'province' | 'commune';
+  /** The owning site (for a local document also the site whose territory it applies to). */
+  owner: RegistrySite;
+  random: () => number;
+  /** Per level, type and year: the last ordinal given, so numbers never repeat within a run. */
+  ordinals: Map<string, number>;
+  documentId: () => string;
+  organizationIds: readonly number[];
+  fieldIds: readonly number[];
+  /** The full text stored; default the template's abstract cut at 600 characters. */
+  fullText?: string;
+}
+
+/**
+ * One synthetic document: the template's title (local ones suffixed "trên địa bàn <site>") and
+ * abstract, a type and number of its level, dates issued 1995–2026 and effective 10–180 days later
+ * (5 % without), one field, one issuer for national ones.
+ */
+export function syntheticDocument(input: SyntheticDocumentInput): SyntheticDocument {
+  const { random, template, owner, level } = input;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const today = Date.UTC(2026, 10, 28);
+  const kinds: ReadonlyArray<{ type: string; suffix: string }> =
+    level === 'national' ? NATIONAL_TYPES : level === 'province' ? PROVINCE_TYPES : COMMUNE_TYPES;
+  const kind = pick(kinds);
+  const issued = Date.UTC(1995, 0, 1) + Math.floor(random() * (today - Date.UTC(1995, 0, 1)));
+  const year = new Date(issued).getUTCFullYear();
+  // Ordinals restart each year. Counted per level rather than per issuer: the synthetic corpus
+  // gives a commune less than one document a year, and per-issuer counters would make nearly
+  // every number "1/<year>/…", an ordering no real corpus has.
+  const key = `${level}|${kind.suffix}|${year}`;
+  const ordinal = (input.ordinals.get(key) ?? 0) + 1;
+  input.ordinals.set(key, ordinal);
+  const effective = random() < 0.95 ? issued + (10 + Math.floor(random() * 170)) * 86_400_000 : null;
+  const local = level !== 'national';
+  const title = local ? `${template.title} trên địa bàn ${owner.name}` : template.title;
+  return {
+    documentId: input.documentId(),
+    number: `${ordinal}/${year}/${kind.suffix}`,
+    documentType: kind.type,
+    // Strapi stores a string attribute as varchar(255), whatever its maxLength.
+    title: title.slice(0, 255),
+    abstract: template.abstract.slice(0, 4000),
+    fullText: input.fullText ?? template.abstract.slice(0, 600),
+    issuedDate: isoDate(issued),
+    effectiveFrom: effective === null ? null : isoDate(effective),
+    scope: local ? 'local' : 'national',
+    validityStatus: effective !== null && effective > today ? 'not_yet_in_force' : 'in_force',
+    owningSiteId: owner.id,
+    scopeSiteId: local ? owner.id : null,
+    issuerIds: local || !input.organizationIds.length ? [] : [pick(input.organizationIds)],
+    fieldIds: input.fieldIds.length ? [pick(input.fieldIds)] : [],
+  };
 }
 
 function isoDate(ms: number): string {
