@@ -16,6 +16,12 @@ import pg from 'pg';
 import { testCmsEnv } from '@pbgdpl/test-support';
 import { prepareBenchDatabase } from './bench-database.ts';
 import { seededRandom } from './synthetic-corpus.ts';
+import {
+  SECTION_TABLES,
+  insertEditorialRows,
+  type EditorialTable,
+  type ExtraColumn,
+} from './editorial-rows.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS_DIR = path.join(ROOT, 'cms');
@@ -36,23 +42,9 @@ const { values: args } = parseArgs({
 });
 const databaseUrl = args['database-url']!;
 
-interface TypeTable {
-  type: string;
-  table: string;
-  column: string;
-  citing: boolean;
-}
+type TypeTable = EditorialTable;
 
-const TYPES: TypeTable[] = [
-  { type: 'introduction', table: 'introductions', column: 'introduction_id', citing: true },
-  { type: 'qa', table: 'qas', column: 'qa_id', citing: true },
-  { type: 'dialogue', table: 'dialogues', column: 'dialogue_id', citing: true },
-  { type: 'material', table: 'materials', column: 'material_id', citing: true },
-  { type: 'video', table: 'videos', column: 'video_id', citing: true },
-  { type: 'legal-situation', table: 'legal_situations', column: 'legal_situation_id', citing: true },
-  { type: 'book', table: 'books', column: 'book_id', citing: false },
-  { type: 'guidance', table: 'guidances', column: 'guidance_id', citing: false },
-];
+const TYPES = SECTION_TABLES;
 
 /** Items per site and type by kind (mean; each site draws 0…2× it), so coverage varies. */
 const PER_SITE: Record<string, Record<string, number>> = {
@@ -172,59 +164,29 @@ function generate(sites: Site[], fieldIds: number[], now: Date): Item[] {
 
 async function insertItems(db: pg.Client, items: Item[]): Promise<void> {
   for (const type of TYPES) {
-    const ofType = items.filter((i) => i.type === type);
-    if (ofType.length === 0) continue;
-    const rows = ofType.flatMap((item, n) => [
-      { item, n, published: false },
-      { item, n, published: true },
-    ]);
-    const inserted = await db.query<{ id: number; slug: string }>(
-      `INSERT INTO ${type.table} (document_id, title, slug, audience, audience_site_kinds, mandatory,
-         ${type.citing ? 'may_be_outdated,' : ''} ${type.type === 'qa' ? 'tracking_code, received_at, responded_at, handling_status, question,' : ''}
-         created_at, updated_at, published_at, locale)
-       SELECT u.slug, u.title, u.slug, u.audience, u.kinds::jsonb, false,
-         ${type.citing ? 'u.outdated,' : ''} ${type.type === 'qa' ? "CASE WHEN u.published THEN NULL ELSE u.slug END, u.received_at, u.responded_at, 'published', u.title," : ''}
-         u.published_at, u.published_at, CASE WHEN u.published THEN u.published_at END, 'vi'
-       FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::text[], $5::boolean[], $6::timestamp[],
-         $7::boolean[], $8::timestamp[], $9::timestamp[])
-         AS u(slug, title, audience, kinds, outdated, published_at, published, received_at, responded_at)
-       RETURNING id, slug`,
-      [
-        rows.map((r) => `${MARK}${type.type}-${r.n}`),
-        rows.map((r) => `Bài thử nghiệm ${type.type} ${r.n}`),
-        rows.map((r) => r.item.audience),
-        rows.map((r) => (r.item.kinds ? JSON.stringify(r.item.kinds) : null)),
-        rows.map((r) => r.item.outdated),
-        rows.map((r) => r.item.publishedAt),
-        rows.map((r) => r.published),
-        rows.map((r) => r.item.qa?.receivedAt ?? null),
-        rows.map((r) => r.item.qa?.respondedAt ?? null),
-      ],
-    );
-    const owner: [number[], number[]] = [[], []];
-    const provinces: [number[], number[]] = [[], []];
-    const fields: [number[], number[]] = [[], []];
-    inserted.rows.forEach((row, index) => {
-      const item = rows[index]!.item;
-      owner[0].push(row.id);
-      owner[1].push(item.owner);
-      for (const p of item.provinces) {
-        provinces[0].push(row.id);
-        provinces[1].push(p);
-      }
-      for (const f of item.fields) {
-        fields[0].push(row.id);
-        fields[1].push(f);
-      }
-    });
-    const link = (suffix: string, target: string, pair: [number[], number[]]) =>
-      db.query(
-        `INSERT INTO ${type.table}_${suffix} (${type.column}, ${target}) SELECT a, b FROM unnest($1::int[], $2::int[]) AS u(a, b)`,
-        pair,
+    const rows = items
+      .filter((i) => i.type === type)
+      .map((item, n) => ({
+        ...item,
+        documentId: `${MARK}${type.type}-${n}`,
+        slug: `${MARK}${type.type}-${n}`,
+        title: `Bài thử nghiệm ${type.type} ${n}`,
+        audienceSiteKinds: item.kinds,
+        audienceProvinces: item.provinces,
+      }));
+    if (rows.length === 0) continue;
+    type Row = (typeof rows)[number];
+    const extra: Array<ExtraColumn<Row>> = [];
+    if (type.citing) extra.push({ name: 'may_be_outdated', type: 'boolean', value: (r) => r.outdated });
+    if (type.type === 'qa')
+      extra.push(
+        { name: 'tracking_code', type: 'varchar', value: (r, published) => (published ? null : r.slug) },
+        { name: 'received_at', type: 'timestamp', value: (r) => r.qa?.receivedAt ?? null },
+        { name: 'responded_at', type: 'timestamp', value: (r) => r.qa?.respondedAt ?? null },
+        { name: 'handling_status', type: 'varchar', value: () => 'published' },
+        { name: 'question', type: 'text', value: (r) => r.title },
       );
-    await link('owning_site_lnk', 'site_id', owner);
-    await link('audience_provinces_lnk', 'site_id', provinces);
-    await link('fields_lnk', 'legal_field_id', fields);
+    await insertEditorialRows(db, type, rows, extra);
   }
 }
 
