@@ -11,17 +11,12 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startCmsProcess, testCmsEnv } from '@pbgdpl/test-support';
 import { prepareBenchDatabase } from './bench-database.ts';
+import { adminToken } from './cms-admin.ts';
 import { runLoad, send, summarise, type HttpRequest, type LoadFigures } from './load.ts';
 import { ADMIN_FILTERS, adminListRequest, siteListingRequests } from './scenarios.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS_DIR = path.join(ROOT, 'cms');
-const BENCH_ADMIN = {
-  email: 'bench@pbgdpl.invalid',
-  password: 'BenchAdmin2026',
-  firstname: 'Bench',
-  lastname: 'Admin',
-};
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -209,24 +204,6 @@ async function measureAdmin(cmsUrl: string): Promise<AdminFigures> {
     };
   }
   return out;
-}
-
-/** Logs the bench administrator in, registering it first on a database without administrators. */
-async function adminToken(cmsUrl: string): Promise<string> {
-  const post = (route: string, body: object): HttpRequest => ({
-    method: 'POST',
-    url: `${cmsUrl}${route}`,
-    body: JSON.stringify(body),
-  });
-  let res = await send(post('/admin/login', { email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }));
-  if (res.status !== 200) res = await send(post('/admin/register-admin', BENCH_ADMIN));
-  if (res.status !== 200) {
-    throw new Error(
-      `Could not log in as ${BENCH_ADMIN.email} nor register it (HTTP ${res.status}: ${res.body.slice(0, 200)}). ` +
-        'The bench registers its administrator on a database without one: use a bench database of its own.',
-    );
-  }
-  return JSON.parse(res.body).data.token;
 }
 
 function printTable(listings: ListingFigures, admin: AdminFigures) {
