@@ -110,9 +110,18 @@ export function writeHugoSite(options: {
   snapshotDir: string;
   codes: readonly string[];
   dir: string;
+  /**
+   * False (the plain layout): every page's content file carries its text as body, so a national
+   * law's text is written, read and rendered once per site. True: each text is one headless page
+   * (`content/textes/`, never rendered on its own) that the pages show with `site.GetPage`, so Hugo
+   * renders it once for every site — as a Hugo developer would share it, and as the template
+   * renders a document's text once per Astro run.
+   */
+  sharedTexts?: boolean;
 }): HugoSiteStats {
   const started = Date.now();
   const { lib, snapshotDir, dir } = options;
+  const shared = options.sharedTexts ?? false;
   fs.cpSync(SKELETON, dir, { recursive: true });
   const run = readJson<{ asOf: string; listPageSize: number; mediaBaseUrl?: string; cmsEndpoint: string }>(
     path.join(snapshotDir, 'run.json'),
@@ -143,6 +152,27 @@ export function writeHugoSite(options: {
     const file = path.join(dir, 'data', relative);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(value));
+  };
+
+  // Shared texts (sharedTexts): written once, named by the pages' front matter `text`.
+  const sharedWritten = new Set<string>();
+  if (shared)
+    write(path.join('content', 'textes', '_index.md'), {
+      title: 'Toàn văn',
+      _build: { render: 'never', list: 'never' },
+    });
+  const body = (documentId: string, part: number, markdown: string): { text?: string; body: string } => {
+    if (!shared) return { body: markdown };
+    const name = `${documentId}-${part}`;
+    if (!sharedWritten.has(name)) {
+      write(
+        path.join('content', 'textes', `${name}.md`),
+        { title: name, _build: { render: 'never', list: 'never' } },
+        markdown,
+      );
+      sharedWritten.add(name);
+    }
+    return { text: `/textes/${name}`, body: '' };
   };
 
   // Labels the layouts look up (format.ts), the navigation (Base.astro) and the build date.
@@ -288,6 +318,7 @@ export function writeHugoSite(options: {
       for (const event of history) statuses.add(event.status);
       const endedBy = history.find((e) => e.status === 'expired' && e.date && !e.scheduled && e.sourceNumber);
       const url = `${site.basePath}${summary.path}`;
+      const inlineText = text.inline ? body(doc.documentId, 1, text.markdown[0]!) : { body: '' };
       write(
         path.join('content', code, 'van-ban', `${doc.documentId}.md`),
         {
@@ -349,11 +380,13 @@ export function writeHugoSite(options: {
           textParts: text.parts,
           toc: flatToc(text.toc),
           ...terms.get(doc.documentId),
+          ...(inlineText.text ? { text: inlineText.text } : {}),
         },
-        text.inline ? text.markdown[0] : '',
+        inlineText.body,
       );
       stats.documentPages += 1;
       for (const part of text.parts) {
+        const partText = body(doc.documentId, part.n, text.markdown[part.n - 1]!);
         write(
           path.join('content', code, 'toan-van', `${doc.documentId}-${part.n}.md`),
           {
@@ -368,8 +401,9 @@ export function writeHugoSite(options: {
             docPath: url,
             part: part.n,
             textParts: text.parts,
+            ...(partText.text ? { text: partText.text } : {}),
           },
-          text.markdown[part.n - 1],
+          partText.body,
         );
         stats.textPages += 1;
       }
