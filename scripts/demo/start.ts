@@ -8,6 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { startStaticServer } from '../serve/static-server.ts';
 
@@ -82,19 +83,106 @@ async function waitForHealth(url: string, timeoutMs: number) {
   );
 }
 
+/** Whether something already listens on 127.0.0.1:port (another demo, another developer's CMS…). */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Fails at once, before minutes of building, when a port the demo needs is taken. */
+async function checkPorts() {
+  const cmsTaken = await portInUse(CMS_PORT);
+  const sitesTaken = await portInUse(SITES_PORT);
+  if (!cmsTaken && !sitesTaken) return;
+  const taken = [
+    ...(cmsTaken ? [`${CMS_PORT} (CMS, PORT)`] : []),
+    ...(sitesTaken ? [`${SITES_PORT} (sites, SITES_PORT)`] : []),
+  ];
+  throw new Error(
+    `port ${taken.join(' and ')} already in use on 127.0.0.1. Stop what listens there, or choose other ports: ` +
+      `PORT=${cmsTaken ? CMS_PORT + 10 : CMS_PORT} SITES_PORT=${sitesTaken ? SITES_PORT + 10 : SITES_PORT} pnpm demo`,
+  );
+}
+
+/** The src/admin file changed last (the admin bundle is rebuilt when it is newer than the bundle). */
+function newestMtime(dir: string): number {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .reduce(
+      (newest, entry) =>
+        Math.max(
+          newest,
+          entry.isDirectory()
+            ? newestMtime(path.join(dir, entry.name))
+            : fs.statSync(path.join(dir, entry.name)).mtimeMs,
+        ),
+      0,
+    );
+}
+
+async function adminRequest<T>(
+  method: string,
+  route: string,
+  jwt: string | null,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${CMS_URL}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(jwt ? { authorization: `Bearer ${jwt}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text.slice(0, 300)}`);
+  // Strapi's own routes answer under `data`; the coverage routes answer with the object itself.
+  const json = JSON.parse(text) as { data?: T } & T;
+  return (json.data ?? json) as T;
+}
+
+/**
+ * The national oversight page ("Giám sát nội dung") shows the nightly (01:30) computation: on a
+ * fresh database it would stay empty until the next night, so the demo computes it once now,
+ * through the same admin route as the page's operators. It also gives each site's public
+ * summary (the about page's "N/M") before the sites are generated.
+ */
+async function computeCoverage(jwt: string) {
+  const run = await adminRequest<{ sites: number; day: string }>('POST', '/pbgdpl-coverage/compute', jwt);
+  console.log(`  ${run.sites} sites computed for ${run.day}`);
+}
+
+/** The federation demo accounts the seed made (e-mail and role), to print with the URLs. */
+async function demoAccounts(jwt: string): Promise<string[]> {
+  const page = await adminRequest<{
+    results: Array<{ email: string; roles: Array<{ name: string }> }>;
+  }>('GET', '/admin/users?pageSize=100&sort=email:asc', jwt);
+  return page.results
+    .filter((u) => u.email.endsWith('@pbgdpl.demo') && u.email !== DEMO_ADMIN.email)
+    .map((u) => `${u.email.padEnd(32)} ${u.roles.map((r) => r.name).join(', ')}`);
+}
+
 function stopAll() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 }
 
 async function main() {
+  await checkPorts();
   step('Building the workspace (packages, CMS, site generator)');
   ensureCmsEnv();
   run('pnpm', ['run', 'build']);
 
-  step('Building the CMS admin panel (first run only, about a minute)');
-  if (!fs.existsSync(path.join(CMS, 'dist', 'build', 'index.html'))) {
+  step('Building the CMS admin panel (first run and after admin changes only, about a minute)');
+  const adminIndex = path.join(CMS, 'dist', 'build', 'index.html');
+  if (
+    !fs.existsSync(adminIndex) ||
+    fs.statSync(adminIndex).mtimeMs < newestMtime(path.join(CMS, 'src', 'admin'))
+  ) {
     run('pnpm', ['--filter', '@pbgdpl/cms', 'run', 'build:admin']);
-  } else console.log('  already built');
+  } else console.log('  already built, up to date');
 
   step('Seeding the CMS with the demo subset of the real data (SQLite)');
   run(process.execPath, ['dist/scripts/seed.js', '--subset', 'demo', '--demo-admin'], { cwd: CMS });
@@ -110,9 +198,17 @@ async function main() {
     if (code !== null && code !== 0) console.error(`The CMS exited with code ${code}`);
   });
   await waitForHealth(CMS_URL, 120_000);
+  const jwt = (await adminRequest<{ token: string }>('POST', '/admin/login', null, DEMO_ADMIN)).token;
+
+  step('Computing the national oversight figures (Giám sát nội dung; the CMS also does it nightly at 01:30)');
+  await computeCoverage(jwt);
+  // Asked now: the blocking builds below would leave this process's idle connection to the CMS stale.
+  const accounts = await demoAccounts(jwt);
 
   step('Generating every demo site over GraphQL (releases: <site>/releases/<id>/, <site>/current)');
-  run('pnpm', ['sync:build', '--all', '--out', OUT, '--cms', CMS_URL, '--batch-size', '25'], { env: SITES_ENV });
+  run('pnpm', ['sync:build', '--all', '--out', OUT, '--cms', CMS_URL, '--batch-size', '25'], {
+    env: SITES_ENV,
+  });
 
   step('Starting the sync worker: a publish in the admin rebuilds the sites it reaches');
   const worker = spawn('pnpm', ['sync:worker', '--out', OUT, '--cms', CMS_URL, '--batch-size', '25'], {
@@ -133,6 +229,9 @@ async function main() {
 PBGDPL demo is running (ready in ${((Date.now() - started) / 1000).toFixed(0)} s).
 
   CMS admin      ${CMS_URL}/admin    login ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
+                 oversight: ${CMS_URL}/admin/pbgdpl-coverage (Giám sát nội dung)
+  Accounts       each limited to its own site, same password ${DEMO_ADMIN.password}:
+${accounts.map((a) => `                 ${a}`).join('\n')}
   GraphQL        ${CMS_URL}/graphql
   REST           ${CMS_URL}/api/legal-documents?locale=vi
   Health         ${CMS_URL}/api/health
@@ -157,7 +256,9 @@ process.on('SIGTERM', () => {
 });
 
 main().catch((error: unknown) => {
-  console.error(`\nDemo failed: ${error instanceof Error ? error.message : String(error)}`);
+  // fetch's own message ("fetch failed") says nothing: its cause names the refused connection.
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  console.error(`\nDemo failed: ${error instanceof Error ? error.message : String(error)}${cause}`);
   stopAll();
   process.exit(1);
 });
