@@ -353,6 +353,8 @@ async function main() {
     astroPerPageOverHugoTextInEveryPage: ratio(perPage(astro), perPage(hugoPerPage)),
     oursFirstPerPageOverHugo: ratio(perPage(first), perPage(hugo)),
     oursRebuildPerPageOverHugo: ratio(perPage(rebuilt), perPage(hugo)),
+    oursFirstCpuPerPageOverHugo: ratio(cpuPerPage(first), cpuPerPage(hugo)),
+    oursRebuildCpuPerPageOverHugo: ratio(cpuPerPage(rebuilt), cpuPerPage(hugo)),
     oursFirstPerPageOverAstro: ratio(perPage(first), perPage(astro)),
     oursRebuildPerPageOverAstro: ratio(perPage(rebuilt), perPage(astro)),
   };
@@ -381,6 +383,8 @@ async function main() {
     ratios.oursRebuildPerPageOverHugo,
     'ours (rebuild after 1 edit) ms/page ÷ Hugo (texts shared) ms/page (goal: < 1)',
   );
+  x(ratios.oursFirstCpuPerPageOverHugo, 'the same in CPU time, first build');
+  x(ratios.oursRebuildCpuPerPageOverHugo, 'the same in CPU time, rebuild');
   x(ratios.oursFirstPerPageOverAstro, 'ours (first build) ms/page ÷ plain Astro (same pages) ms/page');
   x(
     ratios.oursRebuildPerPageOverAstro,
