@@ -199,14 +199,24 @@ async function main() {
         nationalMs: number;
         nationalBuilt: boolean;
         batchMs: number;
-        searchMs: number;
+        astroMs: number;
+        postMs: number;
+        installMs: number;
+        reusedPages: number;
       };
       log(`  ${result.pages} pages in ${(measured.wallMs / 1000).toFixed(1)} s`);
       return { measured, result };
     };
     const first = await ours('ours-first', true);
-    const breakdown = (r: typeof first.result) =>
-      `fetch ${(r.fetchMs / 1000).toFixed(1)} s, national search bundle ${(r.nationalMs / 1000).toFixed(1)} s${r.nationalBuilt ? ' (built)' : ' (found)'}, Astro + post-build ${(r.batchMs / 1000).toFixed(1)} s (of which Pagefind ${(r.searchMs / 1000).toFixed(1)} s)`;
+    const breakdown = (r: typeof first.result) => {
+      const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      const national = `national search bundle ${sec(r.nationalMs)} (${r.nationalBuilt ? 'built' : 'found'})`;
+      const split =
+        r.astroMs > 0
+          ? `Astro ${sec(r.astroMs)}, post-build ${sec(r.postMs)} (search index, sitemap, service worker, media), install ${sec(r.installMs)} (precompression, switch); ${r.reusedPages} page files reused`
+          : `Astro + post-build ${sec(r.batchMs)}`;
+      return `fetch ${sec(r.fetchMs)}, ${national}, ${split}`;
+    };
     rows.push({
       generator: 'ours, first build',
       pages: first.result.pages,
