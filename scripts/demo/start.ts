@@ -28,6 +28,12 @@ const SITES_URL = process.env.PBGDPL_SITES_URL || `http://127.0.0.1:${SITES_PORT
 const PUBLIC_CMS_URL = process.env.PBGDPL_PUBLIC_CMS_URL || CMS_URL;
 const SITES_ENV = { ...process.env, PBGDPL_SITES_URL: SITES_URL, PBGDPL_PUBLIC_CMS_URL: PUBLIC_CMS_URL };
 const DEMO_ADMIN = { email: 'admin@pbgdpl.demo', password: 'PbgdplDemo2026' };
+/**
+ * The real data the seed reads: PBGDPL_DATA_DIR (a relative path is taken from the repository
+ * root, where `pnpm demo` runs, not from cms/ where the seed runs), else ../shared/data beside
+ * the repository.
+ */
+const DATA_DIR = path.resolve(ROOT, process.env.PBGDPL_DATA_DIR?.trim() || path.join('..', 'shared', 'data'));
 const started = Date.now();
 const children: ChildProcess[] = [];
 
@@ -93,6 +99,16 @@ function portInUse(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** Fails at once, before minutes of building, when the real data is not where the seed looks. */
+function checkDataDir() {
+  if (!fs.existsSync(DATA_DIR) || !fs.statSync(DATA_DIR).isDirectory())
+    throw new Error(
+      `no data folder at ${DATA_DIR}. The demo seeds the real public data: put it there ` +
+        '(../shared/data beside the repository) or point PBGDPL_DATA_DIR at it.',
+    );
+  process.env.PBGDPL_DATA_DIR = DATA_DIR;
 }
 
 /** Fails at once, before minutes of building, when a port the demo needs is taken. */
@@ -170,6 +186,7 @@ function stopAll() {
 }
 
 async function main() {
+  checkDataDir();
   await checkPorts();
   step('Building the workspace (packages, CMS, site generator)');
   ensureCmsEnv();
