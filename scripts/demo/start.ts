@@ -1,9 +1,10 @@
 /**
- * `pnpm demo`: the quick start on the embedded default (SQLite). Builds the workspace, seeds the
- * CMS with the demo subset of the real data, starts the CMS, generates every demo site over
- * GraphQL into the sync engine's release layout, starts a sync worker (in-process queue) so a
- * publish in the admin reaches the sites within seconds, and serves them; then prints where to
- * look. Ctrl-C stops everything.
+ * `pnpm demo`: the quick start on the embedded default (SQLite). Checks first that the real data
+ * and both ports are there, then builds the workspace, seeds the CMS with the demo subset of the
+ * real data, starts the CMS, computes the national oversight figures once, generates every demo
+ * site over GraphQL into the sync engine's release layout, starts a sync worker (in-process
+ * queue) so a publish in the admin reaches the sites within seconds, and serves them; then prints
+ * where to look and the demo accounts. Ctrl-C stops everything.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
