@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from '@pbgdpl/test-support';
 import { launchChromium } from './browser';
+import { cmsRequest, createFullAccessToken, registerFirstAdmin } from './cms-api';
 import { CMS_DIR } from './workspace';
 
 /**
@@ -55,21 +56,8 @@ function ensureAdminBuild(): void {
   if (result.status !== 0) throw new Error(`strapi build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-async function api<T = { documentId: string }>(
-  method: string,
-  url: string,
-  body?: unknown,
-  bearer = adminToken,
-): Promise<T> {
-  const res = await fetch(`${cms.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as { data?: T } & T;
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${JSON.stringify(json)}`);
-  return (json.data ?? json) as T;
-}
+const api = <T = { documentId: string }>(method: string, url: string, body?: unknown, bearer = adminToken) =>
+  cmsRequest<T>(cms.url, method, url, body, bearer);
 
 beforeAll(async () => {
   ensureAdminBuild();
@@ -79,14 +67,8 @@ beforeAll(async () => {
     env: { ...testCmsEnv(), ...database.env, SERVE_ADMIN_PANEL: 'true' },
     timeoutMs: 600_000,
   });
-  adminToken = (await api<{ token: string }>('POST', '/admin/register-admin', ADMIN, '')).token;
-  const token = (
-    await api<{ accessKey: string }>('POST', '/admin/api-tokens', {
-      name: 'tich-hop',
-      type: 'full-access',
-      lifespan: null,
-    })
-  ).accessKey;
+  adminToken = await registerFirstAdmin(cms.url, ADMIN);
+  const token = await createFullAccessToken(cms.url, adminToken, 'tich-hop');
   const site = (data: Record<string, unknown>) =>
     api(
       'POST',

@@ -8,6 +8,7 @@ import {
   type CmsProcess,
   type TestDatabase,
 } from '@pbgdpl/test-support';
+import { cmsRequest, createFullAccessToken, registerFirstAdmin } from './cms-api';
 import { CMS_DIR } from './workspace';
 
 /**
@@ -116,33 +117,20 @@ const ITEMS: Record<
   },
 };
 
-async function api(method: string, url: string, body?: unknown, bearer = token) {
-  const res = await fetch(`${cms.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as { data?: { documentId?: string; token?: string; accessKey?: string } };
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${JSON.stringify(json)}`);
-  return json.data!;
-}
+/** Writes over REST with the integration's API token. */
+const api = (method: string, url: string, body?: unknown) =>
+  cmsRequest<{ documentId?: string }>(cms.url, method, url, body, token);
 
 beforeAll(async () => {
   database = await createTestDatabase('editorial_client', path.join(CMS_DIR, '.tmp'));
   cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
-  const admin = await api(
-    'POST',
-    '/admin/register-admin',
-    { firstname: 'Quản', lastname: 'Trị', email: 'quan-tri@pbgdpl.test', password: 'MatKhau2026' },
-    '',
-  );
-  const created = await api(
-    'POST',
-    '/admin/api-tokens',
-    { name: 'tich-hop-thu-nghiem', type: 'full-access', lifespan: null },
-    (admin as { token: string }).token,
-  );
-  token = created.accessKey!;
+  const adminJwt = await registerFirstAdmin(cms.url, {
+    firstname: 'Quản',
+    lastname: 'Trị',
+    email: 'quan-tri@pbgdpl.test',
+    password: 'MatKhau2026',
+  });
+  token = await createFullAccessToken(cms.url, adminJwt, 'tich-hop-thu-nghiem');
   const national = await api('POST', '/api/sites', {
     data: {
       code: 'quoc-gia',

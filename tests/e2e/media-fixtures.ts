@@ -6,6 +6,7 @@
  * a test item.
  */
 import zlib from 'node:zlib';
+import { createFullAccessToken, registerFirstAdmin } from './cms-api';
 
 export interface UploadedFile {
   id: number;
@@ -64,31 +65,13 @@ export function pdfLeaflet(): Buffer {
 
 /** Registers the first admin and creates a full-access API token (the test database has no admin). */
 export async function fullAccessToken(cmsUrl: string): Promise<string> {
-  const post = async (url: string, body: unknown, bearer?: string) => {
-    const res = await fetch(`${cmsUrl}${url}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as { data?: Record<string, unknown> };
-    if (!res.ok) throw new Error(`POST ${url} → ${res.status}: ${JSON.stringify(json)}`);
-    return json.data as Record<string, unknown>;
-  };
-  const admin = await post('/admin/register-admin', {
+  const adminJwt = await registerFirstAdmin(cmsUrl, {
     firstname: 'Kiểm',
     lastname: 'Thử',
     email: 'kiem-thu-anh@pbgdpl.test',
     password: 'KiemThu2026',
   });
-  const created = await post(
-    '/admin/api-tokens',
-    { name: 'kiem-thu-anh', type: 'full-access', lifespan: null },
-    admin.token as string,
-  );
-  return created.accessKey as string;
+  return createFullAccessToken(cmsUrl, adminJwt, 'kiem-thu-anh');
 }
 
 /** Uploads one file to the media library (POST /api/upload), with its alternative text. */

@@ -12,6 +12,7 @@ import {
 } from '@pbgdpl/test-support';
 import { CMS_DIR, GENERATOR_CLI, dataDir, runNode } from './workspace';
 import { launchChromium, serveFromDisk } from './browser';
+import { cmsRequest, createFullAccessToken, demoAdminJwt } from './cms-api';
 
 /**
  * Search on a commune's site with the shared national bundle (ADR 0004, strategy E): the demo
@@ -28,19 +29,6 @@ const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-national-search-'))
 /** The commune's own item: "đất đai" with its đ, so only the folded copies let "dat dai" find it. */
 const NEWS_TITLE = 'Lịch tiếp công dân về đất đai của phường (mục kiểm thử)';
 
-async function rest(method: string, url: string, token: string, body?: unknown) {
-  const res = await fetch(`${cms.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await res.json()) as {
-    data: Record<string, unknown> & { documentId: string; token?: string; accessKey?: string };
-  };
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${JSON.stringify(json)}`);
-  return json.data;
-}
-
 beforeAll(async () => {
   const dataset = await loadDataset({ dataDir: dataDir(), subset: 'demo' });
   commune = dataset.sites.find((s) => s.parentCode === 'ha-noi')!;
@@ -51,28 +39,19 @@ beforeAll(async () => {
     env,
   });
   cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
-  const login = await fetch(`${cms.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@pbgdpl.demo', password: 'PbgdplDemo2026' }),
-  });
-  const jwt = ((await login.json()) as { data: { token: string } }).data.token;
-  const token = (
-    await rest('POST', '/admin/api-tokens', jwt, {
-      name: 'national-search-e2e',
-      type: 'full-access',
-      lifespan: null,
-    })
-  ).accessKey!;
-  const site = (await fetch(`${cms.url}/api/sites?filters[code][$eq]=${commune.code}`, {
-    headers: { authorization: `Bearer ${token}` },
-  }).then((r) => r.json())) as { data: Array<{ documentId: string }> };
-  await rest('POST', '/api/news-items?locale=vi&status=published', token, {
+  const token = await createFullAccessToken(cms.url, await demoAdminJwt(cms.url), 'national-search-e2e');
+  const rest = <T>(method: string, url: string, body?: unknown) =>
+    cmsRequest<T>(cms.url, method, url, body, token);
+  const [site] = await rest<Array<{ documentId: string }>>(
+    'GET',
+    `/api/sites?filters[code][$eq]=${commune.code}`,
+  );
+  await rest('POST', '/api/news-items?locale=vi&status=published', {
     data: {
       title: NEWS_TITLE,
       summary: 'Người dân hỏi về đất đai được tiếp vào sáng thứ Năm hằng tuần.',
       audience: 'own_site',
-      owningSite: site.data[0]!.documentId,
+      owningSite: site!.documentId,
     },
   });
   runNode(GENERATOR_CLI, ['--site', commune.code, '--out', outDir, '--cms', cms.url], {

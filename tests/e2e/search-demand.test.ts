@@ -12,6 +12,7 @@ import {
   type TestDatabase,
 } from '@pbgdpl/test-support';
 import { launchChromium } from './browser';
+import { cmsRequest, registerFirstAdmin } from './cms-api';
 import { readPage } from './html';
 import { CMS_DIR, GENERATOR_CLI, dataDir, runNode } from './workspace';
 
@@ -30,16 +31,9 @@ let sites: http.Server;
 let siteOrigin: string; // a local page: accepted by the CMS outside production
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-demand-'));
 
-async function admin<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${cms.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as { data?: T } & T;
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${JSON.stringify(json)}`);
-  return (json.data ?? json) as T;
-}
+/** The administrators' API, with the first administrator's session. */
+const admin = <T>(method: string, url: string, body?: unknown) =>
+  cmsRequest<T>(cms.url, method, url, body, adminToken);
 
 beforeAll(async () => {
   database = await createTestDatabase('search_demand', path.join(CMS_DIR, '.tmp'));
@@ -56,12 +50,7 @@ beforeAll(async () => {
     cmsDir: CMS_DIR,
     env: { ...testCmsEnv(), ...database.env, PUBLIC_PROXY: 'true' },
   });
-  const registered = await fetch(`${cms.url}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  adminToken = ((await registered.json()) as { data: { token: string } }).data.token;
+  adminToken = await registerFirstAdmin(cms.url, ADMIN);
   await admin('POST', '/pbgdpl-coverage/compute');
   runNode(GENERATOR_CLI, ['--site', 'ha-noi', '--out', outDir, '--cms', cms.url], {
     cwd: outDir,

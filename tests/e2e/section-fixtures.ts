@@ -1,3 +1,5 @@
+import { cmsRequest, createFullAccessToken, registerFirstAdmin } from './cms-api';
+
 /**
  * Test items for the section pages, written over the CMS's REST API with an API token as an
  * integration would (the demo seed leaves these sections empty: the data has no real source for
@@ -24,21 +26,6 @@ export interface SectionFixtures {
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
-type Api = (method: string, url: string, body?: unknown, bearer?: string) => Promise<Record<string, unknown>>;
-
-function apiFor(cmsUrl: string, token: () => string): Api {
-  return async (method, url, body, bearer = token()) => {
-    const res = await fetch(`${cmsUrl}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as { data?: Record<string, unknown> };
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${JSON.stringify(json)}`);
-    return json.data as Record<string, unknown>;
-  };
-}
-
 /**
  * @param replacedLaw a national law of the seeded data cited by the flagged situation
  * @param replacingLaw another one, recorded as replacing it
@@ -49,21 +36,14 @@ export async function createSectionFixtures(
   replacedLaw: string,
   replacingLaw: string,
 ): Promise<SectionFixtures> {
-  let token = '';
-  const api = apiFor(cmsUrl, () => token);
-  const admin = await api(
-    'POST',
-    '/admin/register-admin',
-    { firstname: 'Kiểm', lastname: 'Thử', email: 'kiem-thu@pbgdpl.test', password: 'KiemThu2026' },
-    '',
-  );
-  const created = await api(
-    'POST',
-    '/admin/api-tokens',
-    { name: 'kiem-thu-chuyen-muc', type: 'full-access', lifespan: null },
-    (admin as { token: string }).token,
-  );
-  token = created.accessKey as string;
+  const adminJwt = await registerFirstAdmin(cmsUrl, {
+    firstname: 'Kiểm',
+    lastname: 'Thử',
+    email: 'kiem-thu@pbgdpl.test',
+    password: 'KiemThu2026',
+  });
+  const token = await createFullAccessToken(cmsUrl, adminJwt, 'kiem-thu-chuyen-muc');
+  const api = (method: string, url: string, body?: unknown) => cmsRequest(cmsUrl, method, url, body, token);
   const [site] = (await (await fetch(`${cmsUrl}/api/sites?filters[code][$eq]=${siteCode}`)).json())
     .data as Array<{
     documentId: string;

@@ -1,33 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createFullAccessToken, demoAdminJwt } from './cms-api';
 
 /** An admin session token of the seed's demo admin (a super admin) on a CMS under test. */
-export async function adminJwt(cmsUrl: string): Promise<string> {
-  const login = await fetch(`${cmsUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@pbgdpl.demo', password: 'PbgdplDemo2026' }),
-  });
-  if (!login.ok) throw new Error(`admin login: ${login.status} ${await login.text()}`);
-  return ((await login.json()) as { data: { token: string } }).data.token;
-}
+export const adminJwt = demoAdminJwt;
 
 /** Admin login and a full-access API token on a CMS under test (the demo admin of the seed). */
 export async function apiToken(cmsUrl: string): Promise<string> {
-  const jwt = await adminJwt(cmsUrl);
-  const created = await fetch(`${cmsUrl}/admin/api-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
-    body: JSON.stringify({
-      name: `sync-e2e-${Date.now()}`,
-      type: 'full-access',
-      lifespan: null,
-      description: 'e2e',
-    }),
-  });
-  if (!created.ok) throw new Error(`api token: ${created.status} ${await created.text()}`);
-  return ((await created.json()) as { data: { accessKey: string } }).data.accessKey;
+  return createFullAccessToken(cmsUrl, await adminJwt(cmsUrl), `sync-e2e-${Date.now()}`);
 }
 
 type LegalDocumentRow = { documentId: string; number: string; title: string };

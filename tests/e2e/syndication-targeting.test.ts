@@ -27,6 +27,7 @@ import {
   type CmsProcess,
   type TestDatabase,
 } from '@pbgdpl/test-support';
+import { cmsRequest, createFullAccessToken, registerFirstAdmin } from './cms-api';
 import { CMS_DIR } from './workspace';
 
 /**
@@ -64,23 +65,8 @@ const SITES: Array<{ code: string; name: string; kind: SiteKind; parent: string 
 const ENABLED = SITES.filter((s) => s.enabled !== false).map((s) => s.code);
 const siteIds = new Map<string, string>();
 
-async function api(
-  method: string,
-  url: string,
-  body?: unknown,
-  bearer = token,
-): Promise<Record<string, unknown>> {
-  const res = await fetch(`${cms.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
-  return text
-    ? (((JSON.parse(text) as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>)
-    : {};
-}
+const api = (method: string, url: string, body?: unknown, bearer = token) =>
+  cmsRequest(cms.url, method, url, body, bearer);
 
 /** The builds the dispatcher asks for, pass by pass (the queue itself is not under test). */
 const asked: string[][] = [];
@@ -115,20 +101,13 @@ async function dispatch(): Promise<string[]> {
 beforeAll(async () => {
   database = await createTestDatabase('syndication_targeting', path.join(CMS_DIR, '.tmp'));
   cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
-  const admin = await api(
-    'POST',
-    '/admin/register-admin',
-    { firstname: 'Kiểm', lastname: 'Thử', email: 'kiem-thu@pbgdpl.test', password: 'KiemThu2026' },
-    '',
-  );
-  adminJwt = (admin as { token: string }).token;
-  const created = await api(
-    'POST',
-    '/admin/api-tokens',
-    { name: 'kiem-thu-pham-vi', type: 'full-access', lifespan: null },
-    adminJwt,
-  );
-  token = created.accessKey as string;
+  adminJwt = await registerFirstAdmin(cms.url, {
+    firstname: 'Kiểm',
+    lastname: 'Thử',
+    email: 'kiem-thu@pbgdpl.test',
+    password: 'KiemThu2026',
+  });
+  token = await createFullAccessToken(cms.url, adminJwt, 'kiem-thu-pham-vi');
   for (const site of SITES) {
     const row = await api('POST', '/api/sites?status=published', {
       data: {
