@@ -31,6 +31,8 @@ import {
   type SiteBuilder,
   type SyncEngine,
 } from '@pbgdpl/sync-engine';
+import { fullAccessToken } from './cms-admin.ts';
+import { liveRelease, switched } from './release-watch.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS_DIR = path.join(ROOT, 'cms');
@@ -66,24 +68,16 @@ async function freshDatabase(url: string) {
   await client.end();
 }
 
+/** A full-access API token made with the seed's demo administrator (`seed --demo-admin`). */
 async function apiToken(cmsUrl: string): Promise<string> {
   const login = await fetch(`${cmsUrl}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@pbgdpl.demo', password: 'PbgdplDemo2026' }),
   });
+  if (!login.ok) throw new Error(`admin login: HTTP ${login.status} ${await login.text()}`);
   const jwt = ((await login.json()) as { data: { token: string } }).data.token;
-  const created = await fetch(`${cmsUrl}/admin/api-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
-    body: JSON.stringify({
-      name: 'bench-sync',
-      type: 'full-access',
-      lifespan: null,
-      description: 'bench:sync',
-    }),
-  });
-  return ((await created.json()) as { data: { accessKey: string } }).data.accessKey;
+  return fullAccessToken(cmsUrl, jwt, 'bench-sync');
 }
 
 async function rest(cmsUrl: string, token: string, method: string, url: string, body?: unknown) {
@@ -94,31 +88,6 @@ async function rest(cmsUrl: string, token: string, method: string, url: string, 
   });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as { data: Record<string, unknown> & { documentId: string } };
-}
-
-const liveRelease = (outDir: string, code: string) => {
-  try {
-    return fs.readlinkSync(path.join(outDir, code, 'current'));
-  } catch {
-    return null;
-  }
-};
-
-/** Waits (polling every 50 ms) until every site's `current` differs from `before`. */
-async function switched(
-  outDir: string,
-  before: Record<string, string | null>,
-  codes: readonly string[],
-  started: number,
-) {
-  const at = new Map<string, number>();
-  while (at.size < codes.length) {
-    for (const code of codes)
-      if (!at.has(code) && liveRelease(outDir, code) !== before[code]) at.set(code, Date.now() - started);
-    if (Date.now() - started > 1_800_000) throw new Error('bench: sites did not switch within 30 min');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return at;
 }
 
 interface SiteCost {
