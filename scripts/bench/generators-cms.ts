@@ -2,18 +2,18 @@
  * The CMS behind `pnpm bench:generators`: a throwaway database (test-support's createTestDatabase:
  * PostgreSQL when a server URL is given, else SQLite), the demo seed (the real demo documents of
  * 15 sites of the real registry, as bench:sync uses), the compiled CMS started as production runs
- * it (test-support's startCmsProcess), an API token, and the one-item edit the rebuild measures.
+ * it (test-support's startCmsProcess), an API token (the benches' cms-admin.ts), and the one-item
+ * edit the rebuild measures.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createTestDatabase, startCmsProcess, testCmsEnv, type CmsProcess } from '@pbgdpl/test-support';
+import { adminToken, fullAccessToken } from './cms-admin.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS_DIR = path.join(ROOT, 'cms');
-/** The demo administrator the seed creates with --demo-admin (cms/scripts/seed/demo-admin.ts). */
-const DEMO_ADMIN = { email: 'admin@pbgdpl.demo', password: 'PbgdplDemo2026' };
 
 export interface BenchCms {
   url: string;
@@ -43,14 +43,7 @@ export async function startBenchCms(options: {
   const seedStarted = Date.now();
   const seed = spawnSync(
     process.execPath,
-    [
-      'dist/scripts/seed.js',
-      '--subset',
-      'demo',
-      '--demo-admin',
-      '--report',
-      path.join(options.workDir, 'seed-report.json'),
-    ],
+    ['dist/scripts/seed.js', '--subset', 'demo', '--report', path.join(options.workDir, 'seed-report.json')],
     { cwd: CMS_DIR, env: { ...process.env, ...env }, encoding: 'utf8' },
   );
   if (seed.status !== 0) {
@@ -71,7 +64,13 @@ export async function startBenchCms(options: {
     await database.drop();
   };
   try {
-    return { url: cms.url, token: await apiToken(cms.url), database: label, seedMs, stop };
+    return {
+      url: cms.url,
+      token: await fullAccessToken(cms.url, await adminToken(cms.url), 'bench-generators'),
+      database: label,
+      seedMs,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -82,28 +81,6 @@ function redacted(url: string): string {
   const u = new URL(url);
   u.password = '';
   return u.toString();
-}
-
-async function apiToken(cmsUrl: string): Promise<string> {
-  const login = await fetch(`${cmsUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO_ADMIN),
-  });
-  if (!login.ok) throw new Error(`admin login: ${login.status} ${await login.text()}`);
-  const jwt = ((await login.json()) as { data: { token: string } }).data.token;
-  const created = await fetch(`${cmsUrl}/admin/api-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
-    body: JSON.stringify({
-      name: 'bench-generators',
-      type: 'full-access',
-      lifespan: null,
-      description: 'bench:generators',
-    }),
-  });
-  if (!created.ok) throw new Error(`API token: ${created.status} ${await created.text()}`);
-  return ((await created.json()) as { data: { accessKey: string } }).data.accessKey;
 }
 
 /**

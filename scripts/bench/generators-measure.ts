@@ -1,13 +1,14 @@
 /**
  * Measuring one generator run for `pnpm bench:generators`: the command runs as a child process
  * (under GNU time when /usr/bin/time exists, for the CPU time of the child and everything it
- * started), its process tree's resident memory is summed every 100 ms from /proc, and the load
- * average is read before and after.
+ * started), its process tree's resident memory is summed every 100 ms from /proc (the benches'
+ * process-memory.ts), and the load average is read before and after.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
+import { startMemorySampler } from './process-memory.ts';
 
 export interface Command {
   command: string;
@@ -28,7 +29,6 @@ export interface Measured {
 }
 
 const GNU_TIME = '/usr/bin/time';
-const PAGE = 4096;
 
 /** Runs the command to completion; throws with the end of its output when it fails. */
 export async function measure(cmd: Command, logFile: string): Promise<Measured> {
@@ -45,17 +45,13 @@ export async function measure(cmd: Command, logFile: string): Promise<Measured> 
     env: { ...process.env, ...cmd.env },
     stdio: ['ignore', out, out],
   });
-  let peak = 0;
-  const sample = () => {
-    if (child.pid) peak = Math.max(peak, treeRssBytes(child.pid));
-  };
-  const timer = setInterval(sample, 100);
+  const memory = child.pid ? startMemorySampler({ root: child.pid, intervalMs: 100 }) : null;
   const code: number | null = await new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (exit) => resolve(exit));
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  clearInterval(timer);
+  const peak = memory?.stop().peakTreeBytes ?? 0;
   fs.closeSync(out);
   if (code !== 0) {
     const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
@@ -81,25 +77,6 @@ export async function measure(cmd: Command, logFile: string): Promise<Measured> 
     loadBefore,
     loadAfter: os.loadavg()[0]!,
   };
-}
-
-/** Resident memory of a process and all its descendants (0 once it is gone). */
-function treeRssBytes(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const p = stack.pop()!;
-    try {
-      total += Number(fs.readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1]) * PAGE;
-      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
-        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
-        if (children) stack.push(...children.split(' ').map(Number));
-      }
-    } catch {
-      // exited between two reads
-    }
-  }
-  return total;
 }
 
 /**
