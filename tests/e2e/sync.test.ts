@@ -192,12 +192,12 @@ test('a national document reaches every targeted site', async () => {
 test('duplicate and late (out-of-order) events change nothing', async () => {
   const before = releases();
   const [latest] = await sql('SELECT * FROM pbgdpl_change_events ORDER BY id DESC LIMIT 1');
-  // The same event again: the dedupe key refuses it.
-  await expect(
+  /** The latest event again, under `dedupeKey` and at `contentVersion`. */
+  const insertCopy = (dedupeKey: unknown, contentVersion: unknown) =>
     sql(
       'INSERT INTO pbgdpl_change_events (dedupe_key, uid, document_id, locale, action, source, owning_site, placements, placement_format, content_version, occurred_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
       [
-        latest!.dedupe_key,
+        dedupeKey,
         latest!.uid,
         latest!.document_id,
         latest!.locale,
@@ -206,28 +206,14 @@ test('duplicate and late (out-of-order) events change nothing', async () => {
         latest!.owning_site,
         latest!.placements,
         1,
-        latest!.content_version,
+        contentVersion,
         new Date().toISOString(),
       ],
-    ),
-  ).rejects.toThrow();
+    );
+  // The same event again: the dedupe key refuses it.
+  await expect(insertCopy(latest!.dedupe_key, latest!.content_version)).rejects.toThrow();
   // A late copy (another key, an older content version) arrives after the sites were built from newer content.
-  await sql(
-    'INSERT INTO pbgdpl_change_events (dedupe_key, uid, document_id, locale, action, source, owning_site, placements, placement_format, content_version, occurred_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-    [
-      `late:${latest!.dedupe_key}`,
-      latest!.uid,
-      latest!.document_id,
-      latest!.locale,
-      latest!.action,
-      latest!.source,
-      latest!.owning_site,
-      latest!.placements,
-      1,
-      Number(latest!.content_version) - 1,
-      new Date().toISOString(),
-    ],
-  );
+  await insertCopy(`late:${latest!.dedupe_key}`, Number(latest!.content_version) - 1);
   const result = await engine.call<DispatchResult>('dispatch');
   expect(result.events).toBe(1);
   expect(result.enqueued).toBe(0);
