@@ -138,7 +138,12 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): BuildQueue 
       wake?.();
       if (stop.graceful === false) return;
       const all = Promise.all(loops);
-      await (stop.timeoutMs ? Promise.race([all, new Promise((r) => setTimeout(r, stop.timeoutMs))]) : all);
+      if (!stop.timeoutMs) return void (await all);
+      // The deadline is cleared once the loops are done: a pending timer would keep the process
+      // alive for the whole timeout after a finished build (`pnpm sync:build`, the demo).
+      let deadline: NodeJS.Timeout | undefined;
+      await Promise.race([all, new Promise((r) => (deadline = setTimeout(r, stop.timeoutMs)))]);
+      clearTimeout(deadline);
     },
   };
 }
