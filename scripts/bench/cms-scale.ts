@@ -12,7 +12,7 @@ import pg from 'pg';
 import { startCmsProcess, testCmsEnv } from '@pbgdpl/test-support';
 import { prepareBenchDatabase } from './bench-database.ts';
 import { adminToken } from './cms-admin.ts';
-import { runLoad, send, summarise, type HttpRequest, type LoadFigures } from './load.ts';
+import { runLoad, send, summarise, type LoadFigures } from './load.ts';
 import { ADMIN_FILTERS, adminListRequest, siteListingRequests } from './scenarios.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

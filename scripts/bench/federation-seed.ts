@@ -18,7 +18,7 @@
  * Numbers, dates and owners are synthetic; no legal text is written that a real document does not
  * contain. Rows carry FEDERATION_MARK (documents) or the slug prefix `bench-fed-` (items).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { loadDataset, resolveDataDir, type DocumentRecord } from '@pbgdpl/data-import';
 import { ensureRegistry, insertDocuments, withClient } from './bench-database.ts';
 import {

@@ -97,8 +97,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const load = () => Number(os.loadavg()[0]!.toFixed(2));
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-type Generator = typeof import('@pbgdpl/site-template/generator');
-const generator = (): Promise<Generator> => import('@pbgdpl/site-template/generator');
+const generator = () => import('@pbgdpl/site-template/generator');
 
 interface Ctx {
   cms: CmsProcess;
