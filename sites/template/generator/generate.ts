@@ -2,6 +2,7 @@
  * generateSites: CMS → snapshot → Astro builds in batches → `<outDir>/<code>/` for each site.
  * The CLI (cli.ts) is a thin wrapper; tests and scripts call this function directly.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createContentClient, graphqlEndpoint, type ContentClient } from '@pbgdpl/content-client';
@@ -182,7 +183,9 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       endpoint: graphqlEndpoint(options.cmsUrl),
       ...(options.token ? { token: options.token } : {}),
     });
-  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  // Unique even for two runs started in the same millisecond by one process (a worker building
+  // two batches at once): they must not share a snapshot folder.
+  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const snapshotDir = path.resolve(options.snapshotDir ?? path.join(TEMPLATE_DIR, '.snapshots', runId));
   fs.mkdirSync(options.outDir, { recursive: true });
   // Built beside the output so that installing a site is a rename on one file system.
