@@ -231,3 +231,28 @@ describe('the coverage page in the admin', () => {
       await page.screenshot({ path: process.env.COVERAGE_SCREENSHOT, fullPage: true });
   });
 });
+
+describe('the sync status page in the admin (operators)', () => {
+  it('is reached from the menu as “Đồng bộ trang” and shows the content version, the change events and the sites', async () => {
+    await page.getByRole('link', { name: 'Đồng bộ trang' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Đồng bộ trang' }).waitFor({ timeout: 60_000 });
+    expect(page.url()).toContain('/admin/pbgdpl-sync');
+    const summaryLine = page.locator('main p', { hasText: 'Phiên bản nội dung' });
+    await summaryLine.waitFor({ timeout: 30_000 });
+    const summary = await summaryLine.innerText();
+    // Six sites and an introduction were written above: each is a change event of the CMS.
+    expect(summary).toMatch(/^Phiên bản nội dung \d+; \d+ thay đổi đã ghi/);
+    expect(Number(/(\d+) thay đổi/.exec(summary)?.[1])).toBeGreaterThanOrEqual(7);
+    // No sync worker runs in this suite: no site has a build recorded yet.
+    expect(summary).toContain('0 trang đã dựng, 0 trang lỗi');
+    for (const header of [
+      'Trang',
+      'Tình trạng',
+      'Bản đang chạy',
+      'Dựng từ phiên bản',
+      'Thời gian dựng',
+      'Lỗi gần nhất',
+    ])
+      await page.getByRole('columnheader', { name: header, exact: true }).waitFor();
+  });
+});

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { coverageMenuLink } from './coverage/menu-link';
+import { syncStatusMenuLink } from './sync-status/menu-link';
 
 export default {
   config: {
@@ -11,6 +12,8 @@ export default {
   register(app: StrapiApp) {
     // National oversight: the coverage dashboard (cms/src/admin/coverage).
     app.addMenuLink(coverageMenuLink as never);
+    // Operators: the sync engine's status (cms/src/admin/sync-status), as `pnpm sync:status` prints it.
+    app.addMenuLink(syncStatusMenuLink as never);
   },
   bootstrap(_app: StrapiApp) {},
 };
