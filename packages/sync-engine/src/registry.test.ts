@@ -1,7 +1,8 @@
 import type { ContentClient, Site } from '@pbgdpl/content-client';
 import { registryLoader } from './registry.js';
 
-const site = (code: string): Site => ({ code, kind: 'province', parent: null, enabled: true }) as unknown as Site;
+const site = (code: string): Site =>
+  ({ code, kind: 'province', parent: null, enabled: true }) as unknown as Site;
 
 /** A client whose listSites answers with `current` after the test lets it (one gate per call). */
 function slowClient() {

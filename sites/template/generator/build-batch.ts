@@ -41,7 +41,11 @@ export function buildBatch(options: BuildBatchOptions): Promise<void> {
   // directory; two builds at once in one directory (two workers on a machine) delete each other's
   // chunks. Each run gets a working directory of its own, inside the template so that the chunks
   // still find its node_modules.
-  const cwd = path.join(options.templateDir, RUNS_DIR, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  const cwd = path.join(
+    options.templateDir,
+    RUNS_DIR,
+    `${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
+  );
   fs.mkdirSync(cwd, { recursive: true });
   const removeCwd = () => fs.rmSync(cwd, { recursive: true, force: true });
   return new Promise<void>((resolve, reject) => {

@@ -203,7 +203,13 @@ export async function fetchSnapshot(options: FetchSnapshotOptions): Promise<Fetc
     ...options.manifest,
   };
   writeJson(snapshotFiles.run(dir), manifest);
-  return { sites, documentsPerSite, documentCount: present.size, itemCount: items.itemCount, media: mediaStats };
+  return {
+    sites,
+    documentsPerSite,
+    documentCount: present.size,
+    itemCount: items.itemCount,
+    media: mediaStats,
+  };
 }
 
 /** The legal fields of a site's documents, once each: what its question form offers. */
@@ -307,7 +313,10 @@ export async function writeDetails(
     if (summary && text !== undefined) write({ ...summary, fullText: text });
     else toFetch.push(id);
   }
-  if (cached) log(`Full texts: ${ids.length - toFetch.length} unchanged since an earlier run, ${toFetch.length} to fetch`);
+  if (cached)
+    log(
+      `Full texts: ${ids.length - toFetch.length} unchanged since an earlier run, ${toFetch.length} to fetch`,
+    );
   const chunks: string[][] = [];
   for (let i = 0; i < toFetch.length; i += TEXT_CHUNK) chunks.push(toFetch.slice(i, i + TEXT_CHUNK));
   await mapLimit(chunks, 2, async (chunk) => {

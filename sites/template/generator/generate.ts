@@ -15,7 +15,13 @@ import { writeJson } from './fs-json.js';
 import { currentRelease, installRelease, installSite, measureSite } from './install.js';
 import type { FetchAsset } from './logo.js';
 import type { FetchFormToken } from './form-settings.js';
-import { MEDIA_STORE_DIR, MediaStore, downloadOverHttp, downloadWith, pruneMediaStore } from './media/store.js';
+import {
+  MEDIA_STORE_DIR,
+  MediaStore,
+  downloadOverHttp,
+  downloadWith,
+  pruneMediaStore,
+} from './media/store.js';
 import { linkSiteMedia, type LinkedMedia } from './media/link-site.js';
 import { writePublicSignals, type FetchCoverage } from './public-signals.js';
 import { finishSites, type PostBuildResult } from './post-build.js';
@@ -25,7 +31,12 @@ import type { ServiceWorkerStats } from './pwa/service-worker.js';
 import { TEMPLATE_DIR } from './template-dir.js';
 import { ensureNationalBundle, pruneNationalBundles, type NationalBundle } from './search/national-bundle.js';
 import { nationalInputKey, nationalRecords } from './search/snapshot-records.js';
-import { documentFingerprints, readRunInputs, type DocumentPages, type RunInputs } from './incremental/document-fingerprints.js';
+import {
+  documentFingerprints,
+  readRunInputs,
+  type DocumentPages,
+  type RunInputs,
+} from './incremental/document-fingerprints.js';
 import { linkReusedPages, planReuse, type ReusePlan } from './incremental/reuse.js';
 import { templateHash } from './incremental/template-hash.js';
 import { FULL_TEXT_CACHE_DIR, FullTextCache } from './full-text-cache.js';
@@ -44,7 +55,11 @@ export {
 } from './install.js';
 
 export { TEMPLATE_DIR } from './template-dir.js';
-export { generateNationalIndex, type GenerateNationalIndexOptions, type NationalIndexResult } from './national-index.js';
+export {
+  generateNationalIndex,
+  type GenerateNationalIndexOptions,
+  type NationalIndexResult,
+} from './national-index.js';
 export {
   NATIONAL_SEARCH_PATH,
   currentNationalBundle,
@@ -231,18 +246,21 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
     log(
       `Snapshot ready: ${codes.length} site(s), ${fetched.documentCount} document(s), ${fetched.itemCount} item(s) in ${elapsed()}`,
     );
-    const national = options.nationalSearch === false ? null : await nationalBundle(options.outDir, snapshotDir, log);
+    const national =
+      options.nationalSearch === false ? null : await nationalBundle(options.outDir, snapshotDir, log);
 
     const results: SiteResult[] = [];
     const batches = chunk(codes, batchSize);
     // Layout `releases`: document pages unchanged since the live release are linked, not rendered.
-    const runInputs = options.layout === 'releases' ? readRunInputs(snapshotDir, templateHash(TEMPLATE_DIR)) : null;
+    const runInputs =
+      options.layout === 'releases' ? readRunInputs(snapshotDir, templateHash(TEMPLATE_DIR)) : null;
     for (const [index, batchCodes] of batches.entries()) {
       const batchNumber = index + 1;
       const batchFile = snapshotFiles.batch(snapshotDir, batchNumber);
       const plans = new Map<string, SiteReuse>();
       if (runInputs)
-        for (const code of batchCodes) plans.set(code, siteReuse(options.outDir, snapshotDir, code, runInputs));
+        for (const code of batchCodes)
+          plans.set(code, siteReuse(options.outDir, snapshotDir, code, runInputs));
       writeJson(batchFile, {
         codes: batchCodes,
         reuse: Object.fromEntries([...plans].map(([code, plan]) => [code, plan.reused])),
@@ -274,10 +292,14 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
         const linkStarted = Date.now();
         try {
           const plan = plans.get(code);
-          if (plan?.previousDir) plan.linked = linkReusedPages(plan.previousDir, path.join(batchOut, code), plan.paths);
+          if (plan?.previousDir)
+            plan.linked = linkReusedPages(plan.previousDir, path.join(batchOut, code), plan.paths);
           toFinish.push(code);
         } catch (error) {
-          postBuildFailures.set(code, `Unchanged pages of ${code} could not be linked: ${(error as Error).message}`);
+          postBuildFailures.set(
+            code,
+            `Unchanged pages of ${code} could not be linked: ${(error as Error).message}`,
+          );
           log(`  ${postBuildFailures.get(code)}`);
         }
         postMs.set(code, Date.now() - linkStarted);
@@ -343,7 +365,8 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
         });
       }
       const batchResults = results.slice(-batchCodes.length);
-      const total = (key: 'postMs' | 'installMs') => batchResults.reduce((sum, r) => sum + (r.timings?.[key] ?? 0), 0);
+      const total = (key: 'postMs' | 'installMs') =>
+        batchResults.reduce((sum, r) => sum + (r.timings?.[key] ?? 0), 0);
       log(
         `  batch ${batchNumber}: Astro ${(astroMs / 1000).toFixed(1)} s, post-build ${(total('postMs') / 1000).toFixed(1)} s, install ${(total('installMs') / 1000).toFixed(1)} s; ${batchResults.reduce((sum, r) => sum + (r.reusedPages ?? 0), 0)} page file(s) reused`,
       );
@@ -354,7 +377,9 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
       );
     }
     // A new bundle may have replaced the one older releases name: drop those no site references.
-    if (national?.built) for (const id of pruneNationalBundles(options.outDir)) log(`National search bundle ${id} removed (no site references it)`);
+    if (national?.built)
+      for (const id of pruneNationalBundles(options.outDir))
+        log(`National search bundle ${id} removed (no site references it)`);
     const ok = results.every((r) => r.ok);
     const failed = results.filter((r) => !r.ok).map((r) => r.code);
     log(
@@ -377,7 +402,9 @@ export async function generateSites(options: GenerateSitesOptions): Promise<Gene
     try {
       fullTextCache.prune();
     } catch (error) {
-      log(`warning: the full-text cache ${fullTextCache.dir} could not be pruned: ${(error as Error).message}`);
+      log(
+        `warning: the full-text cache ${fullTextCache.dir} could not be pruned: ${(error as Error).message}`,
+      );
     }
     try {
       const removed = pruneMediaStore(mediaStore.root);
@@ -403,7 +430,11 @@ function mediaMaxBytes(): { maxBytes?: number } {
  * search pages merge it. Null — with a warning — when it cannot be had: the sites then index the
  * national documents themselves, so search keeps working.
  */
-async function nationalBundle(outDir: string, snapshotDir: string, log: (m: string) => void): Promise<NationalBundle | null> {
+async function nationalBundle(
+  outDir: string,
+  snapshotDir: string,
+  log: (m: string) => void,
+): Promise<NationalBundle | null> {
   const runFile = snapshotFiles.run(snapshotDir);
   const manifest = JSON.parse(fs.readFileSync(runFile, 'utf8')) as RunManifest;
   let bundle: NationalBundle | null = null;
@@ -417,9 +448,14 @@ async function nationalBundle(outDir: string, snapshotDir: string, log: (m: stri
       log: (m) => log(`  ${m}`),
     });
   } catch (error) {
-    log(`warning: no national search bundle (${(error as Error).message}); each site indexes the national documents itself.`);
+    log(
+      `warning: no national search bundle (${(error as Error).message}); each site indexes the national documents itself.`,
+    );
   }
-  writeJson(runFile, { ...manifest, nationalSearch: bundle ? { id: bundle.id, path: bundle.path } : null } satisfies RunManifest);
+  writeJson(runFile, {
+    ...manifest,
+    nationalSearch: bundle ? { id: bundle.id, path: bundle.path } : null,
+  } satisfies RunManifest);
   return bundle;
 }
 
@@ -493,7 +529,13 @@ function siteReuse(outDir: string, snapshotDir: string, code: string, run: RunIn
   const liveDir = live ? path.join(siteRoot, 'releases', live) : null;
   const plan = planReuse(siteRoot, live, fingerprints);
   const paths = plan.reused.map((id) => fingerprints.get(id)!.path);
-  return { ...plan, liveDir: liveDir && fs.existsSync(liveDir) ? liveDir : null, fingerprints, paths, linked: 0 };
+  return {
+    ...plan,
+    liveDir: liveDir && fs.existsSync(liveDir) ? liveDir : null,
+    fingerprints,
+    paths,
+    linked: 0,
+  };
 }
 
 function checkedSelection(options: GenerateSitesOptions): SiteSelection {

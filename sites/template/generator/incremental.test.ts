@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ContentClient, LegalDocument } from '@pbgdpl/content-client';
 import { currentRelease, generateSites, type GenerateSitesOptions, type SiteResult } from './generate.js';
-import { NEW_LABOUR_CODE, OLD_LABOUR_CODE, HA_NOI_RESOLUTION, fakeClient, fakeFetchAsset, fakeFetchFormToken } from './fixtures/province-and-commune.js';
+import {
+  NEW_LABOUR_CODE,
+  OLD_LABOUR_CODE,
+  HA_NOI_RESOLUTION,
+  fakeClient,
+  fakeFetchAsset,
+  fakeFetchFormToken,
+} from './fixtures/province-and-commune.js';
 
 // Real Astro builds (a few seconds each) of one commune, fed by a fake ContentClient.
 jest.setTimeout(240_000);
@@ -47,7 +54,14 @@ const live = (dir: string) => path.join(dir, CODE, 'releases', currentRelease(pa
 const documentPage = (release: string, doc: LegalDocument) => {
   const file = fs
     .readdirSync(release, { recursive: true, withFileTypes: true })
-    .find((e) => e.isFile() && e.name === 'index.html' && fs.readFileSync(path.join(e.parentPath, e.name), 'utf8').includes(`<article class="document" data-document-id="${doc.documentId}"`));
+    .find(
+      (e) =>
+        e.isFile() &&
+        e.name === 'index.html' &&
+        fs
+          .readFileSync(path.join(e.parentPath, e.name), 'utf8')
+          .includes(`<article class="document" data-document-id="${doc.documentId}"`),
+    );
   if (!file) throw new Error(`no page of ${doc.number} in ${release}`);
   return path.join(file.parentPath, file.name);
 };
@@ -94,8 +108,12 @@ describe('rebuilding a site from its live release', () => {
     expect(inode(path.join(second, 'index.html'))).toBe(inode(path.join(first, 'index.html')));
     // The same records: the search index is linked, not built again; the bundle reference is the run's own file.
     expect(site.search).toEqual(expect.objectContaining({ reused: true }));
-    expect(inode(path.join(second, 'pagefind', 'pagefind-entry.json'))).toBe(inode(path.join(first, 'pagefind', 'pagefind-entry.json')));
-    expect(inode(path.join(second, 'pagefind', 'national-bundle.json'))).not.toBe(inode(path.join(first, 'pagefind', 'national-bundle.json')));
+    expect(inode(path.join(second, 'pagefind', 'pagefind-entry.json'))).toBe(
+      inode(path.join(first, 'pagefind', 'pagefind-entry.json')),
+    );
+    expect(inode(path.join(second, 'pagefind', 'national-bundle.json'))).not.toBe(
+      inode(path.join(first, 'pagefind', 'national-bundle.json')),
+    );
   });
 
   const edited = { documentId: OLD_LABOUR_CODE.documentId, title: 'Bộ luật Lao động (tên đã sửa để thử)' };
@@ -136,8 +154,12 @@ describe('rebuilding a site from its live release', () => {
     const page = fs.readFileSync(documentPage(live(outDir), NEW_LABOUR_CODE), 'utf8');
     expect(page).not.toContain('build-note');
     expect(page).not.toContain('pbgdpl:as-of');
-    expect(fs.readFileSync(path.join(live(outDir), 'van-ban', 'index.html'), 'utf8')).toContain('Dữ liệu cập nhật đến ngày 02/07/2025');
-    expect(inode(path.join(live(outDir), 'van-ban', 'index.html'))).not.toBe(inode(path.join(previous, 'van-ban', 'index.html')));
+    expect(fs.readFileSync(path.join(live(outDir), 'van-ban', 'index.html'), 'utf8')).toContain(
+      'Dữ liệu cập nhật đến ngày 02/07/2025',
+    );
+    expect(inode(path.join(live(outDir), 'van-ban', 'index.html'))).not.toBe(
+      inode(path.join(previous, 'van-ban', 'index.html')),
+    );
   });
 
   it('keeps fingerprints only for the releases that are kept', async () => {

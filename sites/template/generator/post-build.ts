@@ -43,13 +43,19 @@ export async function finishSite(options: PostBuildOptions): Promise<PostBuildRe
  * The post-build steps of a batch of sites, their search indexes built by one Pagefind process
  * (search/index-site.ts). @returns per site, in order, its result or the error that stops it.
  */
-export async function finishSites(list: readonly PostBuildOptions[]): Promise<Array<PostBuildResult | Error>> {
+export async function finishSites(
+  list: readonly PostBuildOptions[],
+): Promise<Array<PostBuildResult | Error>> {
   const snapshots = list.map((o) => readJson<SiteSnapshot>(snapshotFiles.site(o.snapshotDir, o.code)));
   const searches = await writeSearchIndexes(
     list.map((options, i) => ({
       siteDir: options.siteDir,
       templateDir: options.templateDir,
-      records: siteRecords({ snapshotDir: options.snapshotDir, site: snapshots[i]!, withoutNational: (options.national ?? null) !== null }),
+      records: siteRecords({
+        snapshotDir: options.snapshotDir,
+        site: snapshots[i]!,
+        withoutNational: (options.national ?? null) !== null,
+      }),
       previousDir: options.previousDir ?? null,
     })),
   );

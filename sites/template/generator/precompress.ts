@@ -41,7 +41,10 @@ export interface PrecompressStats {
  *   path (the same inode when linked from it, else the same bytes) takes that file and its
  *   compressed copies by hard links — most files of a rebuild are unchanged.
  */
-export async function precompressSite(siteDir: string, previousDir: string | null = null): Promise<PrecompressStats> {
+export async function precompressSite(
+  siteDir: string,
+  previousDir: string | null = null,
+): Promise<PrecompressStats> {
   const stats: PrecompressStats = { files: 0, reused: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
   for (const entry of fs.readdirSync(siteDir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !TEXT_EXTENSIONS.has(path.extname(entry.name))) continue;

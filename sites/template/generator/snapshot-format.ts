@@ -242,7 +242,8 @@ export const snapshotFiles = {
   media: (dir: string) => path.join(dir, 'media.json'),
   item: (dir: string, type: EditorialType, documentId: string) =>
     path.join(dir, 'items', safeName(type), `${safeName(documentId)}.json`),
-  asset: (dir: string, code: string, file: string) => path.join(dir, 'assets', safeName(code), safeFileName(file)),
+  asset: (dir: string, code: string, file: string) =>
+    path.join(dir, 'assets', safeName(code), safeFileName(file)),
   batch: (dir: string, index: number) => path.join(dir, 'batches', `${index}.json`),
 };
 

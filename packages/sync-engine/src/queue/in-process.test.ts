@@ -87,7 +87,9 @@ test('a graceful stop with a deadline leaves no timer behind once the loops are 
   const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
   const queue = inProcessQueue({ pollMs: 5 });
   const before = timers();
-  await queue.work({ concurrency: 1, batchSize: 1 }, async (jobs) => jobs.map((j) => ({ id: j.id, ok: true })));
+  await queue.work({ concurrency: 1, batchSize: 1 }, async (jobs) =>
+    jobs.map((j) => ({ id: j.id, ok: true })),
+  );
   await queue.enqueue({ site: 'ha-noi', version: 1, reason: 'edit' });
   await until(async () => (await queue.counts()).queued === 0 && (await queue.counts()).active === 0);
   await queue.stop({ timeoutMs: 120_000 });

@@ -61,7 +61,11 @@ export function readRunInputs(snapshotDir: string, templateHash: string): RunInp
 }
 
 /** documentId → its pages' path and fingerprint, for every document the site lists. */
-export function documentFingerprints(snapshotDir: string, code: string, run: RunInputs): Map<string, DocumentPages> {
+export function documentFingerprints(
+  snapshotDir: string,
+  code: string,
+  run: RunInputs,
+): Map<string, DocumentPages> {
   const snapshot = readJson<SiteSnapshot>(snapshotFiles.site(snapshotDir, code));
   const onSite = new Set(snapshot.documentIds);
   const chrome = JSON.stringify([snapshot.site, snapshot.children, snapshot.logo ?? null]);

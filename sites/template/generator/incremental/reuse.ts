@@ -30,7 +30,11 @@ export interface ReusePlan {
 }
 
 /** Which of the site's documents can be taken from its live release `liveRelease` (an id under `<siteRoot>/releases/`). */
-export function planReuse(siteRoot: string, liveRelease: string | null, current: Map<string, DocumentPages>): ReusePlan {
+export function planReuse(
+  siteRoot: string,
+  liveRelease: string | null,
+  current: Map<string, DocumentPages>,
+): ReusePlan {
   if (!liveRelease) return { previousDir: null, reused: [] };
   const previousDir = path.join(siteRoot, 'releases', liveRelease);
   const recorded = readFingerprints(siteRoot, liveRelease);
@@ -59,7 +63,8 @@ export function linkReusedPages(previousDir: string, builtDir: string, paths: re
     const textDir = path.join(from, TEXT_PAGES_DIR);
     if (fs.existsSync(textDir))
       for (const entry of fs.readdirSync(textDir, { withFileTypes: true, recursive: true }))
-        if (entry.isFile() && entry.name === 'index.html') files.push(path.join(entry.parentPath, entry.name));
+        if (entry.isFile() && entry.name === 'index.html')
+          files.push(path.join(entry.parentPath, entry.name));
     for (const file of files) {
       const target = path.join(to, path.relative(from, file));
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -71,7 +76,11 @@ export function linkReusedPages(previousDir: string, builtDir: string, paths: re
   return linked;
 }
 
-export function writeFingerprints(siteRoot: string, releaseId: string, documents: Map<string, DocumentPages>): void {
+export function writeFingerprints(
+  siteRoot: string,
+  releaseId: string,
+  documents: Map<string, DocumentPages>,
+): void {
   const dir = path.join(siteRoot, FINGERPRINTS_DIR);
   fs.mkdirSync(dir, { recursive: true });
   const file: FingerprintFile = { format: FORMAT, documents: Object.fromEntries(documents) };

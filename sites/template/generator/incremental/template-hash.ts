@@ -35,7 +35,9 @@ function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && SOURCE_EXTENSIONS.has(path.extname(e.name)) && !/\.test\.[cm]?[jt]s$/.test(e.name))
+    .filter(
+      (e) => e.isFile() && SOURCE_EXTENSIONS.has(path.extname(e.name)) && !/\.test\.[cm]?[jt]s$/.test(e.name),
+    )
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }

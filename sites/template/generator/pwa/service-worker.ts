@@ -54,7 +54,11 @@ export function writeServiceWorker(options: ServiceWorkerOptions): ServiceWorker
   }
   const version = hash.digest('hex').slice(0, 16);
 
-  const shell = SHELL.filter((relative) => fs.existsSync(path.join(siteDir, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative)));
+  const shell = SHELL.filter((relative) =>
+    fs.existsSync(
+      path.join(siteDir, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative),
+    ),
+  );
   const logo = files.find((file) => /^logo\.[a-z]+$/.test(file));
   if (logo) shell.push(logo);
   let budget = BOOKSHELF_PRECACHE_BYTES;
@@ -73,7 +77,10 @@ export function writeServiceWorker(options: ServiceWorkerOptions): ServiceWorker
     precache: [...shell, ...bookshelf].map((relative) => joinBase(basePath, relative)),
     recentLimit: RECENT_PAGE_LIMIT,
   };
-  const template = fs.readFileSync(path.join(options.templateDir, 'src', 'client', 'service-worker.js'), 'utf8');
+  const template = fs.readFileSync(
+    path.join(options.templateDir, 'src', 'client', 'service-worker.js'),
+    'utf8',
+  );
   fs.writeFileSync(
     path.join(siteDir, 'sw.js'),
     `const CONFIG = ${JSON.stringify(config)};\n${template.replace(/^(?:\/\*.*\*\/\n)?\/\/ @ts-nocheck.*\n/, '')}`,

@@ -27,7 +27,10 @@ test('indexes a batch of sites with one Pagefind process, each into its own fold
     return dir;
   };
   const a = [record('hoi-dap/nghi-phep/', 'Nghỉ phép năm')];
-  const b = [record('hoi-dap/thu-viec/', 'Thời gian thử việc'), record('hoi-dap/tien-luong/', 'Tiền lương tối thiểu')];
+  const b = [
+    record('hoi-dap/thu-viec/', 'Thời gian thử việc'),
+    record('hoi-dap/tien-luong/', 'Tiền lương tối thiểu'),
+  ];
   const first = await writeSearchIndexes([
     { siteDir: siteDir('a1'), templateDir: TEMPLATE_DIR, records: a },
     { siteDir: siteDir('b1'), templateDir: TEMPLATE_DIR, records: b },
@@ -45,7 +48,12 @@ test('indexes a batch of sites with one Pagefind process, each into its own fold
 
   const again = await writeSearchIndexes([
     { siteDir: siteDir('a2'), templateDir: TEMPLATE_DIR, records: a, previousDir: path.join(root, 'a1') },
-    { siteDir: siteDir('b2'), templateDir: TEMPLATE_DIR, records: b.slice(1), previousDir: path.join(root, 'b1') },
+    {
+      siteDir: siteDir('b2'),
+      templateDir: TEMPLATE_DIR,
+      records: b.slice(1),
+      previousDir: path.join(root, 'b1'),
+    },
   ]);
   expect(again.map((r) => (r instanceof Error ? r.message : [r.records, r.reused]))).toEqual([
     [1, true],

@@ -71,9 +71,18 @@ export async function writeSearchIndex(options: WriteSearchIndexOptions): Promis
  * site is indexed on its own, so an error is the failing site's alone.
  * @returns per site, in order, its stats or the error that stops it.
  */
-export async function writeSearchIndexes(list: readonly WriteSearchIndexOptions[]): Promise<Array<SearchIndexStats | Error>> {
+export async function writeSearchIndexes(
+  list: readonly WriteSearchIndexOptions[],
+): Promise<Array<SearchIndexStats | Error>> {
   const results: Array<SearchIndexStats | Error> = [];
-  const pending: Array<{ at: number; recordsFile: string; outputPath: string; key: string; started: number; templateDir: string }> = [];
+  const pending: Array<{
+    at: number;
+    recordsFile: string;
+    outputPath: string;
+    key: string;
+    started: number;
+    templateDir: string;
+  }> = [];
   for (const [at, options] of list.entries()) {
     const started = Date.now();
     const { siteDir } = options;
@@ -85,7 +94,12 @@ export async function writeSearchIndexes(list: readonly WriteSearchIndexOptions[
       const previous = options.previousDir ? path.join(options.previousDir, 'pagefind') : null;
       if (previous && readKey(previous) === key && linkIndex(previous, outputPath)) {
         fs.rmSync(recordsFile, { force: true });
-        results[at] = { records: written.count, ...measure(outputPath), ms: Date.now() - started, reused: true };
+        results[at] = {
+          records: written.count,
+          ...measure(outputPath),
+          ms: Date.now() - started,
+          reused: true,
+        };
       } else {
         pending.push({ at, recordsFile, outputPath, key, started, templateDir: options.templateDir });
       }
@@ -100,7 +114,10 @@ export async function writeSearchIndexes(list: readonly WriteSearchIndexOptions[
       counts = await runPagefindMany(pending, pending[0]!.templateDir);
     } catch {
       counts = [];
-      for (const job of pending) counts.push(await runPagefind(job.recordsFile, job.outputPath, job.templateDir).catch((e: Error) => e));
+      for (const job of pending)
+        counts.push(
+          await runPagefind(job.recordsFile, job.outputPath, job.templateDir).catch((e: Error) => e),
+        );
     }
     for (const [i, job] of pending.entries()) {
       const count = counts[i]!;
@@ -110,7 +127,12 @@ export async function writeSearchIndexes(list: readonly WriteSearchIndexOptions[
         continue;
       }
       fs.writeFileSync(path.join(job.outputPath, INDEX_KEY_FILE), `${job.key}\n`);
-      results[job.at] = { records: count, ...measure(job.outputPath), ms: Date.now() - job.started, reused: false };
+      results[job.at] = {
+        records: count,
+        ...measure(job.outputPath),
+        ms: Date.now() - job.started,
+        reused: false,
+      };
     }
   }
   return results;
@@ -120,7 +142,10 @@ export async function writeSearchIndexes(list: readonly WriteSearchIndexOptions[
  * Writes one `{"url", "html"}` line per record (what pagefind-runner.mjs reads).
  * @returns the number of records and a SHA-256 of the lines: equal records give an equal hash.
  */
-export function writeRecordsFile(records: Iterable<SearchRecord>, file: string): { count: number; sha256: string } {
+export function writeRecordsFile(
+  records: Iterable<SearchRecord>,
+  file: string,
+): { count: number; sha256: string } {
   const hash = crypto.createHash('sha256');
   let count = 0;
   const out = fs.openSync(file, 'w');
@@ -137,13 +162,16 @@ export function writeRecordsFile(records: Iterable<SearchRecord>, file: string):
   return { count, sha256: hash.digest('hex') };
 }
 
-
 /**
  * Runs Pagefind over a records file into `outputPath` and removes the UI files the search page
  * does not use. @returns the records indexed.
  * @throws {GeneratorError} when Pagefind fails.
  */
-export async function runPagefind(recordsFile: string, outputPath: string, templateDir: string): Promise<number> {
+export async function runPagefind(
+  recordsFile: string,
+  outputPath: string,
+  templateDir: string,
+): Promise<number> {
   const [records] = await runPagefindMany([{ recordsFile, outputPath }], templateDir);
   return records!;
 }
@@ -164,7 +192,8 @@ export async function runPagefindMany(
   if (lines.length !== jobs.length)
     throw new GeneratorError(`Pagefind indexed ${lines.length} of ${jobs.length} sites.`);
   for (const job of jobs)
-    for (const name of fs.readdirSync(job.outputPath)) if (UNUSED.test(name)) fs.rmSync(path.join(job.outputPath, name));
+    for (const name of fs.readdirSync(job.outputPath))
+      if (UNUSED.test(name)) fs.rmSync(path.join(job.outputPath, name));
   return lines.map((line) => line.records);
 }
 
@@ -179,7 +208,9 @@ function run(command: string, args: string[], cwd: string): Promise<{ stdout: st
     child.on('close', (code) =>
       code === 0
         ? resolve({ stdout })
-        : reject(new GeneratorError(`Pagefind indexing failed (exit ${code}): ${stderr.trim().slice(-2000)}`)),
+        : reject(
+            new GeneratorError(`Pagefind indexing failed (exit ${code}): ${stderr.trim().slice(-2000)}`),
+          ),
     );
   });
 }
@@ -201,7 +232,9 @@ export function recordHtml(record: SearchRecord): string {
   const titleText = `${record.title} ${record.number ?? ''}`;
   const bodyText = `${record.summary ?? ''}\n${record.body}`;
   const titleExtras = [...foldedExtras(titleText), ...foldedPairs(record.title)];
-  const bodyExtras = [...foldedExtras(bodyText), ...foldedPairs(bodyText)].filter((w) => !titleExtras.includes(w));
+  const bodyExtras = [...foldedExtras(bodyText), ...foldedPairs(bodyText)].filter(
+    (w) => !titleExtras.includes(w),
+  );
   const paragraphs = record.body
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -246,7 +279,10 @@ function indexerVersion(templateDir: string): string {
     const pagefindPackage = path.join(templateDir, 'node_modules', 'pagefind', 'package.json');
     hash.update(fs.existsSync(pagefindPackage) ? fs.readFileSync(pagefindPackage) : 'pagefind');
     const here = path.dirname(fileURLToPath(import.meta.url));
-    for (const file of fs.readdirSync(here).filter((f) => /\.(js|mjs|ts)$/.test(f)).sort())
+    for (const file of fs
+      .readdirSync(here)
+      .filter((f) => /\.(js|mjs|ts)$/.test(f))
+      .sort())
       hash.update(file).update(fs.readFileSync(path.join(here, file)));
     indexer = { templateDir, version: hash.digest('hex').slice(0, 16) };
   }
