@@ -18,6 +18,8 @@ import {
   liveRelease,
   startSyncDriver,
   waitFor,
+  type DispatchResult,
+  type ReconcileResult,
   type SyncDriver,
 } from './sync-support';
 
@@ -31,8 +33,6 @@ import {
  * list it (release ids change, the others keep theirs), and a second call makes no build.
  * The documents and their dates are the seed's own; nothing is edited.
  */
-type DispatchResult = { events: number; sites: string[]; enqueued: number; upToDate: number };
-type ReconcileResult = { neverBuilt: string[]; stale: string[]; enqueued: number };
 type DateEvents = { now: string; asOf: string; driven: boolean; events: number; message: string };
 type DatedDocument = { documentId: string; number: string; effectiveFrom: string };
 

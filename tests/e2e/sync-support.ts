@@ -96,6 +96,10 @@ export function astroChildren(): number[] {
 }
 
 /** A sync engine in a child process (see sync-driver.mjs), called like the in-process API. */
+/** What the driver's engine answers to `dispatch` and `reconcile` (the sync engine's DispatchResult and reconcile report, as JSON). */
+export type DispatchResult = { events: number; sites: string[]; enqueued: number; upToDate: number };
+export type ReconcileResult = { neverBuilt: string[]; stale: string[]; enqueued: number };
+
 export interface SyncDriver {
   call<T = unknown>(op: string, ...args: unknown[]): Promise<T>;
   sites: Array<{ code: string; ok: boolean }>;

@@ -20,6 +20,8 @@ import {
   publishTitle,
   startSyncDriver,
   waitFor,
+  type DispatchResult,
+  type ReconcileResult,
   type SyncDriver,
 } from './sync-support';
 
@@ -29,8 +31,6 @@ import {
  * an editor's publish through the API. Each scenario compares release ids: what the change
  * reaches is rebuilt and switched, the rest is untouched.
  */
-type DispatchResult = { events: number; sites: string[]; enqueued: number; upToDate: number };
-type ReconcileResult = { neverBuilt: string[]; stale: string[]; enqueued: number };
 const SITES = ['quoc-gia', 'ha-noi', 'ha-noi-ba-dinh', 'ho-chi-minh'];
 let database: TestDatabase;
 let cms: CmsProcess;
