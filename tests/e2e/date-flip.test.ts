@@ -18,6 +18,7 @@ import {
   liveRelease,
   startSyncDriver,
   waitFor,
+  syncDatabase,
   type DispatchResult,
   type ReconcileResult,
   type SyncDriver,
@@ -132,13 +133,7 @@ beforeAll(async () => {
   step(`CMS started; the newest national law is ${law.number}, effective ${law.effectiveFrom}`);
   engine = await startSyncDriver({
     logFile: path.join(outDir, 'sync.log'),
-    database: database.env.DATABASE_URL
-      ? { kind: 'postgres', url: database.env.DATABASE_URL }
-      : {
-          kind: 'sqlite',
-          file: path.resolve(CMS_DIR, database.env.DATABASE_FILENAME!),
-          stateFile: path.join(outDir, '.sync', 'state.json'),
-        },
+    database: syncDatabase(database.env, outDir),
     cmsUrl: cms.url,
     token,
     outDir,

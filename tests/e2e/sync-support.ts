@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createFullAccessToken, demoAdminJwt } from './cms-api';
+import { CMS_DIR } from './workspace';
 
 /** An admin session token of the seed's demo admin (a super admin) on a CMS under test. */
 export const adminJwt = demoAdminJwt;
@@ -96,6 +97,17 @@ export function astroChildren(): number[] {
 }
 
 /** A sync engine in a child process (see sync-driver.mjs), called like the in-process API. */
+/** The engine's database for a test CMS's environment: its PostgreSQL, else its SQLite file with a state file under `outDir`. */
+export function syncDatabase(env: Record<string, string | undefined>, outDir: string) {
+  return env.DATABASE_URL
+    ? { kind: 'postgres' as const, url: env.DATABASE_URL }
+    : {
+        kind: 'sqlite' as const,
+        file: path.resolve(CMS_DIR, env.DATABASE_FILENAME!),
+        stateFile: path.join(outDir, '.sync', 'state.json'),
+      };
+}
+
 /** What the driver's engine answers to `dispatch` and `reconcile` (the sync engine's DispatchResult and reconcile report, as JSON). */
 export type DispatchResult = { events: number; sites: string[]; enqueued: number; upToDate: number };
 export type ReconcileResult = { neverBuilt: string[]; stale: string[]; enqueued: number };

@@ -20,6 +20,7 @@ import {
   publishTitle,
   startSyncDriver,
   waitFor,
+  syncDatabase,
   type DispatchResult,
   type ReconcileResult,
   type SyncDriver,
@@ -109,13 +110,7 @@ beforeAll(async () => {
   step('CMS started, token created');
   engine = await startSyncDriver({
     logFile,
-    database: database.env.DATABASE_URL
-      ? { kind: 'postgres', url: database.env.DATABASE_URL }
-      : {
-          kind: 'sqlite',
-          file: path.resolve(CMS_DIR, database.env.DATABASE_FILENAME!),
-          stateFile: path.join(outDir, '.sync', 'state.json'),
-        },
+    database: syncDatabase(database.env, outDir),
     cmsUrl: cms.url,
     token,
     outDir,
