@@ -258,6 +258,7 @@ export {
   normaliseTrackingCode,
 } from './interaction/tracking-code.js';
 export { cleanText, duplicateKey, titleFromText, type CleanedText } from './interaction/clean-text.js';
+export { EMAIL_MAX_LENGTH, isValidEmail } from './interaction/email.js';
 export {
   HONEYPOT_FIELD,
   REPORT_REASONS,
