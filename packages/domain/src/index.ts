@@ -317,7 +317,12 @@ export {
   type ReportStatus,
   type ReportableType,
 } from './interaction/reports.js';
-export { quantile, responseTimes, type ResponseRecord, type SiteResponseTime } from './interaction/response-time.js';
+export {
+  quantile,
+  responseTimes,
+  type ResponseRecord,
+  type SiteResponseTime,
+} from './interaction/response-time.js';
 export { dialogueIntake, type DialogueIntake } from './interaction/dialogue-intake.js';
 export {
   answerEmail,
