@@ -31,7 +31,7 @@ import {
 } from './extensions/change-capture';
 import { bootstrapCoverage, coverageCronTasks } from './extensions/coverage';
 import { registerUploadLimits } from './extensions/upload-limits';
-import { registerRequestBody } from './extensions/request-body';
+import { registerBodyPrecheck, registerRequestBody } from './extensions/request-body';
 import { registerOrigins } from './extensions/origins';
 import { registerPublicErrors } from './extensions/public-errors';
 import { registerSecurityHeaders } from './extensions/security-headers';
@@ -77,6 +77,8 @@ export default {
     registerSubmissions(strapi);
     // The sites' search beacon: aggregate counts only, ahead of Strapi's middlewares (issue 8).
     registerDemand(strapi);
+    // Bodies no caller may send (on a GET, compressed, past every limit) refused before any other layer.
+    registerBodyPrecheck(strapi);
     // Last, so innermost: change events are written in the write's own transaction (sync engine).
     registerChangeCapture(strapi);
   },

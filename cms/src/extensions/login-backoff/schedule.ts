@@ -1,7 +1,7 @@
 /**
- * How long a door stays shut after repeated failures: `free` failures cost nothing (typos), then
- * each further failure doubles the wait from `baseSeconds` up to `maxSeconds`. Failures older
- * than `forgetSeconds` since the last one are forgotten.
+ * How long a door stays shut after repeated failures: the `free`-th failure shuts it for
+ * `baseSeconds` (the attempts before it cost nothing: typos), each further one doubles the wait
+ * up to `maxSeconds`. Failures older than `forgetSeconds` since the last one are forgotten.
  */
 export interface BackoffRule {
   free: number;
@@ -22,7 +22,7 @@ export const ADDRESS_RULE: BackoffRule = {
 
 /** Seconds the door stays shut after the `failures`-th failure in a row (0: not shut). */
 export function lockSeconds(failures: number, rule: BackoffRule): number {
-  const over = failures - rule.free;
+  const over = failures - rule.free + 1;
   if (over <= 0) return 0;
   return Math.min(rule.maxSeconds, rule.baseSeconds * 2 ** Math.min(over - 1, 20));
 }

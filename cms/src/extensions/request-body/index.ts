@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { readBodiesAfterAuthorization } from './after-authorization';
-import { createRequestBodyMiddleware } from './middleware';
+import { createRequestBodyMiddleware, graphqlEndpoint } from './middleware';
+import { quietClosedConnections, refuseImpossibleBodies } from './precheck';
 import { reloadBodySettings } from './settings-store';
 
 export { createRequestBodyMiddleware, graphqlEndpoint } from './middleware';
@@ -18,11 +19,21 @@ export type { BodySettings } from './settings';
  * without a middleware of that name), and make every route read its body only once the caller
  * is authorised (after-authorization.ts).
  */
+/**
+ * Register phase, after the forms' and the beacon's guards (so they answer their routes'
+ * refusals in their own words) and ahead of Strapi's middlewares: what no caller may send is
+ * refused before anything else runs (precheck.ts).
+ */
+export function registerBodyPrecheck(strapi: Core.Strapi): void {
+  refuseImpossibleBodies(strapi, graphqlEndpoint(strapi));
+}
+
 export function registerRequestBody(strapi: Core.Strapi): void {
   reloadBodySettings();
   (strapi.get('middlewares') as { set(uid: string, factory: unknown): unknown }).set(
     'strapi::body',
     createRequestBodyMiddleware,
   );
+  quietClosedConnections(strapi);
   readBodiesAfterAuthorization(strapi);
 }

@@ -73,6 +73,10 @@ export const BODY_REFUSALS = {
     ),
   filesNotAccepted: () => new BodyRefused(415, 'files_not_accepted', 'Địa chỉ này không nhận tệp đính kèm.'),
   unexpectedBody: () =>
-    new BodyRefused(400, 'unexpected_body', 'Yêu cầu đọc (GET) không được kèm nội dung gửi lên.'),
+    new BodyRefused(
+      400,
+      'unexpected_body',
+      'Phương thức này không nhận nội dung gửi lên: chỉ POST, PUT và PATCH được kèm dữ liệu.',
+    ),
   aborted: () => new BodyRefused(400, 'aborted', 'Yêu cầu bị ngắt trước khi gửi xong; không có gì được lưu.'),
 } as const;
