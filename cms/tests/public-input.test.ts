@@ -273,7 +273,8 @@ describe('every route, as an anonymous client', () => {
     }
     expect(figures.routes).toBeGreaterThan(100);
     expect(report(failures)).toEqual([]);
-  });
+    // ~4,000 probes: about a minute on a quiet machine, several on a busy one.
+  }, 900_000);
 });
 
 describe('the public forms', () => {

@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { vietnameseDuration } from '@pbgdpl/domain';
-import { BodyRefused, answerBodyRefusal, bodySettings, parseTextBody, readBounded } from '../request-body';
+import {
+  BodyRefused,
+  answerBodyRefusal,
+  bodySettings,
+  markBodyRead,
+  parseTextBody,
+  readBounded,
+} from '../request-body';
 import { ACCOUNT_RULE, ADDRESS_RULE } from './schedule';
 import { clearFailures, recordFailure, secondsLocked } from './store';
 
@@ -13,6 +20,7 @@ type Ctx = {
   body: unknown;
   req: IncomingMessage;
   request: { ip: string; body?: unknown };
+  state: Record<string, unknown>;
   is(...types: string[]): string | false | null;
   get(field: string): string;
   set(field: string, value: string): void;
@@ -85,6 +93,7 @@ async function readEmail(ctx: Ctx): Promise<string | null> {
   if (!kind) return null;
   const body = await parseTextBody(await readBounded(ctx.req, bodySettings().publicBytes), kind);
   ctx.request.body = body;
+  markBodyRead(ctx);
   const email = (body as { email?: unknown } | null)?.email;
   return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : null;
 }

@@ -74,6 +74,18 @@ export function graphqlRefusal(code: string | undefined, message: string): Publi
       code: 'GRAPHQL_VALIDATION_FAILED',
       message: `Không có trường “${field[1]}” trong kiểu “${field[2]}”.`,
     };
+  const inputField = /^Field "([^"]+)" is not defined by type "([^"]+)"/.exec(message);
+  if (inputField)
+    return {
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: `Không có trường “${inputField[1]}” trong kiểu “${inputField[2]}”.`,
+    };
+  const argument = /^Unknown argument "([^"]+)" on field "([^"]+)"/.exec(message);
+  if (argument)
+    return {
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: `Trường “${argument[2]}” không có tham số “${argument[1]}”.`,
+    };
   if (/introspection/i.test(message))
     return { code: 'GRAPHQL_VALIDATION_FAILED', message: 'Truy vấn cấu trúc (introspection) không được mở.' };
   switch (code) {

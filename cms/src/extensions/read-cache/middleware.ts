@@ -5,7 +5,14 @@ import { PUBLIC_READABLE } from '../public-access';
 import { contentVersionOf } from './content-version';
 import { ResponseCache, type CachedResponse } from './response-cache';
 import { isCacheableRequest, mayBeGraphqlRead, publicReadKind } from './cacheable';
-import { answerBodyRefusal, bodySettings, BodyRefused, parseTextBody, readBounded } from '../request-body';
+import {
+  answerBodyRefusal,
+  bodySettings,
+  BodyRefused,
+  markBodyRead,
+  parseTextBody,
+  readBounded,
+} from '../request-body';
 import { PublicHeaders } from './public-headers';
 import { replayAnswer, storeAnswer, type ReplayContext } from './stored-answer';
 
@@ -52,6 +59,7 @@ export function createReadCacheMiddleware(
   const parse = async (ctx: KoaContext, raw: Buffer): Promise<boolean> => {
     try {
       ctx.request.body = await parseTextBody(raw, 'json');
+      markBodyRead(ctx as unknown as { state: Record<string, unknown> });
       return true;
     } catch (error) {
       if (!(error instanceof BodyRefused)) throw error;

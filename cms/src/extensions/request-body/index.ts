@@ -9,7 +9,7 @@ export { answerBodyRefusal } from './answer';
 export { BodyRefused, BODY_REFUSALS } from './refusal';
 export { readBounded } from './read';
 export { parseTextBody } from './text-body';
-export { RequestBody } from './request-body';
+export { RequestBody, markBodyRead } from './request-body';
 export { bodySettings } from './settings-store';
 export type { BodySettings } from './settings';
 

@@ -40,8 +40,9 @@ export function refuseImpossibleBodies(strapi: Core.Strapi, graphqlPath: string)
 
 /**
  * A client that keeps sending after an oversize body was refused (the answer closes the
- * connection) makes Node's parser fail on the closed connection; Koa would print each of those
- * with a stack, so an attacker could flood the log. They are expected and dropped here.
+ * connection), or sends a malformed request, makes Node's HTTP parser fail (`HPE_*`); Koa would
+ * print each with a stack, so an attacker could flood the log. They are the client's doing and
+ * logged as one debug line here.
  */
 export function quietClosedConnections(strapi: Core.Strapi): void {
   const app = strapi.server.app as unknown as { onerror: (error: unknown) => void };

@@ -25,6 +25,15 @@ export interface BodyContext {
 }
 
 const STATE_KEY = 'pbgdplRequestBody';
+const READ_KEY = 'pbgdplBodyRead';
+
+/**
+ * Marks a request whose body an outer layer already read and parsed into `ctx.request.body`
+ * (the read cache's GraphQL reads, the sign-in guard): it is not read again.
+ */
+export function markBodyRead(ctx: { state: Record<string, unknown> }): void {
+  ctx.state[READ_KEY] = true;
+}
 const PARSED_METHODS = ['POST', 'PUT', 'PATCH'];
 
 /**
@@ -54,13 +63,27 @@ export class RequestBody {
   /**
    * Reads and parses the body into `ctx.request.body` (and `ctx.request.files`) with the
    * limits for `reader`. File parts are accepted only with `upload` for an authenticated
-   * reader. A body another layer already parsed is left as it is.
+   * reader. A body another layer already read (markBodyRead) is left as it is; values a router
+   * middleware put on `ctx.request.body` before (i18n's `locale`) are kept over the parsed ones,
+   * as they were over Strapi's parser's.
    * @throws BodyRefused
    */
   async parse(ctx: BodyContext, reader: BodyReader, options: { upload?: boolean } = {}): Promise<void> {
     if (this.done) return;
     this.done = true;
-    if (ctx.request.body !== undefined) return;
+    if (ctx.state[READ_KEY] === true) return;
+    const earlier = ctx.request.body;
+    try {
+      await this.read(ctx, reader, options);
+    } finally {
+      if (isRecord(earlier) && isRecord(ctx.request.body))
+        ctx.request.body = { ...ctx.request.body, ...earlier };
+      else if (ctx.request.body === undefined) ctx.request.body = earlier ?? {};
+    }
+  }
+
+  private async read(ctx: BodyContext, reader: BodyReader, options: { upload?: boolean }): Promise<void> {
+    ctx.request.body = undefined;
     if (!PARSED_METHODS.includes(ctx.method) || !hasBody(ctx.req.headers)) {
       ctx.request.body = {};
       return;
@@ -103,4 +126,8 @@ export class RequestBody {
     this.tempDir ??= await fs.mkdtemp(path.join(this.settings.tempRoot, 'pbgdpl-upload-'));
     return this.tempDir;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
