@@ -18,6 +18,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: requireEnv(env, 'ENCRYPTION_KEY'),
   },
+  // Strapi's own sign-in limit (5 tries per email and address, in one process's memory, an English
+  // 429 without Retry-After) is replaced by src/extensions/login-backoff: per account across
+  // addresses and per address, in the database, Vietnamese, with Retry-After.
+  rateLimit: { enabled: false },
   flags: {
     nps: false,
     promoteEE: false,

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { uploadSizeLimit } from './upload-size-limit';
 
 const MIDDLEWARES: Core.Config.Middlewares = [
   // Answers repeated anonymous reads (GraphQL queries, public REST) from memory until content
@@ -12,32 +11,18 @@ const MIDDLEWARES: Core.Config.Middlewares = [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
+  // Not Strapi's CORS: register() puts ours under this name. Origins from the site registry and
+  // the admin origins only; credentials for the admin origins only (src/extensions/origins).
   'strapi::cors',
-  'strapi::poweredBy',
   'strapi::query',
-  // Turns the body parser's refusal of a too large upload into a Vietnamese 413.
-  'global::upload-limits',
+  // Not Strapi's parser: register() puts ours under this name (Strapi insists on the name).
+  // Bodies are read once the route has authorised the caller, with a limit by who the caller
+  // is, counted as they stream; uploads go to a folder removed after the request
+  // (src/extensions/request-body).
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
 ];
 
-/**
- * The body parser reads an upload up to UPLOAD_SIZE_LIMIT_BYTES (a 500 MB video by default, the
- * upload plugin's sizeLimit too); larger is refused there, in Vietnamese (src/extensions/upload-limits).
- */
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
-  const maxBytes = uploadSizeLimit(env('UPLOAD_SIZE_LIMIT_BYTES'));
-  return MIDDLEWARES.map((middleware) => {
-    if (middleware === 'global::upload-limits') return { name: middleware, config: { maxBytes } };
-    if (middleware === 'strapi::body')
-      return {
-        name: middleware,
-        config: { formidable: { maxFileSize: maxBytes, maxTotalFileSize: maxBytes } },
-      };
-    return middleware;
-  });
-};
-
-export default config;
+export default MIDDLEWARES;

@@ -11,9 +11,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       defaultLimit: 25,
       maxLimit: 200,
       depthLimit: 10,
-      // The playground only where GRAPHQL_PLAYGROUND=true (never by default in production).
+      // The playground and introspection only where GRAPHQL_PLAYGROUND / GRAPHQL_INTROSPECTION
+      // say so, never by default in production (the sites' queries are checked against the
+      // committed schema snapshot, which needs neither there).
       landingPage: env.bool('GRAPHQL_PLAYGROUND', env('NODE_ENV') !== 'production'),
-      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+      apolloServer: {
+        introspection: env.bool('GRAPHQL_INTROSPECTION', env('NODE_ENV') !== 'production'),
+        // Never a stack trace (with the server's paths) in an answer, in any environment.
+        includeStacktraceInErrorResponses: false,
+        // No CORS of its own (it would allow any origin): strapi::cors answers for /graphql too.
+        cors: false,
+      },
     },
   },
   'users-permissions': {

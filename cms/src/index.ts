@@ -31,12 +31,23 @@ import {
 } from './extensions/change-capture';
 import { bootstrapCoverage, coverageCronTasks } from './extensions/coverage';
 import { registerUploadLimits } from './extensions/upload-limits';
+import { registerBodyPrecheck, registerRequestBody } from './extensions/request-body';
+import { registerOrigins } from './extensions/origins';
+import { registerPublicErrors } from './extensions/public-errors';
+import { registerSecurityHeaders } from './extensions/security-headers';
+import { bootstrapLoginBackoff, registerLoginBackoff } from './extensions/login-backoff';
+import { closeEndUserAccounts, revokeEndUserPermissions } from './extensions/end-user-accounts';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
   register({ strapi }: { strapi: Core.Strapi }) {
     // The i18n plugin reads this on an empty database only; `vi` is the platform's default.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'vi';
+    // The public surface, outermost first (Koa middlewares ahead of Strapi's own; docs/security.md):
+    // Strapi's refusals on the public API in Vietnamese, Permissions-Policy on every answer,
+    // admin API writes only from the admin's origin, sign-in backoff, no end-user accounts.
+    registerPublicErrors(strapi);
+    registerSecurityHeaders(strapi);
     // First, so it is the outermost Document Service middleware: the version moves after every other effect.
     registerReadCacheInvalidation(strapi);
     // Next, the audit log (it records refusals) around the federation's scope check, so an
@@ -55,11 +66,19 @@ export default {
     registerSchedule(strapi);
     // Uploads: a video up to 500 MB, other files 50 MB, refused in Vietnamese beyond that.
     registerUploadLimits(strapi);
+    // Bodies are read only once a route has authorised the caller, within the caller's limit.
+    registerRequestBody(strapi);
+    // Admin API writes only from the admin panel's origin (CORS itself: config/middlewares.ts).
+    registerOrigins(strapi);
+    registerLoginBackoff(strapi);
+    closeEndUserAccounts(strapi);
     // Public forms: their route guard sits ahead of Strapi's middlewares; contact data stays private.
     assertPrivateFields(strapi);
     registerSubmissions(strapi);
     // The sites' search beacon: aggregate counts only, ahead of Strapi's middlewares (issue 8).
     registerDemand(strapi);
+    // Bodies no caller may send (on a GET, compressed, past every limit) refused before any other layer.
+    registerBodyPrecheck(strapi);
     // Last, so innermost: change events are written in the write's own transaction (sync engine).
     registerChangeCapture(strapi);
   },
@@ -70,6 +89,8 @@ export default {
     await bootstrapFederation(strapi);
     await guardAuditLog(strapi);
     await grantPublicRead(strapi);
+    await revokeEndUserPermissions(strapi);
+    await bootstrapLoginBackoff(strapi);
     await applyAdminLayouts(strapi);
     await bootstrapModeration(strapi);
     await ensureIndexes(strapi);

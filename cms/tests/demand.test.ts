@@ -13,7 +13,7 @@ import { QA, QUESTIONS, postJson, qaRows, submissionEnv } from './submission-sup
  */
 const BEACON = '/api/pbgdpl-demand/search';
 const SUMMARY = '/api/pbgdpl-demand/summary';
-const SITE_PAGE = 'http://127.0.0.1:4321'; // a local page: allowed outside production, as in the demo
+const SITE_PAGE = 'http://127.0.0.1:4321'; // the sites' shared host (PBGDPL_SITES_URL), as in the demo
 const TABLE = 'pbgdpl_demand_searches';
 let cms: TestCms;
 let world: World;
@@ -39,13 +39,18 @@ const summary = (token: string, query: Record<string, string | number>) =>
 beforeAll(async () => {
   submissionEnv();
   // Behind the reverse proxy the visitor's address is X-Forwarded-For: distinct visitors in tests.
-  Object.assign(process.env, { PUBLIC_PROXY: 'true', DEMAND_BEACON_LIMITS: '12/600' });
+  Object.assign(process.env, {
+    PUBLIC_PROXY: 'true',
+    DEMAND_BEACON_LIMITS: '12/600',
+    PBGDPL_SITES_URL: SITE_PAGE,
+  });
   cms = await startTestCms('demand');
   world = await buildWorld(cms.strapi, cms.http);
 });
 afterAll(async () => {
   delete process.env.PUBLIC_PROXY;
   delete process.env.DEMAND_BEACON_LIMITS;
+  delete process.env.PBGDPL_SITES_URL;
   await cms?.stop();
 });
 

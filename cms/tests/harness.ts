@@ -26,7 +26,7 @@ export async function startTestCms(
   const database = options.database ?? (await createTestDatabase(name));
   Object.assign(process.env, testCmsEnv(), database.env);
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist') });
-  strapi.log.level = 'error';
+  strapi.log.level = process.env.TEST_CMS_LOG_LEVEL ?? 'error';
   await strapi.load();
   await strapi.server.mount();
   return {

@@ -8,11 +8,18 @@ const UID = 'api::legal-document.legal-document';
 let cms: TestCms;
 let registry: Awaited<ReturnType<typeof createRegistry>>;
 
+// The sites' shared host and the admin panel's origin (CORS: src/extensions/origins).
+const SITES = 'https://quoc-gia.pbgdpl.test';
+const ADMIN = 'https://quan-tri.pbgdpl.test';
+
 beforeAll(async () => {
+  Object.assign(process.env, { PBGDPL_SITES_URL: SITES, ADMIN_ORIGINS: ADMIN });
   cms = await startTestCms('read_cache');
   registry = await createRegistry(cms.strapi);
 });
 afterAll(async () => {
+  delete process.env.PBGDPL_SITES_URL;
+  delete process.env.ADMIN_ORIGINS;
   await cms?.stop();
 });
 
@@ -77,35 +84,45 @@ describe('the public read cache', () => {
     const url = `/api/legal-documents?filters[number][$eq]=${encodeURIComponent(law.official_number)}&sort=id`;
     const get = (origin: string) =>
       request(cms.http).get(url).set('Origin', origin).set('Accept-Encoding', 'identity');
-    const miss = await get('https://ha-noi.pbgdpl.test').expect(200);
-    const hit = await get('https://quoc-gia.pbgdpl.test').expect(200);
+    const miss = await get('https://ha-noi.evil.test').expect(200);
+    const hit = await get(SITES).expect(200);
+    const admin = await get(ADMIN).expect(200);
     expect([miss.headers['x-read-cache'], hit.headers['x-read-cache']]).toEqual(['miss', 'hit']);
+    // An origin outside the registry gets no CORS header; a site's, no credentials; the admin's, both.
+    expect(miss.headers['access-control-allow-origin']).toBeUndefined();
+    expect(admin.headers).toMatchObject({
+      'access-control-allow-origin': ADMIN,
+      'access-control-allow-credentials': 'true',
+    });
     const comparable = (headers: Record<string, string>) => {
       const { date: _date, 'x-read-cache': _label, ...rest } = headers;
       return rest;
     };
     expect(comparable(hit.headers)).toEqual({
       ...comparable(miss.headers),
-      'access-control-allow-origin': 'https://quoc-gia.pbgdpl.test',
+      'access-control-allow-origin': SITES,
     });
     expect(hit.headers).toMatchObject({
       'content-security-policy': expect.stringContaining("default-src 'self'"),
       'strict-transport-security': expect.stringContaining('max-age='),
       'x-frame-options': 'SAMEORIGIN',
       'x-content-type-options': 'nosniff',
-      'access-control-allow-credentials': 'true',
       'content-type': 'application/json; charset=utf-8',
     });
+    expect(hit.headers['access-control-allow-credentials']).toBeUndefined();
     expect(hit.body).toEqual(miss.body);
 
-    // GraphQL: the plugin's own route admits any origin ('*'), on a hit as on the miss.
+    // GraphQL has no CORS of its own any more: the same policy, on a hit as on the miss.
     const query = { query: '{ sites(pagination: { pageSize: 100 }) { code } }' };
     const graphql = (origin: string) => request(cms.http).post('/graphql').set('Origin', origin).send(query);
-    const graphqlMiss = await graphql('https://ha-noi.pbgdpl.test').expect(200);
-    const graphqlHit = await graphql('https://quoc-gia.pbgdpl.test').expect(200);
+    const graphqlMiss = await graphql('https://ha-noi.evil.test').expect(200);
+    const graphqlHit = await graphql(SITES).expect(200);
     expect(graphqlHit.headers['x-read-cache']).toBe('hit');
-    expect(comparable(graphqlHit.headers)).toEqual(comparable(graphqlMiss.headers));
-    expect(graphqlHit.headers['access-control-allow-origin']).toBe('*');
+    expect(graphqlMiss.headers['access-control-allow-origin']).toBeUndefined();
+    expect(comparable(graphqlHit.headers)).toEqual({
+      ...comparable(graphqlMiss.headers),
+      'access-control-allow-origin': SITES,
+    });
   });
 
   test('a hit skips Strapi’s other middlewares: it is not written to the request log', async () => {
@@ -168,13 +185,11 @@ describe('the public read cache', () => {
       .findMany({ locale: 'vi', filters: { number: law.official_number } } as never)) as Array<{
       documentId: string;
     }>;
-    await cms.strapi
-      .documents(UID)
-      .update({
-        documentId: row!.documentId,
-        locale: 'vi',
-        data: { title: 'Bộ luật Lao động (đã sửa tiêu đề)' },
-      } as never);
+    await cms.strapi.documents(UID).update({
+      documentId: row!.documentId,
+      locale: 'vi',
+      data: { title: 'Bộ luật Lao động (đã sửa tiêu đề)' },
+    } as never);
     await cms.strapi.documents(UID).publish({ documentId: row!.documentId, locale: 'vi' } as never);
     const after = await listing().expect(200);
     expect(after.headers['x-read-cache']).toBe('miss');

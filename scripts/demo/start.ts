@@ -208,7 +208,14 @@ async function main() {
   step(`Starting the CMS on ${CMS_URL}`);
   const cms = spawn(path.join(CMS, 'node_modules', '.bin', 'strapi'), ['start'], {
     cwd: CMS,
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', PORT: String(CMS_PORT) },
+    // PBGDPL_SITES_URL: the sites' host is the only origin (besides the registry's own hosts)
+    // whose pages may send forms and search counts to the CMS.
+    env: {
+      ...process.env,
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      PORT: String(CMS_PORT),
+      PBGDPL_SITES_URL: SITES_URL,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.push(cms);

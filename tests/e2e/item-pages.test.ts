@@ -42,7 +42,7 @@ const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-items-'));
 /** `<code>` → `<out>/<code>/current`, so pages are served at their base path as nginx serves `current`. */
 const served = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-items-served-'));
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-/** A local origin the CMS accepts outside production; the forms' return address (PBGDPL_SITES_URL). */
+/** The sites' host, for the generator (forms' return address) and the CMS (allowed origin): PBGDPL_SITES_URL. */
 const LOCAL_SITES = 'http://localhost:4398';
 
 const uploads: UploadedFile[] = [];
@@ -127,7 +127,10 @@ beforeAll(async () => {
   database = await createTestDatabase('item_pages', path.join(CMS_DIR, '.tmp'));
   const env = { ...process.env, ...testCmsEnv(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
   runNode(path.join(CMS_DIR, 'dist', 'scripts', 'seed.js'), ['--subset', 'demo'], { cwd: CMS_DIR, env });
-  cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
+  cms = await startCmsProcess({
+    cmsDir: CMS_DIR,
+    env: { ...testCmsEnv(), ...database.env, PBGDPL_SITES_URL: LOCAL_SITES },
+  });
   token = await fullAccessToken(cms.url);
 
   photo = await uploadFile(cms.url, token, {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import {
   createTestDatabase,
+  freePort,
   startCmsProcess,
   testCmsEnv,
   type CmsProcess,
@@ -28,7 +28,7 @@ let cms: CmsProcess;
 let browser: Browser;
 let adminToken: string;
 let sites: http.Server;
-let siteOrigin: string; // a local page: accepted by the CMS outside production
+let siteOrigin: string; // the sites' host (PBGDPL_SITES_URL of the CMS)
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-demand-'));
 
 /** The administrators' API, with the first administrator's session. */
@@ -45,10 +45,13 @@ beforeAll(async () => {
       env: { ...process.env, ...testCmsEnv(), ...database.env, PBGDPL_DATA_DIR: dataDir() },
     },
   );
+  // Where the site is served below: the CMS admits beacons from the sites' host it is told of.
+  const sitesPort = await freePort();
+  siteOrigin = `http://127.0.0.1:${sitesPort}`;
   // Behind "the proxy" each browser context below is a citizen of its own (X-Forwarded-For).
   cms = await startCmsProcess({
     cmsDir: CMS_DIR,
-    env: { ...testCmsEnv(), ...database.env, PUBLIC_PROXY: 'true' },
+    env: { ...testCmsEnv(), ...database.env, PUBLIC_PROXY: 'true', PBGDPL_SITES_URL: siteOrigin },
   });
   adminToken = await registerFirstAdmin(cms.url, ADMIN);
   await admin('POST', '/pbgdpl-coverage/compute');
@@ -72,8 +75,7 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': type ? `${type}; charset=utf-8` : 'application/octet-stream' });
     res.end(fs.readFileSync(file));
   });
-  await new Promise<void>((resolve) => sites.listen(0, '127.0.0.1', resolve));
-  siteOrigin = `http://127.0.0.1:${(sites.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => sites.listen(sitesPort, '127.0.0.1', resolve));
   browser = await launchChromium();
   // Seeding the demo data, booting the CMS and one site build: minutes on two shared cores.
 }, 900_000);

@@ -37,7 +37,7 @@ const LONG_CODE = '92/2015/QH13';
 let province: SiteRecord;
 let commune: SiteRecord;
 let fixtures: SectionFixtures;
-/** Where the sites are served in the form test: a local origin the CMS accepts outside production. */
+/** Where the sites are served in the form test: the sites' host the CMS is told of (PBGDPL_SITES_URL). */
 const LOCAL_SITES = 'http://localhost:4399';
 /** A national law of the demo the flagged situation cites, and the one the test says replaces it. */
 const REPLACED_LAW = '04/2022/QH15';
@@ -58,7 +58,10 @@ const SECTIONS: Array<[folder: string, type: string]> = [
 
 /** The first item of a section's list, or null when the section is empty on the site. */
 function firstItem(siteDir: string, folder: string): string | null {
-  return readPage(siteDir, `/${folder}/`).querySelector('li.content-card a.content-link')?.getAttribute('href') ?? null;
+  return (
+    readPage(siteDir, `/${folder}/`).querySelector('li.content-card a.content-link')?.getAttribute('href') ??
+    null
+  );
 }
 
 /** The item of a section with this title (its href). */
@@ -88,7 +91,9 @@ function documentHref(siteDir: string, basePath: string, number: string): string
 function pageTypes(site: { code: string; basePath: string }): Record<string, string> {
   const siteDir = path.join(outDir, site.code);
   const list = readPage(siteDir, '/van-ban/');
-  const facet = list.querySelector('nav.facets [data-facet="type"] a[data-facet-value]')!.getAttribute('href')!;
+  const facet = list
+    .querySelector('nav.facets [data-facet="type"] a[data-facet-value]')!
+    .getAttribute('href')!;
   const longCode = documentHref(siteDir, site.basePath, LONG_CODE);
   const shortDoc = list.querySelector('li[data-document-number] a')!.getAttribute('href')!;
   return {
@@ -143,7 +148,16 @@ async function open(
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -156,14 +170,21 @@ beforeAll(async () => {
   database = await createTestDatabase('site_pages', path.join(CMS_DIR, '.tmp'));
   const env = { ...process.env, ...testCmsEnv(), ...database.env, PBGDPL_DATA_DIR: dataDir() };
   runNode(path.join(CMS_DIR, 'dist', 'scripts', 'seed.js'), ['--subset', 'demo'], { cwd: CMS_DIR, env });
-  cms = await startCmsProcess({ cmsDir: CMS_DIR, env: { ...testCmsEnv(), ...database.env } });
-  fixtures = await createSectionFixtures(cms.url, province.code, REPLACED_LAW, REPLACING_LAW);
-  runNode(GENERATOR_CLI, ['--site', ['quoc-gia', province.code, commune.code].join(','), '--out', outDir, '--cms', cms.url], {
-    cwd: outDir,
-    // Also build the page that shows the shared section blocks (vi-du-thanh-phan/), for axe; the
-    // forms send citizens back to the sites as served in the form test.
-    env: { ...process.env, PBGDPL_COMPONENT_EXAMPLES: '1', PBGDPL_SITES_URL: LOCAL_SITES },
+  cms = await startCmsProcess({
+    cmsDir: CMS_DIR,
+    env: { ...testCmsEnv(), ...database.env, PBGDPL_SITES_URL: LOCAL_SITES },
   });
+  fixtures = await createSectionFixtures(cms.url, province.code, REPLACED_LAW, REPLACING_LAW);
+  runNode(
+    GENERATOR_CLI,
+    ['--site', ['quoc-gia', province.code, commune.code].join(','), '--out', outDir, '--cms', cms.url],
+    {
+      cwd: outDir,
+      // Also build the page that shows the shared section blocks (vi-du-thanh-phan/), for axe; the
+      // forms send citizens back to the sites as served in the form test.
+      env: { ...process.env, PBGDPL_COMPONENT_EXAMPLES: '1', PBGDPL_SITES_URL: LOCAL_SITES },
+    },
+  );
   browser = await launchChromium();
 });
 
@@ -208,11 +229,15 @@ test('the commune’s pages pass axe too, and link back to the province', async 
     const { page, context, foreign } = await open(url);
     expect(await axeViolations(page)).toEqual([]);
     expect(foreign).toEqual([]);
-    await expect(page.locator('a[data-site-link="parent"]').first().getAttribute('href')).resolves.toBe(province.basePath);
+    await expect(page.locator('a[data-site-link="parent"]').first().getAttribute('href')).resolves.toBe(
+      province.basePath,
+    );
     await context.close();
   }
   const children = readPage(path.join(outDir, province.code), '/don-vi-truc-thuoc/');
-  const codes = [...children.querySelectorAll('a[data-site-link="child"]')].map((a) => a.getAttribute('data-site-code'));
+  const codes = [...children.querySelectorAll('a[data-site-link="child"]')].map((a) =>
+    a.getAttribute('data-site-code'),
+  );
   expect(codes).toContain(commune.code);
   expect(codes).toEqual(
     dataset.sites
@@ -233,7 +258,9 @@ test('the shared section blocks render safely: outdated status, source with cano
   expect(rich.querySelector('h2')?.textContent).toBe('Thời giờ làm việc bình thường');
   expect(rich.querySelectorAll('img')).toHaveLength(0);
   expect(rich.textContent).toContain('[Hình ảnh: Sơ đồ thời giờ làm việc]');
-  expect([...rich.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([`${province.basePath}van-ban/`]);
+  expect([...rich.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+    `${province.basePath}van-ban/`,
+  ]);
   expect(page.querySelectorAll('li.content-card[data-kind] > a.content-link')).toHaveLength(2);
   expect(page.querySelectorAll('section#giai-thich li[data-section]')).toHaveLength(2);
   expect(page.querySelectorAll('section#doi-thoai-dang-mo li a')).toHaveLength(1);
@@ -242,7 +269,10 @@ test('the shared section blocks render safely: outdated status, source with cano
   const home = readPage(path.join(outDir, 'quoc-gia'), '/');
   expect(home.querySelector('#doi-thoai-dang-mo')).toBeNull();
   const siteDir = path.join(outDir, province.code);
-  const law = readPage(siteDir, stripBase(documentHref(siteDir, province.basePath, LONG_CODE), province.basePath));
+  const law = readPage(
+    siteDir,
+    stripBase(documentHref(siteDir, province.basePath, LONG_CODE), province.basePath),
+  );
   expect(law.querySelector('#giai-thich')).toBeNull();
 });
 
@@ -259,9 +289,9 @@ test('with JavaScript off, a reader filters the documents by type and by status 
   await page.locator('nav.facets [data-facet="status"] summary').click();
   await page.locator('nav.facets [data-facet="status"] a[data-facet-value="het-hieu-luc-toan-bo"]').click();
   await page.waitForURL(/\/van-ban\/hieu-luc\/het-hieu-luc-toan-bo\/$/);
-  const statuses = await page.locator('li.document-item .validity-badge').evaluateAll((els) =>
-    els.map((el) => el.getAttribute('data-validity-status')),
-  );
+  const statuses = await page
+    .locator('li.document-item .validity-badge')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-validity-status')));
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(['expired']));
   await context.close();
@@ -278,14 +308,20 @@ test('each filter’s count equals the documents its pages list, and they are th
     let next: string | null = stripBase(link.getAttribute('href')!, '/quoc-gia/');
     while (next) {
       const page = readPage(siteDir, next);
-      numbers.push(...[...page.querySelectorAll('li[data-document-number]')].map((li) => li.getAttribute('data-document-number')!));
+      numbers.push(
+        ...[...page.querySelectorAll('li[data-document-number]')].map((li) =>
+          li.getAttribute('data-document-number')!,
+        ),
+      );
       const more = page.querySelector('nav.pagination a[rel="next"]')?.getAttribute('href');
       next = more ? stripBase(more, '/quoc-gia/') : null;
     }
     expect([link.getAttribute('href'), numbers.length]).toEqual([link.getAttribute('href'), count]);
   }
   const laws = readPage(siteDir, '/van-ban/luat/');
-  const listed = [...laws.querySelectorAll('li[data-document-number]')].map((li) => li.getAttribute('data-document-number'));
+  const listed = [...laws.querySelectorAll('li[data-document-number]')].map((li) =>
+    li.getAttribute('data-document-number'),
+  );
   const expected = dataset.documents.filter((d) => d.scope === 'national' && d.documentType === 'law').length;
   expect(Number(laws.querySelector('[data-total]')?.getAttribute('data-total'))).toBe(expected);
   expect(listed.length).toBe(Math.min(expected, 50));
@@ -307,7 +343,9 @@ test('a long code’s contents reach every article, each link landing on an anch
     expect([link, pages.get(target)!.getElementById(id) !== null]).toEqual([link, true]);
   }
   expect(pages.size).toBeGreaterThan(1);
-  expect(page.querySelector('.original-file a[data-original="source"]')?.getAttribute('href')).toMatch(/^https:\/\//);
+  expect(page.querySelector('.original-file a[data-original="source"]')?.getAttribute('href')).toMatch(
+    /^https:\/\//,
+  );
 });
 
 test('no document page or text page transfers more than 50 KB gzip with its stylesheet and scripts', () => {
@@ -315,7 +353,9 @@ test('no document page or text page transfers more than 50 KB gzip with its styl
     const weights = measureSiteWeights(path.join(outDir, code));
     const documentPages = weights.pages.filter((p) => p.type === 'document' || p.type === 'document-text');
     expect(documentPages.length).toBeGreaterThan(60);
-    const over = documentPages.filter((p) => p.gzipWithCss > DOCUMENT_PAGE_BUDGET).map((p) => `${p.path}: ${p.gzipWithCss}`);
+    const over = documentPages
+      .filter((p) => p.gzipWithCss > DOCUMENT_PAGE_BUDGET)
+      .map((p) => `${p.path}: ${p.gzipWithCss}`);
     expect(over).toEqual([]);
   }
 });
@@ -326,7 +366,12 @@ test('the skip link is the first stop of the keyboard and shows where focus is',
   const focused = await page.evaluate(() => {
     const el = document.activeElement as HTMLElement;
     const style = getComputedStyle(el);
-    return { text: el.textContent, href: el.getAttribute('href'), background: style.backgroundColor, left: el.getBoundingClientRect().left };
+    return {
+      text: el.textContent,
+      href: el.getAttribute('href'),
+      background: style.backgroundColor,
+      left: el.getBoundingClientRect().left,
+    };
   });
   expect(focused.text).toBe('Bỏ qua, đến nội dung chính');
   expect(focused.href).toBe('#main');
@@ -338,9 +383,16 @@ test('the skip link is the first stop of the keyboard and shows where focus is',
     banner: document.querySelectorAll('header.site-header').length,
     main: document.querySelectorAll('main').length,
     contentinfo: document.querySelectorAll('footer.site-footer').length,
-    navigation: [...document.querySelectorAll('nav')].map((n) => n.getAttribute('aria-label') ?? n.getAttribute('aria-labelledby')),
+    navigation: [...document.querySelectorAll('nav')].map(
+      (n) => n.getAttribute('aria-label') ?? n.getAttribute('aria-labelledby'),
+    ),
   }));
-  expect(landmarks).toEqual({ banner: 1, main: 1, contentinfo: 1, navigation: expect.arrayContaining(['Điều hướng chính', 'h-loc']) });
+  expect(landmarks).toEqual({
+    banner: 1,
+    main: 1,
+    contentinfo: 1,
+    navigation: expect.arrayContaining(['Điều hướng chính', 'h-loc']),
+  });
   await context.close();
 });
 
@@ -354,9 +406,9 @@ describe('the section pages', () => {
     expect(Object.keys(sectionPageTypes({ code: 'quoc-gia', basePath: '/quoc-gia/' }))).toEqual(
       expect.arrayContaining(['introduction', 'guidance']),
     );
-    expect(readPage(path.join(outDir, 'quoc-gia'), '/hoi-dap/').querySelector('.section-empty')?.textContent).toBe(
-      'Chưa có câu hỏi nào được trả lời công khai.',
-    );
+    expect(
+      readPage(path.join(outDir, 'quoc-gia'), '/hoi-dap/').querySelector('.section-empty')?.textContent,
+    ).toBe('Chưa có câu hỏi nào được trả lời công khai.');
   });
 
   test('the province’s open dialogue is announced on its home page and its commune’s, with the source on the commune', () => {
@@ -366,31 +418,46 @@ describe('the section pages', () => {
       expect(link?.textContent).toBe(fixtures.titles.dialogue);
     }
     const communeDir = path.join(outDir, commune.code);
-    const dialogue = readPage(communeDir, stripBase(itemHref(communeDir, 'doi-thoai', fixtures.titles.dialogue), commune.basePath));
+    const dialogue = readPage(
+      communeDir,
+      stripBase(itemHref(communeDir, 'doi-thoai', fixtures.titles.dialogue), commune.basePath),
+    );
     expect(dialogue.querySelector('.source-badge a[data-source-url]')?.getAttribute('href')).toBe(
       `${province.basePath}doi-thoai/${stripBase(itemHref(path.join(outDir, province.code), 'doi-thoai', fixtures.titles.dialogue), `${province.basePath}doi-thoai/`)}`,
     );
     expect(dialogue.querySelector('link[rel="canonical"]')).not.toBeNull();
-    expect(dialogue.querySelector('form[data-pbgdpl-form]')?.getAttribute('action')).toMatch(/\/api\/submissions\/dialogue-questions$/);
+    expect(dialogue.querySelector('form[data-pbgdpl-form]')?.getAttribute('action')).toMatch(
+      /\/api\/submissions\/dialogue-questions$/,
+    );
   });
 
   test('the item the CMS flagged after its law was replaced shows the outdated banner with the reason and check date; the others do not', () => {
     const siteDir = path.join(outDir, province.code);
-    const flagged = readPage(siteDir, stripBase(itemHref(siteDir, 'tinh-huong', fixtures.titles.flagged), province.basePath));
+    const flagged = readPage(
+      siteDir,
+      stripBase(itemHref(siteDir, 'tinh-huong', fixtures.titles.flagged), province.basePath),
+    );
     const banner = flagged.querySelector('.outdated-banner');
     expect(banner?.getAttribute('role')).toBe('status');
     expect(banner?.getAttribute('data-checked-on')).toBe('2025-01-15');
     expect(banner?.textContent).toContain(REPLACED_LAW);
     expect(banner?.textContent).toContain(REPLACING_LAW);
     expect(banner?.textContent).toContain('15/01/2025');
-    const other = readPage(siteDir, stripBase(itemHref(siteDir, 'tinh-huong', fixtures.titles.situation), province.basePath));
+    const other = readPage(
+      siteDir,
+      stripBase(itemHref(siteDir, 'tinh-huong', fixtures.titles.situation), province.basePath),
+    );
     expect(other.querySelector('.outdated-banner')).toBeNull();
     expect(readPage(siteDir, '/tinh-huong/').querySelectorAll('[data-outdated="true"]')).toHaveLength(1);
     // Its citation links to the law's page, and the law's page lists it back.
-    const cited = flagged.querySelector(`section#can-cu li[data-cited-number="${REPLACED_LAW}"] a[data-cited-document]`)!;
+    const cited = flagged.querySelector(
+      `section#can-cu li[data-cited-number="${REPLACED_LAW}"] a[data-cited-document]`,
+    )!;
     const law = readPage(siteDir, stripBase(cited.getAttribute('href')!, province.basePath));
     expect(law.querySelector('article.document')?.getAttribute('data-document-number')).toBe(REPLACED_LAW);
-    expect([...law.querySelectorAll('section#giai-thich li a')].map((a) => a.textContent)).toContain(fixtures.titles.flagged);
+    expect([...law.querySelectorAll('section#giai-thich li a')].map((a) => a.textContent)).toContain(
+      fixtures.titles.flagged,
+    );
   });
 
   test('a YouTube video requests nothing from YouTube until the reader presses play', async () => {
@@ -399,7 +466,9 @@ describe('the section pages', () => {
     await page.waitForLoadState('networkidle');
     expect(foreign).toEqual([]);
     expect(await page.locator('iframe').count()).toBe(0);
-    const youtube = page.waitForRequest((request) => request.url().startsWith('https://www.youtube-nocookie.com/embed/'));
+    const youtube = page.waitForRequest((request) =>
+      request.url().startsWith('https://www.youtube-nocookie.com/embed/'),
+    );
     await page.locator('a.video-play').click();
     await expect(page.locator('.video-embed iframe').getAttribute('src')).resolves.toBe(
       'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1&rel=0',
@@ -412,18 +481,30 @@ describe('the section pages', () => {
 
   test('with JavaScript off, the quiz’s answer opens and a citizen sends a question, lands on the confirmation and looks it up', async () => {
     const siteDir = path.join(outDir, province.code);
-    const quiz = await open(itemHref(siteDir, 'tinh-huong', fixtures.titles.situation), { javaScript: false });
+    const quiz = await open(itemHref(siteDir, 'tinh-huong', fixtures.titles.situation), {
+      javaScript: false,
+    });
     await expect(quiz.page.locator('.quiz-correct').isVisible()).resolves.toBe(false);
     await quiz.page.locator('input[data-quiz-option]').first().check();
     await quiz.page.locator('details.quiz-answer summary').click();
-    await expect(quiz.page.locator('.quiz-correct').textContent()).resolves.toBe('Đáp án đúng: B. Phương án thử nghiệm thứ hai.');
+    await expect(quiz.page.locator('.quiz-correct').textContent()).resolves.toBe(
+      'Đáp án đúng: B. Phương án thử nghiệm thứ hai.',
+    );
     await expect(quiz.page.locator('.quiz-correct').isVisible()).resolves.toBe(true);
     await quiz.context.close();
 
     const cmsOrigin = new URL(cms.url).origin;
-    const form = await open(`${province.basePath}hoi-dap/`, { javaScript: false, origin: LOCAL_SITES, passThrough: [cmsOrigin] });
-    expect(await form.page.locator('form[data-pbgdpl-form]').getAttribute('action')).toBe(`${cmsOrigin}/api/submissions/questions`);
-    await form.page.locator('#pbgdpl-question').fill('Câu hỏi thử nghiệm gửi từ trình duyệt đã tắt kịch bản: thời gian thử việc tối đa là bao lâu?');
+    const form = await open(`${province.basePath}hoi-dap/`, {
+      javaScript: false,
+      origin: LOCAL_SITES,
+      passThrough: [cmsOrigin],
+    });
+    expect(await form.page.locator('form[data-pbgdpl-form]').getAttribute('action')).toBe(
+      `${cmsOrigin}/api/submissions/questions`,
+    );
+    await form.page
+      .locator('#pbgdpl-question')
+      .fill('Câu hỏi thử nghiệm gửi từ trình duyệt đã tắt kịch bản: thời gian thử việc tối đa là bao lâu?');
     await form.page.locator('#pbgdpl-consent').check();
     await form.page.locator('button.pbgdpl-form__submit').click();
     await form.page.waitForURL(/\/ha-noi\/hoi-dap\/da-gui\/\?ma=[0-9A-Z]{10}$/);
@@ -433,7 +514,9 @@ describe('the section pages', () => {
     await form.page.goto(`${LOCAL_SITES}${province.basePath}hoi-dap/tra-cuu/`);
     await form.page.locator('#tra-cuu-ma').fill(`${code.slice(0, 5)}-${code.slice(5)}`);
     await form.page.locator('#tra-cuu-form button[type="submit"]').click();
-    await form.page.waitForURL((url) => url.origin === cmsOrigin && url.pathname === '/api/submissions/status');
+    await form.page.waitForURL(
+      (url) => url.origin === cmsOrigin && url.pathname === '/api/submissions/status',
+    );
     await expect(form.page.locator('body').textContent()).resolves.toContain('Đã tiếp nhận');
     expect(form.foreign).toEqual([]);
     await form.context.close();
@@ -448,10 +531,14 @@ describe('the section pages', () => {
       for (const p of pages) byType.set(p.type, [...(byType.get(p.type) ?? []), p.gzipWithCss]);
       console.log(
         `${code} section pages (gzip with stylesheet and scripts): ` +
-          [...byType].map(([type, sizes]) => `${type} ×${sizes.length} ≤ ${(Math.max(...sizes) / 1024).toFixed(1)} KB`).join(', '),
+          [...byType]
+            .map(([type, sizes]) => `${type} ×${sizes.length} ≤ ${(Math.max(...sizes) / 1024).toFixed(1)} KB`)
+            .join(', '),
       );
       expect(pages.length).toBeGreaterThan(9);
-      expect(pages.filter((p) => p.gzipWithCss > DOCUMENT_PAGE_BUDGET).map((p) => `${p.path}: ${p.gzipWithCss}`)).toEqual([]);
+      expect(
+        pages.filter((p) => p.gzipWithCss > DOCUMENT_PAGE_BUDGET).map((p) => `${p.path}: ${p.gzipWithCss}`),
+      ).toEqual([]);
     }
   });
 });

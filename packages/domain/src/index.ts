@@ -258,6 +258,7 @@ export {
   normaliseTrackingCode,
 } from './interaction/tracking-code.js';
 export { cleanText, duplicateKey, titleFromText, type CleanedText } from './interaction/clean-text.js';
+export { EMAIL_MAX_LENGTH, isValidEmail } from './interaction/email.js';
 export {
   HONEYPOT_FIELD,
   REPORT_REASONS,
@@ -316,7 +317,12 @@ export {
   type ReportStatus,
   type ReportableType,
 } from './interaction/reports.js';
-export { quantile, responseTimes, type ResponseRecord, type SiteResponseTime } from './interaction/response-time.js';
+export {
+  quantile,
+  responseTimes,
+  type ResponseRecord,
+  type SiteResponseTime,
+} from './interaction/response-time.js';
 export { dialogueIntake, type DialogueIntake } from './interaction/dialogue-intake.js';
 export {
   answerEmail,

@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { FEDERATION_ROLES, isFederationRoleCode, type FederationRoleCode } from '@pbgdpl/domain';
+import {
+  FEDERATION_ROLES,
+  isFederationRoleCode,
+  isValidEmail,
+  type FederationRoleCode,
+} from '@pbgdpl/domain';
 import { MEMBERSHIP, SITE } from './types';
 
 export interface AccountInput {
@@ -44,7 +49,7 @@ export async function ensureSiteAccount(strapi: Core.Strapi, input: AccountInput
   if (!isFederationRoleCode(input.role))
     throw new AccountError(`Vai trò không hợp lệ: ${String(input.role)}`);
   const email = input.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new AccountError(`Email không hợp lệ: ${input.email}`);
+  if (!isValidEmail(email)) throw new AccountError(`Email không hợp lệ: ${input.email}`);
   const site = (await strapi.db.query(SITE).findOne({
     where: { code: input.siteCode },
     select: ['id', 'documentId', 'code', 'name'],

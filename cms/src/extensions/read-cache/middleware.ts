@@ -5,7 +5,14 @@ import { PUBLIC_READABLE } from '../public-access';
 import { contentVersionOf } from './content-version';
 import { ResponseCache, type CachedResponse } from './response-cache';
 import { isCacheableRequest, mayBeGraphqlRead, publicReadKind } from './cacheable';
-import { parseJsonBody, readRawBody } from './graphql-body';
+import {
+  answerBodyRefusal,
+  bodySettings,
+  BodyRefused,
+  markBodyRead,
+  parseTextBody,
+  readBounded,
+} from '../request-body';
 import { PublicHeaders } from './public-headers';
 import { replayAnswer, storeAnswer, type ReplayContext } from './stored-answer';
 
@@ -46,15 +53,20 @@ export function createReadCacheMiddleware(
 
   const hit = (ctx: KoaContext, entry: CachedResponse) =>
     headers.withCors(ctx, () => replayAnswer(ctx, entry, 'hit'));
-  const refuse = (ctx: KoaContext, status: 400 | 413) =>
-    headers.withSecurityAndCors(ctx, () => {
-      ctx.status = status;
-      ctx.body = {
-        errors: [
-          { message: status === 413 ? 'Yêu cầu quá lớn.' : 'Nội dung yêu cầu không phải JSON hợp lệ.' },
-        ],
-      };
-    });
+  // The public body limit and checks of request-body hold here too: this reads before it.
+  const refuse = (ctx: KoaContext, refusal: BodyRefused) =>
+    headers.withSecurityAndCors(ctx, () => answerBodyRefusal(ctx, refusal));
+  const parse = async (ctx: KoaContext, raw: Buffer): Promise<boolean> => {
+    try {
+      ctx.request.body = await parseTextBody(raw, 'json');
+      markBodyRead(ctx as unknown as { state: Record<string, unknown> });
+      return true;
+    } catch (error) {
+      if (!(error instanceof BodyRefused)) throw error;
+      await refuse(ctx, error);
+      return false;
+    }
+  };
 
   return async (ctx: KoaContext, next: () => Promise<void>) => {
     if (!enabled || ctx.request.headers.authorization) return next();
@@ -65,14 +77,14 @@ export function createReadCacheMiddleware(
     if (kind === 'graphql') {
       // Strapi's body middleware skips /graphql (the plugin parses its own body later).
       if (ctx.request.body !== undefined || !ctx.is('application/json')) return next();
-      const read = await readRawBody(ctx.req);
-      if (!read.ok) return refuse(ctx, read.status);
-      raw = read.raw;
+      try {
+        raw = await readBounded(ctx.req, bodySettings().publicBytes);
+      } catch (error) {
+        if (error instanceof BodyRefused) return refuse(ctx, error);
+        throw error;
+      }
       if (!mayBeGraphqlRead(raw.toString('latin1'))) {
-        const parsed = parseJsonBody(raw);
-        if (!parsed) return refuse(ctx, 400);
-        ctx.request.body = parsed.body;
-        return next();
+        return (await parse(ctx, raw)) ? next() : undefined;
       }
     }
 
@@ -81,11 +93,7 @@ export function createReadCacheMiddleware(
     const stored = cache.get(key, version);
     if (stored) return hit(ctx, stored);
 
-    if (raw) {
-      const parsed = parseJsonBody(raw);
-      if (!parsed) return refuse(ctx, 400);
-      ctx.request.body = parsed.body;
-    }
+    if (raw && !(await parse(ctx, raw))) return;
     if (
       !isCacheableRequest({ method: ctx.method, path: ctx.path, body: ctx.request.body }, publicPrefixes())
     ) {

@@ -64,7 +64,7 @@ async function load(strapi: Core.Strapi, settings: SubmissionSettings): Promise<
   const byCode = new Map(rows.map((row) => [row.code, { ...row, enabled: row.enabled !== false }]));
   const policy = originPolicy(
     rows.filter((row) => row.enabled !== false),
-    { allowLocal: settings.allowLocalOrigins, extraOrigins: settings.extraOrigins },
+    { sitesUrl: settings.sitesUrl, extraOrigins: settings.extraOrigins },
   );
   return { loadedAt: Date.now(), byCode, policy };
 }

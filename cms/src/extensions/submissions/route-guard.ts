@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { isAllowedOrigin, refererOrigin } from '@pbgdpl/domain';
+import { bodySettings } from '../request-body';
 import { siteRegistry } from './registry';
-import { REJECT, type SubmissionRejected } from './rejection';
+import { REJECT, SubmissionRejected } from './rejection';
 import { answerRejection, isAnswered, type KoaLike } from './respond';
 import type { SubmissionSettings } from './settings';
 
@@ -17,7 +18,9 @@ export const SUBMISSION_PATH = '/api/submissions';
  *   only (Strapi's global CORS, which reflects any origin, is overridden on these routes).
  *   Requests without Origin and Referer (not a browser: curl, the load benchmark) still need a
  *   valid form token.
- * - Size: a body over the limit is refused from its Content-Length, before it is read.
+ * - Size: a body over the public limit is refused from its Content-Length, before it is read;
+ *   one sent chunked is counted as it streams by the body reader (../request-body), which also
+ *   refuses invalid UTF-8 and NUL characters.
  * - Every other failure is a Vietnamese 4xx, or a 503 the client may retry: a malformed body,
  *   an unknown path, a database that is down. Never a 500 or a stack trace.
  */
@@ -48,14 +51,14 @@ export function guardSubmissionRoutes(strapi: Core.Strapi, settings: () => Submi
         return;
       }
       const length = Number(ctx.get('Content-Length') || 0);
-      if (length > settings().maxBodyBytes) return refuse(ctx, REJECT.tooLarge());
+      if (length > bodySettings().publicBytes) return refuse(ctx, REJECT.tooLarge());
       if (
         ctx.method === 'POST' &&
         !ctx.is('application/x-www-form-urlencoded', 'application/json', 'multipart/form-data')
       )
         return refuse(ctx, REJECT.unsupportedType());
       await next();
-      if (!isAnswered(ctx) && ctx.status >= 400) refuse(ctx, translate(ctx.status));
+      if (!isAnswered(ctx) && ctx.status >= 400) refuse(ctx, translate(ctx.status, ctx.body));
     } catch (error) {
       strapi.log.error(`submissions: ${ctx.method} ${ctx.path} failed (${describe(error)})`);
       refuse(ctx, REJECT.unavailable());
@@ -69,8 +72,19 @@ function refuse(ctx: KoaLike, rejection: SubmissionRejected): void {
   answerRejection(ctx, rejection, null);
 }
 
-/** Strapi's own refusals on these routes (body parser, router), in the citizen's words. */
-function translate(status: number): SubmissionRejected {
+/**
+ * Other layers' refusals on these routes in the citizen's words: the body reader's own (already
+ * Vietnamese, with a code) keep their message; Strapi's (router, errors) get ours.
+ */
+function translate(status: number, body: unknown): SubmissionRejected {
+  const own = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  if (status < 500 && typeof own?.code === 'string' && typeof own.message === 'string') {
+    // The forms' own wording where they have one; the reader's other refusals as it wrote them.
+    if (own.code === 'too_large') return REJECT.tooLarge();
+    if (own.code === 'unreadable') return REJECT.unreadable();
+    if (own.code === 'unsupported_type') return REJECT.unsupportedType();
+    return new SubmissionRejected(status, own.code, own.message);
+  }
   if (status === 413) return REJECT.tooLarge();
   if (status === 415) return REJECT.unsupportedType();
   if (status === 404) return REJECT.notFound();

@@ -18,14 +18,12 @@ export interface SubmissionSettings {
   pageTokenSeconds: number;
   /** The same text to the same site within this window is a duplicate. */
   duplicateWindowSeconds: number;
-  /** Pages served from this machine (localhost) may send forms: everywhere but production. */
-  allowLocalOrigins: boolean;
+  /** The shared host serving the sites that have no address of their own (PBGDPL_SITES_URL). */
+  sitesUrl: string | null;
   /** Origins besides the registered sites' (a staging server). */
   extraOrigins: string[];
   /** HMAC key for form tokens and reporter keys. */
   secret: Buffer;
-  /** Largest request body accepted on the form routes, in bytes. */
-  maxBodyBytes: number;
 }
 
 type Env = NodeJS.ProcessEnv;
@@ -42,15 +40,23 @@ export function readSubmissionSettings(env: Env = process.env): SubmissionSettin
     liveTokenSeconds: positiveInt(env, 'SUBMISSION_TOKEN_SECONDS', 2 * 3600),
     pageTokenSeconds: positiveInt(env, 'SUBMISSION_PAGE_TOKEN_SECONDS', 45 * 86400),
     duplicateWindowSeconds: positiveInt(env, 'SUBMISSION_DUPLICATE_SECONDS', 86400),
-    allowLocalOrigins:
-      (env.SUBMISSION_ALLOW_LOCAL_ORIGINS ?? String(env.NODE_ENV !== 'production')) === 'true',
+    sitesUrl: sitesUrlOf(env),
     extraOrigins: (env.SUBMISSION_EXTRA_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
     secret: secretOf(env),
-    maxBodyBytes: positiveInt(env, 'SUBMISSION_MAX_BODY_BYTES', 32 * 1024),
   };
+}
+
+/** PBGDPL_SITES_URL, when set: an http(s) address (the sites' shared host). */
+function sitesUrlOf(env: Env): string | null {
+  const raw = env.PBGDPL_SITES_URL?.trim();
+  if (!raw) return null;
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new Error(`PBGDPL_SITES_URL must be an http(s) address, e.g. https://pbgdpl.gov.vn; got "${raw}".`);
+  return url.toString();
 }
 
 function positiveInt(env: Env, name: string, fallback: number): number {

@@ -2,8 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { uploadSizeProblem } from '@pbgdpl/domain';
 
-export { createUploadLimitMiddleware } from './middleware';
-
 /** A file as the upload plugin hands it to its provider's size check (size in kilobytes of 1,000 bytes). */
 interface PendingFile {
   name?: string;

@@ -8,8 +8,11 @@ const SITES = [
 ];
 
 describe('origin policy', () => {
-  const production = originPolicy(SITES, { allowLocal: false });
-  const dev = originPolicy(SITES, { allowLocal: true, extraOrigins: ['https://staging.example.vn'] });
+  const production = originPolicy(SITES);
+  const demo = originPolicy(SITES, {
+    sitesUrl: 'http://127.0.0.1:4321',
+    extraOrigins: ['https://staging.example.vn'],
+  });
 
   it('admits the registered sites’ origins only', () => {
     expect(isAllowedOrigin('https://pbgdpl.gov.vn', production)).toBe(true);
@@ -20,11 +23,13 @@ describe('origin policy', () => {
     expect(isAllowedOrigin('http://127.0.0.1:4321', production)).toBe(false);
   });
 
-  it('admits this machine’s pages and named extra origins outside production', () => {
-    expect(isAllowedOrigin('http://127.0.0.1:4321', dev)).toBe(true);
-    expect(isAllowedOrigin('http://localhost', dev)).toBe(true);
-    expect(isAllowedOrigin('https://staging.example.vn', dev)).toBe(true);
-    expect(isAllowedOrigin('http://127.0.0.1.evil.example', dev)).toBe(false);
+  it('admits the sites’ shared host and named extra origins, and nothing for being local', () => {
+    expect(isAllowedOrigin('http://127.0.0.1:4321', demo)).toBe(true);
+    expect(isAllowedOrigin('https://staging.example.vn', demo)).toBe(true);
+    expect(isAllowedOrigin('http://127.0.0.1:4322', demo)).toBe(false);
+    expect(isAllowedOrigin('http://localhost:4321', demo)).toBe(false);
+    expect(isAllowedOrigin('http://localhost', demo)).toBe(false);
+    expect(isAllowedOrigin('http://127.0.0.1.evil.example', demo)).toBe(false);
   });
 
   it('sends citizens back only to a registered site’s pages', () => {
@@ -36,8 +41,10 @@ describe('origin policy', () => {
     expect(allowedReturnTo('https://pbgdpl.gov.vn@evil.example/', production)).toBeNull();
     expect(allowedReturnTo('javascript:alert(1)', production)).toBeNull();
     expect(allowedReturnTo('/ha-noi/hoi-dap/', production)).toBeNull();
-    expect(allowedReturnTo('http://127.0.0.1:4321/ha-noi/hoi-dap/da-gui/', dev)).not.toBeNull();
-    expect(allowedReturnTo('http://127.0.0.1:4321/khac/', dev)).toBeNull();
+    expect(allowedReturnTo('http://127.0.0.1:4321/chua-co/hoi-dap/da-gui/', demo)).not.toBeNull();
+    expect(allowedReturnTo('http://127.0.0.1:4321/khac/', demo)).toBeNull();
+    // Sites with an address of their own are not served on the shared host.
+    expect(allowedReturnTo('http://127.0.0.1:4321/ha-noi/hoi-dap/da-gui/', demo)).toBeNull();
   });
 
   it('reads the origin of a Referer', () => {

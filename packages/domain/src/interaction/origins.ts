@@ -1,8 +1,10 @@
 /**
- * Which web pages may send the public forms, and where a form may send the citizen back: only
- * the registered sites (their `baseUrl` in the site registry), plus, outside production, pages
- * served from this machine (`localhost`, `127.0.0.1`: the demo and the tests), plus origins an
- * operator names explicitly (a staging server).
+ * Which web pages may call the CMS from a browser (the public forms, the search beacon, CORS),
+ * and where a form may send the citizen back: only the registered sites — each site's own
+ * `baseUrl` in the registry, and the deployment's shared host for sites (`sitesUrl`, where the
+ * sites without an address of their own are served under their `basePath`) — plus origins an
+ * operator names explicitly (a staging server). Nothing is admitted for being on this machine:
+ * the demo names its sites' host like any deployment.
  */
 
 export interface RegisteredSiteAddress {
@@ -14,32 +16,34 @@ export interface RegisteredSiteAddress {
 }
 
 export interface OriginPolicy {
-  /** Origins of registered sites and extra origins ("https://host[:port]"). */
+  /** Origins of registered sites, of the sites' shared host and extra origins ("https://host[:port]"). */
   readonly origins: ReadonlySet<string>;
   /** Address prefixes a confirmation page may start with (each ends with "/"). */
   readonly prefixes: readonly string[];
-  /** Paths under which a local page may be (the sites' basePaths), when local pages are allowed. */
-  readonly localPaths: readonly string[];
-  readonly allowLocal: boolean;
 }
 
-const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
-
 /**
- * The policy for a registry. `extraOrigins` are whole origins (any path on them is allowed);
- * `allowLocal` admits pages served from this machine under a registered site's basePath.
+ * The policy for a registry. `sitesUrl` is the shared host serving every site without a
+ * `baseUrl` under its `basePath` (PBGDPL_SITES_URL); `extraOrigins` are whole origins (any path
+ * on them is allowed).
  */
 export function originPolicy(
   sites: readonly RegisteredSiteAddress[],
-  options: { allowLocal: boolean; extraOrigins?: readonly string[] },
+  options: { sitesUrl?: string | null; extraOrigins?: readonly string[] } = {},
 ): OriginPolicy {
   const origins = new Set<string>();
   const prefixes: string[] = [];
+  const shared = webUrl(options.sitesUrl);
+  if (shared) origins.add(shared.origin);
   for (const site of sites) {
-    const url = parseUrl(site.baseUrl);
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) continue;
-    origins.add(url.origin);
-    prefixes.push(withSlash(`${url.origin}${url.pathname}`));
+    const url = webUrl(site.baseUrl);
+    if (url) {
+      origins.add(url.origin);
+      prefixes.push(withSlash(`${url.origin}${url.pathname}`));
+    } else if (shared) {
+      const basePath = site.basePath.startsWith('/') ? site.basePath : `/${site.basePath}`;
+      prefixes.push(withSlash(`${shared.origin}${shared.pathname.replace(/\/$/, '')}${basePath}`));
+    }
   }
   for (const extra of options.extraOrigins ?? []) {
     const url = parseUrl(extra);
@@ -47,20 +51,18 @@ export function originPolicy(
     origins.add(url.origin);
     prefixes.push(`${url.origin}/`);
   }
-  const localPaths = sites.map((s) => withSlash(s.basePath.startsWith('/') ? s.basePath : `/${s.basePath}`));
-  return { origins, prefixes, localPaths, allowLocal: options.allowLocal };
+  return { origins, prefixes };
 }
 
-/** Whether a browser's Origin header names a page allowed to send the forms. */
+/** Whether a browser's Origin header names a registered site's page (or an extra origin). */
 export function isAllowedOrigin(origin: string, policy: OriginPolicy): boolean {
-  if (policy.origins.has(origin)) return true;
-  return policy.allowLocal && LOCAL_ORIGIN.test(origin);
+  return policy.origins.has(origin);
 }
 
 /**
- * The confirmation page a form names in `returnTo`, when it lies on a registered site (or a
- * local page under a site's basePath); null for anything else, so the CMS never redirects a
- * citizen to a foreign address (an open redirect).
+ * The confirmation page a form names in `returnTo`, when it lies on a registered site (its own
+ * address, or its basePath on the shared host); null for anything else, so the CMS never
+ * redirects a citizen to a foreign address (an open redirect).
  */
 export function allowedReturnTo(value: unknown, policy: OriginPolicy): URL | null {
   const url = typeof value === 'string' && value.length <= 2000 ? parseUrl(value) : null;
@@ -69,18 +71,20 @@ export function allowedReturnTo(value: unknown, policy: OriginPolicy): URL | nul
   const address = `${url.origin}${url.pathname}`;
   if (policy.prefixes.some((prefix) => address.startsWith(prefix) || withSlash(address) === prefix))
     return url;
-  if (
-    policy.allowLocal &&
-    LOCAL_ORIGIN.test(url.origin) &&
-    policy.localPaths.some((p) => withSlash(url.pathname).startsWith(p))
-  )
-    return url;
   return null;
 }
 
 /** The origin of a Referer header (browsers send it when they send no Origin). */
 export function refererOrigin(referer: unknown): string | null {
   return typeof referer === 'string' ? (parseUrl(referer)?.origin ?? null) : null;
+}
+
+/** An http(s) address without credentials, or null. */
+function webUrl(value: string | null | undefined): URL | null {
+  const url = parseUrl(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password)
+    return null;
+  return url;
 }
 
 function parseUrl(value: string | null | undefined): URL | null {

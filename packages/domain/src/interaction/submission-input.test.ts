@@ -124,3 +124,52 @@ describe('honeypot', () => {
     expect(honeypotFilled({})).toBe(false);
   });
 });
+
+describe('markup in any field', () => {
+  const FIELDS = ['site', 'token', 'email', 'phone', 'field', 'consent', 'returnTo', 'anything'];
+
+  it.each(FIELDS)('refuses markup in %s, naming the field, instead of dropping it', (field) => {
+    const result = parseQuestion({
+      site: 'ha-noi',
+      question: QUESTION,
+      [field]: field === 'phone' ? '<b>0912345678</b>' : '<img src=x onerror=alert(1)>',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems[0]).toMatchObject({
+        field,
+        markup: true,
+        message: expect.stringMatching(/không được chứa mã HTML hay mã lệnh/),
+      });
+  });
+
+  it('names the phone field when a phone number is wrapped in a script', () => {
+    const result = parseQuestion({ site: 'ha-noi', question: QUESTION, phone: '<script>x</script>' });
+    expect(!result.ok && result.problems[0]).toMatchObject({
+      field: 'phone',
+      message:
+        'Số điện thoại không được chứa mã HTML hay mã lệnh (như <script>, <a href>): hãy gửi chữ thường.',
+    });
+  });
+
+  it('looks inside JSON values and lists', () => {
+    const nested = parseReport(
+      { site: 'ha-noi', itemType: 'qa', item: 'abcdefghij', reason: ['wrong', '<a href="x">y</a>'] },
+      ['qa'],
+    );
+    expect(!nested.ok && nested.problems[0]).toMatchObject({ field: 'reason', markup: true });
+    const deep = parseDialogueQuestion({
+      site: 'ha-noi',
+      question: QUESTION,
+      dialogue: { x: 'javascript:alert(1)' },
+    });
+    expect(!deep.ok && deep.problems[0]).toMatchObject({ field: 'dialogue.x', markup: true });
+  });
+
+  it('refuses addresses a hand-written pattern let through', () => {
+    for (const email of ['a@b..vn', '.a@example.vn', 'a@-example.vn']) {
+      const result = parseQuestion({ site: 'ha-noi', question: QUESTION, email });
+      expect(!result.ok && result.problems[0]).toMatchObject({ field: 'email' });
+    }
+  });
+});

@@ -5,12 +5,13 @@
  * site, field, dialogue or item afterwards.
  */
 import { cleanText, titleFromText } from './clean-text.js';
+import { EMAIL_MAX_LENGTH, isValidEmail } from './email.js';
 
 /** Longest values accepted, in characters after cleaning (the Q&A schema allows the same). */
 export const SUBMISSION_LIMITS = {
   question: { min: 10, max: 5000 },
   name: { max: 120 },
-  email: { max: 254 },
+  email: { max: EMAIL_MAX_LENGTH },
   phone: { max: 20 },
   reportMessage: { max: 2000 },
   code: { max: 80 },
@@ -62,7 +63,6 @@ export type FormBody = Record<string, unknown>;
 
 const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
-const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:.]{2,}$/;
 
 /** The honeypot field: hidden from people, filled in by form-filling robots. */
 export const HONEYPOT_FIELD = 'website';
@@ -75,7 +75,7 @@ export function honeypotFilled(body: FormBody): boolean {
 
 /** A legal question to a site. */
 export function parseQuestion(body: FormBody): Parsed<QuestionInput> {
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblem[] = markupInAnyField(body, ['question', 'name']);
   const siteCode = code(body, 'site', 'Trang nhận câu hỏi', problems, true)!;
   const fieldCode = code(body, 'field', 'Lĩnh vực', problems, false);
   const common = commonAsker(body, problems);
@@ -85,7 +85,7 @@ export function parseQuestion(body: FormBody): Parsed<QuestionInput> {
 
 /** A question or comment to a policy dialogue. */
 export function parseDialogueQuestion(body: FormBody): Parsed<DialogueQuestionInput> {
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblem[] = markupInAnyField(body, ['question', 'name']);
   const siteCode = code(body, 'site', 'Trang gửi câu hỏi', problems, true)!;
   const dialogueId = text(body, 'dialogue', false);
   if (!dialogueId.text) problems.push({ field: 'dialogue', message: 'Thiếu cuộc đối thoại nhận câu hỏi.' });
@@ -106,7 +106,7 @@ export function parseDialogueQuestion(body: FormBody): Parsed<DialogueQuestionIn
 
 /** A report that a published item is wrong or outdated. */
 export function parseReport(body: FormBody, reportableTypes: readonly string[]): Parsed<ReportInput> {
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblem[] = markupInAnyField(body, ['message']);
   const siteCode = code(body, 'site', 'Trang gửi báo cáo', problems, true)!;
   const itemType = text(body, 'itemType', false).text;
   if (!reportableTypes.includes(itemType))
@@ -156,7 +156,7 @@ function commonAsker(
   const emailText = text(body, 'email', false).text.toLowerCase();
   if (emailText.length > SUBMISSION_LIMITS.email.max)
     problems.push(tooLong('email', 'Email', SUBMISSION_LIMITS.email.max, emailText.length));
-  else if (emailText && !EMAIL.test(emailText))
+  else if (emailText && !isValidEmail(emailText))
     problems.push({
       field: 'email',
       message: `Email “${emailText.slice(0, 60)}” không hợp lệ (ví dụ: ten@example.vn).`,
@@ -194,6 +194,65 @@ function phoneNumber(value: string, problems: FieldProblem[]): string | null {
   return phone;
 }
 
+/** What each form field is called on the forms, for messages naming it. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  site: 'Mã trang',
+  token: 'Mã xác nhận của biểu mẫu',
+  returnTo: 'Địa chỉ trang xác nhận',
+  question: 'Câu hỏi',
+  name: 'Họ tên',
+  email: 'Email',
+  phone: 'Số điện thoại',
+  field: 'Lĩnh vực',
+  consent: 'Ô đồng ý công khai',
+  dialogue: 'Cuộc đối thoại',
+  kind: 'Loại ý kiến',
+  itemType: 'Loại nội dung được báo cáo',
+  item: 'Nội dung được báo cáo',
+  reason: 'Lý do báo cáo',
+  message: 'Nội dung báo cáo',
+  [HONEYPOT_FIELD]: 'Ô chống thư rác',
+};
+
+/**
+ * HTML, a script or a `javascript:` address in any field the form sent (every field, known or
+ * not, at any depth of a JSON body), each named: the form is refused, never silently cleaned, so
+ * a phone number or a code wrapped in markup does not turn into an empty or different value.
+ * `checkedLater` fields are reported by their own checks (with the same message).
+ */
+export function markupInAnyField(body: FormBody, checkedLater: readonly string[] = []): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const visit = (value: unknown, field: string, depth: number) => {
+    if (typeof value === 'string') {
+      if (cleanText(value).hadMarkup) problems.push(markupProblem(field, fieldLabel(field)));
+    } else if (Array.isArray(value) && depth < 4) {
+      value.forEach((item) => visit(item, field, depth + 1));
+    } else if (value && typeof value === 'object' && depth < 4) {
+      for (const [key, item] of Object.entries(value)) visit(item, `${field}.${key}`, depth + 1);
+    }
+  };
+  for (const [field, value] of Object.entries(body)) {
+    if (checkedLater.includes(field)) continue;
+    const before = problems.length;
+    visit(value, field, 0);
+    problems.splice(before + 1); // one problem per field is enough
+  }
+  return problems;
+}
+
+function fieldLabel(field: string): string {
+  const top = field.split('.')[0]!;
+  return FIELD_LABELS[top] ?? `Trường “${field.slice(0, 40)}”`;
+}
+
+function markupProblem(field: string, label: string): FieldProblem {
+  return {
+    field,
+    markup: true,
+    message: `${label} không được chứa mã HTML hay mã lệnh (như <script>, <a href>): hãy gửi chữ thường.`,
+  };
+}
+
 function code(
   body: FormBody,
   field: string,
@@ -218,12 +277,7 @@ function text(body: FormBody, field: string, multiline: boolean) {
 }
 
 function markup(value: { hadMarkup: boolean }, field: string, label: string, problems: FieldProblem[]): void {
-  if (value.hadMarkup)
-    problems.push({
-      field,
-      markup: true,
-      message: `${label} không được chứa mã HTML hay mã lệnh (như <script>, <a href>): hãy gửi chữ thường.`,
-    });
+  if (value.hadMarkup) problems.push(markupProblem(field, label));
 }
 
 function tooLong(field: string, label: string, max: number, length: number): FieldProblem {

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-/** Liveness and readiness in one answer: 200 when the database answers, 503 when it does not. */
+/**
+ * Liveness and readiness in one answer: 200 when the database answers, 503 when it does not.
+ * It names no software, version or database engine: the answer is public, and such names only
+ * tell an attacker which published vulnerabilities to try.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async check(ctx: { status: number; body: unknown }) {
     const started = Date.now();
@@ -9,14 +13,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       await strapi.db.connection.raw('select 1');
     } catch (error) {
       database = 'unavailable';
-      strapi.log.error(`health: database check failed: ${(error as Error).message}`);
+      strapi.log.error(`health: database check failed (${(error as Error).name})`);
     }
     ctx.status = database === 'ok' ? 200 : 503;
     ctx.body = {
       status: database === 'ok' ? 'ok' : 'degraded',
       database,
-      databaseClient: strapi.db.dialect.client,
-      strapiVersion: strapi.config.get('info.strapi'),
       uptimeSeconds: Math.round(process.uptime()),
       checkedInMs: Date.now() - started,
     };

@@ -1,4 +1,0 @@
-import { createUploadLimitMiddleware } from '../extensions/upload-limits';
-
-/** Loaded by Strapi as `global::upload-limits` (see config/middlewares.ts). */
-export default createUploadLimitMiddleware;
