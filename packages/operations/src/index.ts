@@ -1,0 +1,18 @@
+export {
+  createBackup,
+  pruneBackups,
+  type BackupOptions,
+  type BackupResult,
+  type DatabaseTarget,
+} from './backup.js';
+export { restoreBackup, type RestoreOptions, type RestoreResult } from './restore.js';
+export { verifyBackup, readManifest, type BackupManifest, MANIFEST_FILE, SUMS_FILE } from './manifest.js';
+export {
+  postgresTableDigests,
+  sqliteTableDigests,
+  compareDigests,
+  type TableDigest,
+} from './table-digests.js';
+export { readSecretsLayout, type SecretsLayout } from './secrets-layout.js';
+export { listFiles, sha256File, describeFiles, type FileEntry } from './checksums.js';
+export { OperationsError, CorruptBackupError, TargetNotEmptyError, ToolFailedError } from './errors.js';
