@@ -16,3 +16,4 @@ export {
 export { readSecretsLayout, type SecretsLayout } from './secrets-layout.js';
 export { listFiles, sha256File, describeFiles, type FileEntry } from './checksums.js';
 export { OperationsError, CorruptBackupError, TargetNotEmptyError, ToolFailedError } from './errors.js';
+export { createBaseBackup, preparePointInTimeRecovery, type RecoveryPlan } from './point-in-time.js';
