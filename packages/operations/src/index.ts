@@ -17,3 +17,19 @@ export { readSecretsLayout, type SecretsLayout } from './secrets-layout.js';
 export { listFiles, sha256File, describeFiles, type FileEntry } from './checksums.js';
 export { OperationsError, CorruptBackupError, TargetNotEmptyError, ToolFailedError } from './errors.js';
 export { createBaseBackup, preparePointInTimeRecovery, type RecoveryPlan } from './point-in-time.js';
+export {
+  parseAuditReport,
+  judgeAudit,
+  allowlistProblems,
+  auditUnavailable,
+  type Advisory,
+  type AuditAllowlist,
+  type AuditVerdict,
+} from './supply-chain/audit.js';
+export {
+  classifyLicence,
+  licenceReport,
+  formatLicenceReport,
+  type LicenceReport,
+} from './supply-chain/licences.js';
+export { findUnpinned, isPinned, type UnpinnedDependency } from './supply-chain/pins.js';
