@@ -31,12 +31,15 @@ import {
 } from './extensions/change-capture';
 import { bootstrapCoverage, coverageCronTasks } from './extensions/coverage';
 import { registerUploadLimits } from './extensions/upload-limits';
+import { registerObservability } from './extensions/observability';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
   register({ strapi }: { strapi: Core.Strapi }) {
     // The i18n plugin reads this on an empty database only; `vi` is the platform's default.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'vi';
+    // First of the HTTP middlewares it installs, so it wraps all others: request ids, /metrics.
+    registerObservability(strapi);
     // First, so it is the outermost Document Service middleware: the version moves after every other effect.
     registerReadCacheInvalidation(strapi);
     // Next, the audit log (it records refusals) around the federation's scope check, so an
