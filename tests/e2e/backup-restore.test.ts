@@ -15,6 +15,7 @@ import {
 } from '@pbgdpl/operations';
 import {
   createTestDatabase,
+  freePort,
   startCmsProcess,
   testCmsEnv,
   type CmsProcess,
@@ -145,9 +146,17 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dirs.sourcePublic, 'uploads'), { recursive: true });
   source = await createTestDatabase('backup_source', path.join(CMS_DIR, '.tmp'));
   target = await createTestDatabase('backup_restored', path.join(CMS_DIR, '.tmp'));
+  // A mail server that refuses connections: the staff and assignment emails stay queued in the
+  // outbox (retried tomorrow, so nothing moves while the test runs) and are part of the backup.
+  const smtp = {
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(await freePort()),
+    SMTP_FROM: 'PBGDPL <khong-tra-loi@pbgdpl.test>',
+    SMTP_RETRY_DELAYS_MS: '86400000',
+  };
   cms = await startCmsProcess({
     cmsDir: CMS_DIR,
-    env: { ...secrets, ...source.env, CMS_PUBLIC_DIR: dirs.sourcePublic },
+    env: { ...secrets, ...source.env, ...smtp, CMS_PUBLIC_DIR: dirs.sourcePublic },
   });
   filled = await fillCms(cms.url, PUBLIC_ENV.PBGDPL_SITES_URL);
   buildSites(cms.url, dirs.sitesFromSource);
@@ -272,7 +281,6 @@ test('the restored database has the same rows as the source in every table (per-
     'pbgdpl_change_events',
   ])
     expect({ table, hasRows: (rows.get(table) ?? 0) > 0 }).toEqual({ table, hasRows: true });
-  expect(rows.has('pbgdpl_email_outbox')).toBe(true);
 });
 
 test('the restored uploads folder holds the same files with the same bytes', async () => {
