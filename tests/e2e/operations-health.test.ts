@@ -26,7 +26,11 @@ let cms: CmsProcess;
 let engine: SyncDriver | null = null;
 
 type Health = { status: string; sync: { status: string; liveWorkers?: number; dispatcherLive?: boolean } };
-const health = async () => (await (await fetch(`${cms.url}/api/health`)).json()) as Health;
+/** Health as an operator reads it (the figures behind sync.status need the metrics token). */
+const health = async () =>
+  (await (
+    await fetch(`${cms.url}/api/health`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).json()) as Health;
 const metric = async (name: string) => {
   const text = await (
     await fetch(`${cms.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })

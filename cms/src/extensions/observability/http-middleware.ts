@@ -75,7 +75,7 @@ export function loginFailure(
 }
 
 /** Bearer token check in constant time (length first: timingSafeEqual needs equal lengths). */
-function bearerMatches(header: string, token: string): boolean {
+export function bearerMatches(header: string, token: string): boolean {
   const given = Buffer.from(header.replace(/^Bearer\s+/i, ''));
   const wanted = Buffer.from(token);
   return given.length === wanted.length && timingSafeEqual(given, wanted);

@@ -4,7 +4,7 @@ import { createMetrics } from './metrics';
 
 export { currentRequestId } from './request-id';
 export { jsonLogFormat, wantsJsonLogs } from './log-format';
-export { workerReading, type WorkerReading } from './sync-tables';
+export { syncHealth } from './health';
 
 /**
  * Register (first, so it wraps every other middleware and route guard): request ids, the
