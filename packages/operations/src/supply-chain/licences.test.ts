@@ -20,14 +20,17 @@ test.each([
 });
 
 test('the report counts packages per licence and lists only those needing attention, the most demanding first', () => {
-  const report = licenceReport({
-    MIT: [
-      { name: 'a', versions: ['1.0.0'] },
-      { name: 'b', versions: ['2.0.0'] },
-    ],
-    'MPL-2.0': [{ name: 'lightningcss', versions: ['1.33.0'] }],
-    Unknown: [{ name: '@strapi/review-workflows', versions: ['5.54.0'], homepage: 'https://strapi.io' }],
-  });
+  const report = licenceReport(
+    {
+      MIT: [
+        { name: 'a', versions: ['1.0.0'] },
+        { name: 'b', versions: ['2.0.0'] },
+      ],
+      'MPL-2.0': [{ name: 'lightningcss', versions: ['1.33.0'] }],
+      Unknown: [{ name: '@strapi/review-workflows', versions: ['5.54.0'], homepage: 'https://strapi.io' }],
+    },
+    (pkg) => (pkg.name === '@strapi/review-workflows' ? 'Enterprise License' : null),
+  );
   expect(report.packages).toBe(4);
   expect(report.byLicence.map((l) => [l.licence, l.packages])).toEqual([
     ['MIT', 2],
@@ -38,7 +41,9 @@ test('the report counts packages per licence and lists only those needing attent
     ['@strapi/review-workflows', 'unknown'],
     ['lightningcss', 'weak-copyleft'],
   ]);
-  expect(formatLicenceReport(report, '2026-12-08')).toContain(
+  const text = formatLicenceReport(report, '2026-12-08');
+  expect(text).toContain(
     '| lightningcss | 1.33.0 | MPL-2.0 | file-level copyleft: changes to its files must be published under the same licence |',
   );
+  expect(text).toContain('| @strapi/review-workflows | 5.54.0 | Unknown (its file: “Enterprise License”) |');
 });

@@ -71,10 +71,14 @@ export function classifyLicence(expression: string): LicenceCategory {
   );
 }
 
-type PnpmLicences = Record<
-  string,
-  Array<{ name: string; versions: string[]; license?: string; homepage?: string }>
->;
+export type PnpmPackage = {
+  name: string;
+  versions: string[];
+  paths?: string[];
+  license?: string;
+  homepage?: string;
+};
+type PnpmLicences = Record<string, PnpmPackage[]>;
 
 export interface LicenceReport {
   packages: number;
@@ -86,10 +90,19 @@ export interface LicenceReport {
     category: LicenceCategory;
     why: string;
     homepage: string | null;
+    /** What the package's own licence file says it is, for packages without an SPDX licence. */
+    note: string | null;
   }>;
 }
 
-export function licenceReport(pnpmJson: PnpmLicences): LicenceReport {
+/**
+ * @param licenceNote for a package whose licence is not declared in SPDX form, what its licence
+ *   file calls itself (the CLI reads the file; tests pass a fake)
+ */
+export function licenceReport(
+  pnpmJson: PnpmLicences,
+  licenceNote: (pkg: PnpmPackage) => string | null = () => null,
+): LicenceReport {
   const byLicence = Object.entries(pnpmJson)
     .map(([licence, list]) => ({ licence, category: classifyLicence(licence), packages: list.length }))
     .sort((a, b) => b.packages - a.packages || a.licence.localeCompare(b.licence));
@@ -103,6 +116,7 @@ export function licenceReport(pnpmJson: PnpmLicences): LicenceReport {
       category: p.category,
       why: WHY[p.category as Exclude<LicenceCategory, 'permissive'>],
       homepage: p.homepage ?? null,
+      note: p.category === 'unknown' ? licenceNote(p) : null,
     }))
     .sort((a, b) => RANK.indexOf(b.category) - RANK.indexOf(a.category) || a.name.localeCompare(b.name));
   return { packages: byLicence.reduce((n, l) => n + l.packages, 0), byLicence, attention };
@@ -123,7 +137,10 @@ export function formatLicenceReport(report: LicenceReport, generatedOn: string):
     '',
     '| package | versions | licence | why |',
     '| --- | --- | --- | --- |',
-    ...report.attention.map((p) => `| ${p.name} | ${p.versions.join(', ')} | ${p.licence} | ${p.why} |`),
+    ...report.attention.map(
+      (p) =>
+        `| ${p.name} | ${p.versions.join(', ')} | ${p.licence}${p.note ? ` (its file: “${p.note}”)` : ''} | ${p.why} |`,
+    ),
     '',
   ];
   return lines.join('\n');
