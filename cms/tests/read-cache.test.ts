@@ -170,11 +170,13 @@ describe('the public read cache', () => {
       .findMany({ locale: 'vi', filters: { number: law.official_number } } as never)) as Array<{
       documentId: string;
     }>;
-    await cms.strapi.documents(UID).update({
-      documentId: row!.documentId,
-      locale: 'vi',
-      data: { title: 'Bộ luật Lao động (đã sửa tiêu đề)' },
-    } as never);
+    await cms.strapi
+      .documents(UID)
+      .update({
+        documentId: row!.documentId,
+        locale: 'vi',
+        data: { title: 'Bộ luật Lao động (đã sửa tiêu đề)' },
+      } as never);
     await cms.strapi.documents(UID).publish({ documentId: row!.documentId, locale: 'vi' } as never);
     const after = await listing().expect(200);
     expect(after.headers['x-read-cache']).toBe('miss');
