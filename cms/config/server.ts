@@ -16,6 +16,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: requireEnv(env, 'APP_KEYS').split(','),
   },
+  // The upload provider writes into <public>/uploads: a restore drill (or a second CMS on one
+  // machine) points CMS_PUBLIC_DIR at its own folder; relative to cms/.
+  dirs: { public: env('CMS_PUBLIC_DIR', './public') },
   webhooks: {
     populateRelations: false,
   },

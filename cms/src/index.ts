@@ -31,6 +31,7 @@ import {
 } from './extensions/change-capture';
 import { bootstrapCoverage, coverageCronTasks } from './extensions/coverage';
 import { registerUploadLimits } from './extensions/upload-limits';
+import { registerObservability } from './extensions/observability';
 import { registerBodyPrecheck, registerRequestBody } from './extensions/request-body';
 import { registerOrigins } from './extensions/origins';
 import { registerPublicErrors } from './extensions/public-errors';
@@ -43,6 +44,8 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // The i18n plugin reads this on an empty database only; `vi` is the platform's default.
     process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'vi';
+    // First of the HTTP middlewares installed here, so it wraps all others: request ids, /metrics.
+    registerObservability(strapi);
     // The public surface, outermost first (Koa middlewares ahead of Strapi's own; docs/security.md):
     // Strapi's refusals on the public API in Vietnamese, Permissions-Policy on every answer,
     // admin API writes only from the admin's origin, sign-in backoff, no end-user accounts.

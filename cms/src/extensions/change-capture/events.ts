@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { currentRequestId } from '../observability/request-id';
 
 export const CHANGE_EVENTS_TABLE = 'pbgdpl_change_events';
 const CONTENT_VERSION_TABLE = 'pbgdpl_content_version';
@@ -60,7 +61,14 @@ export interface ChangeEventInput {
 /** Bootstrap: the table and its indexes exist (idempotent). */
 export async function ensureChangeEventsTable(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(CHANGE_EVENTS_TABLE)) return;
+  if (await knex.schema.hasTable(CHANGE_EVENTS_TABLE)) {
+    // Tables made before request ids were carried get the column (nullable: old rows have none).
+    if (!(await knex.schema.hasColumn(CHANGE_EVENTS_TABLE, 'request_id')))
+      await knex.schema.alterTable(CHANGE_EVENTS_TABLE, (table) =>
+        table.string('request_id', 128).nullable(),
+      );
+    return;
+  }
   await knex.schema.createTable(CHANGE_EVENTS_TABLE, (table) => {
     table.bigIncrements('id').primary();
     table.string('dedupe_key', 255).notNullable().unique();
@@ -74,6 +82,9 @@ export async function ensureChangeEventsTable(strapi: Core.Strapi): Promise<void
     table.integer('placement_format').notNullable();
     table.bigInteger('content_version').notNullable();
     table.timestamp('occurred_at', { useTz: true }).notNullable();
+    // The X-Request-Id of the request that made the change (null for cron and validity changes),
+    // so the sync workers can log it with the builds it causes.
+    table.string('request_id', 128).nullable();
   });
   await knex.schema.alterTable(CHANGE_EVENTS_TABLE, (table) => {
     table.index(['occurred_at'], 'pbgdpl_change_events_occurred_idx');
@@ -105,6 +116,7 @@ export async function appendChangeEvent(db: Db, event: ChangeEventInput): Promis
       placement_format: PLACEMENT_FORMAT,
       content_version: row ? Number(row.version) : 0,
       occurred_at: event.occurredAt ?? new Date(),
+      request_id: currentRequestId(),
     })
     .onConflict('dedupe_key')
     .ignore();

@@ -27,6 +27,8 @@ const NOT_STORED = new Set([
   'vary',
   'etag',
   'x-read-cache',
+  // Per request (src/extensions/observability): a hit gets its own.
+  'x-request-id',
   'date',
   'connection',
   'keep-alive',

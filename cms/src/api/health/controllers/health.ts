@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { syncHealth } from '../../../extensions/observability';
 
 /**
  * Liveness and readiness in one answer: 200 when the database answers, 503 when it does not.
@@ -6,7 +7,7 @@ import type { Core } from '@strapi/strapi';
  * tell an attacker which published vulnerabilities to try.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async check(ctx: { status: number; body: unknown }) {
+  async check(ctx: { status: number; body: unknown; get: (header: string) => string }) {
     const started = Date.now();
     let database: 'ok' | 'unavailable' = 'ok';
     try {
@@ -20,6 +21,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       status: database === 'ok' ? 'ok' : 'degraded',
       database,
       uptimeSeconds: Math.round(process.uptime()),
+      // The sync engine's workers and dispatcher (details for operators only): observability/health.ts.
+      ...(database === 'ok' ? { sync: await syncHealth(strapi, ctx.get('Authorization')) } : {}),
       checkedInMs: Date.now() - started,
     };
   },
