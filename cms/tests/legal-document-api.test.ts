@@ -142,7 +142,7 @@ describe('the public API', () => {
   test('reports health with the database status, naming no software or version', async () => {
     const res = await request(cms.http).get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: 'ok' });
-    expect(Object.keys(res.body).sort()).toEqual(['checkedInMs', 'database', 'status', 'uptimeSeconds']);
+    expect(Object.keys(res.body).sort()).toEqual(['checkedInMs', 'database', 'status', 'sync', 'uptimeSeconds']);
     expect(JSON.stringify(res.body)).not.toMatch(/strapi|postgres|sqlite|\d+\.\d+\.\d+/i);
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
