@@ -99,6 +99,17 @@ beforeAll(async () => {
     },
   } as never)) as { documentId: string };
 
+  // A site still enabled under it (not yet moved): its parent is not named.
+  await strapi.documents('api::site.site').create({
+    data: {
+      code: 'ha-noi-phuc-xa-khu-1',
+      name: 'Khu phố 1 (thử nghiệm)',
+      kind: 'commune',
+      basePath: '/ha-noi-phuc-xa-khu-1/',
+      parent: merged.documentId,
+    },
+  } as never);
+
   ids.labour = await document(act('45/2019/QH14', s.national.documentId));
   await strapi.documents(DOCUMENT).update({
     documentId: ids.labour,
@@ -347,10 +358,11 @@ describe('what the files hold', () => {
       kind: 'commune',
     });
     expect(sites[0]).not.toHaveProperty('enabled');
+    expect(sites.find((s) => s.code === 'ha-noi-phuc-xa-khu-1')).toMatchObject({ parent: null });
     const everything = manifest()
       .datasets.flatMap((d) => d.files.map((f) => read(f.path)))
       .join('\n');
-    expect(everything).not.toContain('ha-noi-phuc-xa');
+    expect(everything.replace(/ha-noi-phuc-xa-khu-1/g, '')).not.toContain('ha-noi-phuc-xa');
     expect(everything).not.toContain(ids.mergedDocument);
     expect(everything).not.toContain(ids.mergedIntroduction);
     expect(everything).not.toContain('Nghị quyết của phường đã sáp nhập');
