@@ -149,7 +149,7 @@ async function exportDataset(
     const pages =
       dataset.reader === 'document-relations'
         ? relationPages(strapi, db, columns, options.pageSize)
-        : queryPages(strapi, dataset, columns, options.pageSize);
+        : queryPages(strapi, db, dataset, columns, options.pageSize);
     const references = columns.some(
       (c) => c.component === CITATION_COMPONENT || c.name === 'validityHistory',
     );

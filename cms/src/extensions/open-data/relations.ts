@@ -3,7 +3,8 @@
  * that acts (its source) is public — published and owned by an enabled site; the document acted
  * on keeps its number and title, and its documentId only when it is public too (a draft's id is
  * not given away). Raw SQL on Strapi's own table names: the ends are plain documentId columns
- * the Query Engine cannot join on.
+ * the Query Engine cannot join on. Which ends are public is asked once per page, for that page's
+ * ids only (an `EXISTS` per row lets the database hash the whole link table on every page).
  */
 import type { Core } from '@strapi/strapi';
 import { columnOf, linkOf, q, rawRows, tableOf } from '../coverage/tables';
@@ -17,16 +18,27 @@ const SITE = 'api::site.site';
 /** The knex instance, or the open snapshot's transaction. */
 export type Db = Core.Strapi['db']['connection'];
 
-/** `EXISTS (…)`: the documentId in `column` names a published document of an enabled site. */
-function publicDocumentSql(strapi: Core.Strapi, column: string): string {
+/** Which of these documentIds name public documents (published, of an enabled site): one query. */
+export async function publicDocumentIds(
+  strapi: Core.Strapi,
+  db: Db,
+  documentIds: readonly string[],
+): Promise<Set<string>> {
+  const ids = [...new Set(documentIds.filter((id) => typeof id === 'string' && id !== ''))];
+  if (ids.length === 0) return new Set();
   const owner = linkOf(strapi, DOCUMENT, 'owningSite');
-  return `EXISTS (SELECT 1 FROM ${q(tableOf(strapi, DOCUMENT))} d
-    JOIN ${q(owner.table)} l ON l.${q(owner.from)} = d.id
-    JOIN ${q(tableOf(strapi, SITE))} s ON s.id = l.${q(owner.to)}
-    WHERE d.document_id = ${column} AND d.published_at IS NOT NULL AND s.enabled IS TRUE)`;
+  const rows = await rawRows<{ document_id: string }>(
+    db,
+    `SELECT DISTINCT d.document_id FROM ${q(tableOf(strapi, DOCUMENT))} d
+     JOIN ${q(owner.table)} l ON l.${q(owner.from)} = d.id
+     JOIN ${q(tableOf(strapi, SITE))} s ON s.id = l.${q(owner.to)}
+     WHERE d.document_id IN (${ids.map(() => '?').join(', ')}) AND d.published_at IS NOT NULL AND s.enabled IS TRUE`,
+    ids,
+  );
+  return new Set(rows.map((r) => r.document_id));
 }
 
-/** SELECT list of a relation row: its attributes by name, and whether each end is public. */
+/** SELECT list of a relation row: its attributes by name. */
 function relationSelect(strapi: Core.Strapi, columns: readonly Column[]): string {
   const fields = columns
     .filter((c) => c.kind === 'value' || c.kind === 'datetime')
@@ -40,23 +52,22 @@ function relationSelect(strapi: Core.Strapi, columns: readonly Column[]): string
       return column ? `r.${q(column)} AS ${q(c.name)}` : null;
     })
     .filter((f): f is string => f !== null);
-  return [
-    'r.id AS id',
-    ...fields,
-    `${publicDocumentSql(strapi, 'r.target_document_id')} AS ${q('targetPublic')}`,
-    `${publicDocumentSql(strapi, 'r.source_document_id')} AS ${q('sourcePublic')}`,
-  ].join(', ');
+  return ['r.id AS id', ...fields].join(', ');
 }
 
 /** Booleans as either dialect returns them (SQLite: 0/1). */
 const truthy = (value: unknown) => value === true || value === 1 || value === '1' || value === 't';
 
-function publicShape(row: Record<string, unknown>): Row {
-  const { targetPublic, sourcePublic, ...rest } = row;
-  void sourcePublic;
-  if (!truthy(targetPublic)) rest.targetDocumentId = null;
-  if ('partial' in rest && rest.partial !== null) rest.partial = truthy(rest.partial);
-  return rest as Row;
+/** A relation row as published: the target's id only when the target is public. */
+function publicShape(row: Record<string, unknown>, visible: ReadonlySet<string>): Row {
+  const out = { ...row };
+  if (!visible.has(String(out.targetDocumentId))) out.targetDocumentId = null;
+  if ('partial' in out && out.partial !== null) out.partial = truthy(out.partial);
+  return out as Row;
+}
+
+function endsOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {
+  return rows.flatMap((r) => [String(r.sourceDocumentId ?? ''), String(r.targetDocumentId ?? '')]);
 }
 
 /** Pages of public relation rows in id order (keyset pagination, like queryPages). */
@@ -72,13 +83,15 @@ export async function* relationPages(
   for (;;) {
     const rows = await rawRows<Record<string, unknown>>(
       db,
-      `SELECT ${select} FROM ${table} r
-       WHERE r.id > ? AND ${publicDocumentSql(strapi, 'r.source_document_id')}
-       ORDER BY r.id LIMIT ?`,
+      `SELECT ${select} FROM ${table} r WHERE r.id > ? ORDER BY r.id LIMIT ?`,
       [after, pageSize],
     );
     if (rows.length === 0) return;
-    yield rows.map(publicShape);
+    const visible = await publicDocumentIds(strapi, db, endsOf(rows));
+    const page = rows
+      .filter((r) => visible.has(String(r.sourceDocumentId)))
+      .map((r) => publicShape(r, visible));
+    if (page.length > 0) yield page;
     if (rows.length < pageSize) return;
     after = Number(rows[rows.length - 1]!.id);
   }
@@ -92,7 +105,7 @@ export interface DocumentRelations {
   actedOnBy: Array<Record<string, unknown>>;
 }
 
-/** The public relations of a page of documents (one query), by documentId. */
+/** The public relations of a page of documents (two queries), by documentId. */
 export async function relationsOfDocuments(
   strapi: Core.Strapi,
   db: Db,
@@ -111,13 +124,14 @@ export async function relationsOfDocuments(
      ORDER BY r.id`,
     [...ids, ...ids],
   );
+  const visible = await publicDocumentIds(strapi, db, endsOf(rows));
   for (const raw of rows) {
-    const sourcePublic = truthy(raw.sourcePublic);
-    const row = publicShape(raw);
-    const source = out.get(String(row.sourceDocumentId));
+    const row = publicShape(raw, visible);
+    const source = out.get(String(raw.sourceDocumentId));
     if (source) source.actsOn.push(relationView(row, 'target'));
     const target = out.get(String(raw.targetDocumentId));
-    if (target && sourcePublic) target.actedOnBy.push(relationView(row, 'source'));
+    if (target && visible.has(String(raw.sourceDocumentId)))
+      target.actedOnBy.push(relationView(row, 'source'));
   }
   return out;
 }
@@ -141,24 +155,4 @@ function dateOnly(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'number') return new Date(value).toISOString().slice(0, 10);
   return String(value).slice(0, 10);
-}
-
-/** Which of these documentIds name public documents (published, of an enabled site): one query. */
-export async function publicDocumentIds(
-  strapi: Core.Strapi,
-  db: Db,
-  documentIds: readonly string[],
-): Promise<Set<string>> {
-  const ids = [...new Set(documentIds)];
-  if (ids.length === 0) return new Set();
-  const owner = linkOf(strapi, DOCUMENT, 'owningSite');
-  const rows = await rawRows<{ document_id: string }>(
-    db,
-    `SELECT DISTINCT d.document_id FROM ${q(tableOf(strapi, DOCUMENT))} d
-     JOIN ${q(owner.table)} l ON l.${q(owner.from)} = d.id
-     JOIN ${q(tableOf(strapi, SITE))} s ON s.id = l.${q(owner.to)}
-     WHERE d.document_id IN (${ids.map(() => '?').join(', ')}) AND d.published_at IS NOT NULL AND s.enabled IS TRUE`,
-    ids,
-  );
-  return new Set(rows.map((r) => r.document_id));
 }
