@@ -66,22 +66,35 @@ async function main(): Promise<number> {
   const strapi = await bootCms();
   const bootMs = Date.now() - bootStarted;
   try {
+    // Memory during the export itself (the boot's own peak is not the export's): sampled 4× a second.
     const rssBefore = process.memoryUsage().rss;
+    const peak = { rss: rssBefore, heapUsed: process.memoryUsage().heapUsed };
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      peak.rss = Math.max(peak.rss, usage.rss);
+      peak.heapUsed = Math.max(peak.heapUsed, usage.heapUsed);
+    }, 250);
     const run = await exportOpenData(strapi, {
       outDir,
       now,
       keepDays,
       pageSize,
       log: values.json ? undefined : (line) => console.log(line),
-    });
+    }).finally(() => clearInterval(sampler));
     // resourceUsage().maxRSS is the process's peak in KiB (boot included).
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-    if (values.json) console.log(JSON.stringify({ ...run, bootMs, rssBeforeBytes: rssBefore, peakRssBytes }));
+    const memory = {
+      rssBeforeBytes: rssBefore,
+      exportPeakRssBytes: peak.rss,
+      exportPeakHeapBytes: peak.heapUsed,
+      peakRssBytes,
+    };
+    if (values.json) console.log(JSON.stringify({ ...run, bootMs, ...memory }));
     else {
       console.log(
         `Đã xuất ${run.records} bản ghi (${(run.bytes / 1_048_576).toFixed(1)} MB nén) cho ngày ${run.day} ` +
           `trong ${(run.durationMs / 1000).toFixed(1)} s (khởi động CMS ${(bootMs / 1000).toFixed(1)} s; ` +
-          `bộ nhớ đỉnh ${(peakRssBytes / 1_048_576).toFixed(0)} MB).`,
+          `bộ nhớ khi xuất: ${(rssBefore / 1_048_576).toFixed(0)} → đỉnh ${(peak.rss / 1_048_576).toFixed(0)} MB).`,
       );
       console.log(`Thư mục ngày: ${run.dayDir} (latest → ${run.day}).`);
       if (run.pruned.days.length) console.log(`Đã xoá các ngày cũ: ${run.pruned.days.join(', ')}.`);
