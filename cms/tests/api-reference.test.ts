@@ -86,3 +86,11 @@ test('a page larger than the limit is cut to the limit, as the reference says (R
   expect(graphql.body.errors ?? null).toBeNull();
   expect(graphql.body.data.sites_connection.pageInfo.pageSize).toBe(200);
 });
+
+test('a private field is refused as the reference says: REST 400 naming it, GraphQL an error naming it', async () => {
+  const rest = await request(cms.http).get('/api/qas').query({ 'filters[askerEmail][$notNull]': 'true' });
+  expect(rest.status).toBe(400);
+  expect(JSON.stringify(rest.body.error)).toContain('askerEmail');
+  const graphql = await request(cms.http).post('/graphql').send({ query: '{ qas { title askerEmail } }' });
+  expect(graphql.body.errors[0].message).toContain('askerEmail');
+});

@@ -246,7 +246,7 @@ describe('through the admin API', () => {
     const graphql = await request(cms.http)
       .post('/graphql')
       .send({ query: '{ legalDocuments { number urgentPublishReason } }' });
-    expect(graphql.body.errors[0].message).toMatch(/Cannot query field "urgentPublishReason"/);
+    expect(graphql.body.errors[0].message).toContain('urgentPublishReason'); // "no such field", in Vietnamese since the public-surface work
   });
 });
 

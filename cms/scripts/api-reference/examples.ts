@@ -90,11 +90,11 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   ],
   'api::document-relation.document-relation': [
     {
-      title: 'Những văn bản sửa đổi, thay thế hoặc bãi bỏ một luật (văn bản bị tác động là 05/2022/QH15)',
+      title: 'Những văn bản sửa đổi, thay thế hoặc bãi bỏ (một phần) Luật Nhà ở 2014 (65/2014/QH13)',
       rest: {
         path: '/api/document-relations',
         params: [
-          ['filters[targetNumber][$eq]', '05/2022/QH15'],
+          ['filters[targetNumber][$eq]', '65/2014/QH13'],
           ['filters[kind][$in][0]', 'amends'],
           ['filters[kind][$in][1]', 'replaces'],
           ['filters[kind][$in][2]', 'annuls'],
@@ -104,7 +104,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       graphql: {
         query: `{
   documentRelations(
-    filters: { targetNumber: { eq: "05/2022/QH15" }, kind: { in: ["amends", "replaces", "annuls"] } }
+    filters: { targetNumber: { eq: "65/2014/QH13" }, kind: { in: ["amends", "replaces", "annuls"] } }
     sort: ["effectiveDate:desc"]
   ) { sourceNumber kind targetNumber partial affectedPart effectiveDate sourceDocumentId }
 }`,

@@ -79,7 +79,7 @@ function renderIndex(model: ReferenceModel): string {
     '- **Chỉ đọc, không cần khoá.** Không đăng nhập, không khoá API; mọi thao tác ghi đều bị từ chối.',
     '- **Chỉ nội dung đã xuất bản.** Bản nháp, hoặc ngôn ngữ chưa xuất bản, không có trong kết quả.',
     '- **Không có trường riêng tư.** Thông tin người hỏi, trạng thái duyệt, ghi chú nội bộ… không có trong',
-    '  lược đồ: REST trả `400 Invalid key <trường>` khi bị hỏi tới, GraphQL báo `Cannot query field`.',
+    '  lược đồ: hỏi tới chúng, REST trả `400` nêu tên trường, GraphQL báo lỗi không có trường đó.',
     `- **Ngôn ngữ:** ${model.locales.map((l) => `\`${l}\``).join(', ')}; \`vi\` là mặc định. REST \`?locale=en\`,`,
     '  GraphQL `locale: "en"`. Các dữ kiện chung (trang sở hữu, lĩnh vực, ngày…) giống nhau ở mọi ngôn ngữ.',
     '',
