@@ -38,6 +38,7 @@ import { registerPublicErrors } from './extensions/public-errors';
 import { registerSecurityHeaders } from './extensions/security-headers';
 import { bootstrapLoginBackoff, registerLoginBackoff } from './extensions/login-backoff';
 import { closeEndUserAccounts, revokeEndUserPermissions } from './extensions/end-user-accounts';
+import { openDataCronTasks } from './extensions/open-data';
 
 export default {
   /** Runs before the app is initialised: install Document Service middlewares here. */
@@ -121,6 +122,8 @@ export default {
     // National oversight: coverage routes; nightly computation at 01:30, weekly digest on Mondays.
     bootstrapCoverage(strapi);
     strapi.cron.add(coverageCronTasks(strapi));
+    // Open data: every public type exported nightly at 02:15 into OPEN_DATA_DIR (when set).
+    strapi.cron.add(openDataCronTasks(strapi));
   },
 
   /** Runs when the app stops (server shutdown, tests): release connections of our own. */

@@ -99,6 +99,30 @@ beforeAll(async () => {
     receivedAt: new Date(NOW.getTime() - 48 * 3_600_000).toISOString(),
     respondedAt: new Date(NOW.getTime() - 24 * 3_600_000).toISOString(),
   });
+  // Two more answered (in 2 h and in 100 h) and one still open: median 24 h, 90th percentile 84.8 h.
+  const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
+  await publishedItem(strapi, 'qa', s.hanoi.documentId, {
+    trackingCode: 'HN-COV-0002',
+    receivedAt: hoursAgo(30),
+    respondedAt: hoursAgo(28),
+  });
+  await publishedItem(strapi, 'qa', s.hanoi.documentId, {
+    trackingCode: 'HN-COV-0003',
+    receivedAt: hoursAgo(200),
+    respondedAt: hoursAgo(100),
+  });
+  await strapi.documents('api::qa.qa').create({
+    locale: 'vi',
+    data: {
+      ...editorialSample('qa', s.hanoi.documentId).vi,
+      slug: 'cau-hoi-chua-tra-loi',
+      handlingStatus: 'received',
+      trackingCode: 'HN-COV-0004',
+      receivedAt: hoursAgo(10),
+      answer: null,
+      answeredAt: null,
+    },
+  } as never);
   // Ngọc Hà: every section of its own (the stale case, seen 200 days later).
   for (const type of ['introduction', 'qa', 'dialogue', 'video', 'book', 'guidance'] as const)
     await publishedItem(strapi, type, s.communeB.documentId);
@@ -388,12 +412,30 @@ describe('snapshots, roll-ups, scope and exports', () => {
 
   it('publishes a per-site summary for the sites themselves, without private figures', async () => {
     const res = await request(cms.http).get('/api/pbgdpl-coverage/public/ha-noi').expect(200);
-    expect(Object.keys(res.body).sort()).toEqual(['computedAt', 'met', 'requirements', 'site', 'total']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'computedAt',
+      'met',
+      'qaResponseTime',
+      'requirements',
+      'site',
+      'total',
+    ]);
     expect(res.body).toMatchObject({ site: { code: 'ha-noi', name: 'Thành phố Hà Nội' }, met: 7, total: 7 });
+    // Counts and hours only: no question, asker or tracking code.
+    expect(res.body.qaResponseTime).toEqual({
+      windowDays: 365,
+      received: 4,
+      answered: 3,
+      open: 1,
+      medianHours: 24,
+      p90Hours: 84.8,
+    });
     expect(res.body.requirements[0]).toEqual({ code: 'C-1', label: 'Văn bản mới có hiệu lực', met: true });
     expect(res.headers['cache-control']).toContain('max-age');
     const commune = await request(cms.http).get('/api/pbgdpl-coverage/public/ha-noi-ba-dinh').expect(200);
     expect(commune.body.met).toBe(1);
+    // Ba Đình received no citizen's question: nothing to show rather than zeros.
+    expect(commune.body.qaResponseTime).toBeNull();
     await request(cms.http).get('/api/pbgdpl-coverage/public/khong-co').expect(404);
   });
 });

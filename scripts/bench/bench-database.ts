@@ -21,6 +21,10 @@ export interface PrepareOptions {
   cmsEnv: Record<string, string>;
   documents: number;
   relations: number;
+  /** Characters of real full text per document (default: the abstract's first 600). */
+  fullTextChars?: number;
+  /** Regenerate unless the corpus has exactly these counts (default: at least them). */
+  exact?: boolean;
   log: (line: string) => void;
 }
 
@@ -81,7 +85,10 @@ export async function prepareBenchDatabase(
   await ensureRegistry(options);
   return withClient(options.databaseUrl, async (db) => {
     const counts = await corpusCounts(db);
-    if (counts.documents >= options.documents && counts.relations >= options.relations) {
+    const enough = options.exact
+      ? counts.documents === options.documents && counts.relations === options.relations
+      : counts.documents >= options.documents && counts.relations >= options.relations;
+    if (enough) {
       log(`Corpus already in place: ${counts.documents} synthetic documents, ${counts.relations} relations.`);
       return counts;
     }
@@ -103,6 +110,7 @@ export async function prepareBenchDatabase(
       fieldIds,
       documents: options.documents,
       relations: options.relations,
+      fullTextChars: options.fullTextChars,
     });
     log(`Generated ${corpus.documents.length} documents, ${corpus.relations.length} relations; inserting…`);
     await db.query('BEGIN');

@@ -49,6 +49,11 @@ export interface CorpusInput {
   documents: number;
   relations: number;
   seed?: number;
+  /**
+   * Characters of the template's real full text each document stores (its beginning); default:
+   * the abstract cut at 600 characters, as the listing benches need no more.
+   */
+  fullTextChars?: number;
 }
 
 /**
@@ -142,6 +147,10 @@ export function generateCorpus(input: CorpusInput): {
         documentId,
         organizationIds: input.organizationIds,
         fieldIds: input.fieldIds,
+        fullText:
+          input.fullTextChars && template.fullText
+            ? template.fullText.slice(0, input.fullTextChars)
+            : undefined,
       }),
     );
   }

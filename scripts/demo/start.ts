@@ -16,6 +16,8 @@ import { startStaticServer } from '../serve/static-server.ts';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS = path.join(ROOT, 'cms');
 const OUT = path.join(ROOT, '.demo', 'sites');
+/** The open data beside the sites, served at /_open-data/ (docs/open-data.md). */
+const OPEN_DATA = path.join(OUT, '_open-data');
 const CMS_PORT = Number(process.env.PORT ?? 1337);
 const SITES_PORT = Number(process.env.SITES_PORT ?? 4321);
 const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
@@ -205,6 +207,11 @@ async function main() {
   step('Seeding the CMS with the demo subset of the real data (SQLite)');
   run(process.execPath, ['dist/scripts/seed.js', '--subset', 'demo', '--demo-admin'], { cwd: CMS });
 
+  // Before the CMS starts: a second process on the same SQLite file while the CMS runs would
+  // contend for its lock. The CMS then refreshes it nightly at 02:15 (OPEN_DATA_DIR).
+  step('Exporting the open data once (JSON Lines and CSV of every public type; nightly at 02:15 after)');
+  run(process.execPath, ['dist/scripts/opendata-export.js', '--out', OPEN_DATA], { cwd: CMS });
+
   step(`Starting the CMS on ${CMS_URL}`);
   const cms = spawn(path.join(CMS, 'node_modules', '.bin', 'strapi'), ['start'], {
     cwd: CMS,
@@ -215,6 +222,7 @@ async function main() {
       STRAPI_TELEMETRY_DISABLED: 'true',
       PORT: String(CMS_PORT),
       PBGDPL_SITES_URL: SITES_URL,
+      OPEN_DATA_DIR: OPEN_DATA,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -260,6 +268,7 @@ ${accounts.map((a) => `                 ${a}`).join('\n')}
   GraphQL        ${CMS_URL}/graphql
   REST           ${CMS_URL}/api/legal-documents?locale=vi
   Health         ${CMS_URL}/api/health
+  Open data      http://127.0.0.1:${SITES_PORT}/_open-data/latest/manifest.json (docs/open-data.md)
 
   Sync           publish in the admin → the sites it reaches are rebuilt and switched
                  (pnpm sync:status; worker log .demo/sync-worker.log)

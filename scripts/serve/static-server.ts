@@ -31,6 +31,8 @@ const TYPES: Record<string, string> = {
   '.webm': 'video/webm',
   '.mp3': 'audio/mpeg',
   '.epub': 'application/epub+zip',
+  // The open data (`<root>/_open-data/`, docs/open-data.md): downloads, sent as they are.
+  '.gz': 'application/gzip',
 };
 
 export interface StaticServerOptions {
@@ -74,7 +76,10 @@ export function startStaticServer({
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const accepts = String(req.headers['accept-encoding'] ?? '');
-    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    for (const [encoding, suffix] of [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ] as const) {
       if (accepts.includes(encoding) && fs.existsSync(file + suffix))
         return send(res, 200, type, fs.readFileSync(file + suffix), encoding);
     }
@@ -92,7 +97,13 @@ function siteFolder(root: string, site: string): string {
   return fs.existsSync(current) ? current : path.join(root, site);
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, encoding?: string) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  encoding?: string,
+) {
   res.writeHead(status, {
     'content-type': type,
     ...(encoding ? { 'content-encoding': encoding, vary: 'Accept-Encoding' } : {}),

@@ -152,6 +152,17 @@ export {
 } from './review.js';
 
 export {
+  DOCUMENT_REVIEW_MESSAGES,
+  URGENT_PUBLISH_ROLE_CODES,
+  URGENT_REASON_MIN_LENGTH,
+  decideDocumentReview,
+  holdsUrgentPublishRight,
+  type DocumentReviewDecision,
+  type DocumentReviewInput,
+  type DocumentReviewProblem,
+} from './document-review.js';
+
+export {
   DIALOGUE_STATUSES,
   DIALOGUE_STATUS_LABELS,
   advanceDialogueStatus,

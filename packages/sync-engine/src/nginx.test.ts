@@ -36,7 +36,7 @@ test('precompressed files, cache lifetimes by path and security headers are conf
     'Content-Security-Policy',
     'X-Frame-Options',
   ])
-    expect(config.split(`add_header ${header} `).length - 1).toBe(5);
+    expect(config.split(`add_header ${header} `).length - 1).toBe(7);
   expect(config).not.toContain('Strict-Transport-Security');
 });
 
@@ -53,7 +53,7 @@ test('every host serves the national search bundles at one path, cached for good
   const national = 'location ^~ /_national/pagefind/ {\n        alias /srv/pbgdpl/sites/_national/pagefind/;';
   expect(config.split(national).length - 1).toBe(2);
   expect(config).toMatch(
-    /~\^\/_national\/pagefind\/\[0-9a-f\]\{16\}\/\s+"public, max-age=31536000, immutable"/,
+    /"~\^\/_national\/pagefind\/\[0-9a-f\]\{16\}\/"\s+"public, max-age=31536000, immutable"/,
   );
 });
 
@@ -73,5 +73,17 @@ test('the CMS the forms post to and the search beacon calls is allowed by the pa
 });
 
 test('media copies named by their content hash are cached for good', () => {
-  expect(config).toMatch(/~\/media\/\[0-9a-f\]\{16,\}\\\.\[a-z0-9\]\+\$\s+"public, max-age=31536000, immutable"/);
+  expect(config).toMatch(
+    /"~\/media\/\[0-9a-f\]\{16,\}\\\.\[a-z0-9\]\+\$"\s+"public, max-age=31536000, immutable"/,
+  );
+});
+
+test('every host serves the open data at one path: gzip files as they are, a listing, readable from any origin', () => {
+  const openData = 'location ^~ /_open-data/ {\n        alias /srv/pbgdpl/sites/_open-data/;';
+  expect(config.split(openData).length - 1).toBe(2);
+  const block = config.slice(config.indexOf(openData), config.indexOf('}', config.indexOf('types {') + 10));
+  expect(block).toContain('autoindex on;');
+  expect(block).toContain('gzip_static off;');
+  expect(block).toContain('application/gzip gz;');
+  expect(config).toContain('add_header Access-Control-Allow-Origin "*" always;');
 });

@@ -5,10 +5,13 @@
  * Each points at `<root>/<code>/current`, the symlink the workers switch atomically; nginx
  * resolves it per request (keep `open_file_cache` off or short), so a switch is seen at once
  * and a request already reading the old release finishes from its intact files. Every host also
- * serves the shared national search bundles at `/_national/pagefind/`.
+ * serves the shared national search bundles at `/_national/pagefind/` and the open data at
+ * `/_open-data/`.
  */
 /** Where the site generator writes and every host serves the national bundles (search/national-bundle.ts there). */
 const NATIONAL_SEARCH_PATH = '/_national/pagefind/';
+/** Where the CMS's nightly export writes (OPEN_DATA_DIR = `<root>/_open-data`) and every host serves it. */
+const OPEN_DATA_PATH = '/_open-data/';
 
 export interface NginxSite {
   code: string;
@@ -50,7 +53,8 @@ export function cmsOrigin(publicCmsUrl: string): string {
   } catch {
     throw new Error(`not a URL: ${publicCmsUrl}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`not an http(s) URL: ${publicCmsUrl}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`not an http(s) URL: ${publicCmsUrl}`);
   return url.origin;
 }
 
@@ -81,9 +85,10 @@ function headers(options: NginxOptions, indent: string): string {
  */
 const CACHE_MAP = [
   'map $uri $pbgdpl_cache_control {',
-  '    ~^/_national/pagefind/[0-9a-f]{16}/  "public, max-age=31536000, immutable";',
+  // Regular expressions with braces are quoted, or nginx reads `{` as the start of a block.
+  '    "~^/_national/pagefind/[0-9a-f]{16}/"  "public, max-age=31536000, immutable";',
   '    ~/pagefind/(fragment|index)/    "public, max-age=31536000, immutable";',
-  '    ~/media/[0-9a-f]{16,}\\.[a-z0-9]+$  "public, max-age=31536000, immutable";',
+  '    "~/media/[0-9a-f]{16,}\\.[a-z0-9]+$"  "public, max-age=31536000, immutable";',
   '    ~/sw\\.js$                      "no-cache";',
   '    ~\\.(css|js|png|jpg|webp|gif|svg|ico|webmanifest)$  "public, max-age=3600";',
   '    default                          "public, max-age=300, must-revalidate";',
@@ -121,6 +126,7 @@ export function nginxConfig(sites: readonly NginxSite[], options: NginxOptions):
         compression,
         '    error_page 404 /404.html;',
         nationalLocation(options),
+        openDataLocation(options),
         '    location / {',
         '        try_files $uri $uri/ =404;',
         headers(options, '        '),
@@ -146,6 +152,7 @@ export function nginxConfig(sites: readonly NginxSite[], options: NginxOptions):
       `    server_name ${options.sharedHost};`,
       compression,
       nationalLocation(options),
+      openDataLocation(options),
       ...locations,
       '    location = / {',
       '        return 404;',
@@ -164,6 +171,26 @@ function nationalLocation(options: NginxOptions): string {
   return [
     `    location ^~ ${NATIONAL_SEARCH_PATH} {`,
     `        alias ${options.root}${NATIONAL_SEARCH_PATH};`,
+    headers(options, '        '),
+    '    }',
+  ].join('\n');
+}
+
+/**
+ * The open data (the CMS's nightly export, `OPEN_DATA_DIR=<root>/_open-data`) at the same path on
+ * every host: downloads, not pages — gzip files served as they are, with a listing to browse,
+ * readable from any origin (researchers' notebooks and tools), `latest/` and `index.json`
+ * re-checked within five minutes (the path's default lifetime).
+ */
+function openDataLocation(options: NginxOptions): string {
+  return [
+    `    location ^~ ${OPEN_DATA_PATH} {`,
+    `        alias ${options.root}${OPEN_DATA_PATH};`,
+    '        autoindex on;',
+    '        gzip_static off;',
+    '        types { application/json json; application/gzip gz; }',
+    '        default_type text/plain;',
+    '        add_header Access-Control-Allow-Origin "*" always;',
     headers(options, '        '),
     '    }',
   ].join('\n');

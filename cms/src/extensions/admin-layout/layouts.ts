@@ -277,7 +277,16 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
   },
   'legal-document': {
     mainField: 'number',
-    list: ['number', 'title', 'documentType', 'validityStatus', 'issuedDate', 'owningSite', 'updatedAt'],
+    list: [
+      'number',
+      'title',
+      'documentType',
+      'validityStatus',
+      'reviewState',
+      'issuedDate',
+      'owningSite',
+      'updatedAt',
+    ],
     sort: ['issuedDate', 'DESC'],
     edit: [
       [
@@ -324,6 +333,9 @@ export const CONTENT_TYPE_LAYOUTS: Readonly<Record<string, LayoutSpec>> = {
       [['validityComputedAt', 6]],
       [['validityHistory', 12]],
       [['fullText', 12]],
+      [['reviewState', 6]],
+      [['reviewNote', 12]],
+      [['urgentPublishReason', 12]],
     ],
     readOnly: ['validityStatus', 'validityBasis', 'validityHistory', 'validityComputedAt'],
   },

@@ -19,7 +19,7 @@ import { linkOf, q, rawRows, tableOf } from './tables';
 
 const SITE = 'api::site.site';
 /** Q&A response times are taken over the questions received in the last year. */
-const RESPONSE_WINDOW_DAYS = 365;
+export const RESPONSE_WINDOW_DAYS = 365;
 
 export interface CoverageSite {
   id: number;
@@ -35,7 +35,14 @@ export interface CoverageSite {
 export async function enabledSites(strapi: Core.Strapi): Promise<CoverageSite[]> {
   const parent = linkOf(strapi, SITE, 'parent');
   const sites = q(tableOf(strapi, SITE));
-  const rows = await rawRows<{ id: number; code: string; name: string; kind: SiteKind; parent_code: string | null; parent_kind: string | null }>(
+  const rows = await rawRows<{
+    id: number;
+    code: string;
+    name: string;
+    kind: SiteKind;
+    parent_code: string | null;
+    parent_kind: string | null;
+  }>(
     strapi.db.connection,
     `SELECT s.id, s.code, s.name, s.kind, p.code AS parent_code, p.kind AS parent_kind FROM ${sites} s
      LEFT JOIN ${q(parent.table)} l ON l.${q(parent.from)} = s.id
@@ -68,7 +75,10 @@ export interface ComputeOptions {
 }
 
 /** Computes every enabled site's coverage for today (Vietnam) and stores the day's snapshot. */
-export async function computeCoverage(strapi: Core.Strapi, options: ComputeOptions = {}): Promise<CoverageRun> {
+export async function computeCoverage(
+  strapi: Core.Strapi,
+  options: ComputeOptions = {},
+): Promise<CoverageRun> {
   const started = Date.now();
   const now = options.now ?? new Date();
   const day = todayInVietnam(now);
@@ -77,10 +87,20 @@ export async function computeCoverage(strapi: Core.Strapi, options: ComputeOptio
   const writing = Date.now();
   await writeSnapshot(strapi.db.connection, day, rows, { keepDays: options.keepDays ?? keepDaysFromEnv() });
   phasesMs.snapshot = Date.now() - writing;
-  return { day, sites: rows.length, durationMs: Date.now() - started, computedAt: now.toISOString(), phasesMs };
+  return {
+    day,
+    sites: rows.length,
+    durationMs: Date.now() - started,
+    computedAt: now.toISOString(),
+    phasesMs,
+  };
 }
 
-async function timed<T>(phases: Record<string, number> | undefined, name: string, work: () => Promise<T>): Promise<T> {
+async function timed<T>(
+  phases: Record<string, number> | undefined,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const started = Date.now();
   const result = await work();
   if (phases) phases[name] = Date.now() - started;
@@ -97,7 +117,9 @@ export async function coverageRows(
   const sites = await timed(phases, 'sites', () => enabledSites(strapi));
   const ids = sites.map((s) => s.id);
   const sections = await timed(phases, 'sections', () => sectionCountsBySite(strapi, ids));
-  const newlyEffective = await timed(phases, 'newlyEffective', () => newlyEffectiveBySite(strapi, sites, day));
+  const newlyEffective = await timed(phases, 'newlyEffective', () =>
+    newlyEffectiveBySite(strapi, sites, day),
+  );
   const responses = new Map(
     (
       await timed(phases, 'qaResponseTimes', () =>
@@ -125,7 +147,9 @@ export async function coverageRows(
       score: coverage.score,
       met: coverage.met,
       total: coverage.total,
-      states: Object.fromEntries(coverage.requirements.map((r) => [r.code, r.state])) as SnapshotRow['states'],
+      states: Object.fromEntries(
+        coverage.requirements.map((r) => [r.code, r.state]),
+      ) as SnapshotRow['states'],
       figures: {
         requirements: coverage.requirements,
         outdatedShare: coverage.outdatedShare,

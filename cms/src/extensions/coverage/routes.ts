@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { REQUIREMENTS, isIsoDate, todayInVietnam, type RequirementCode } from '@pbgdpl/domain';
 import type { AdminUser } from '../federation/types';
 import { CoverageRefusal, REFUSALS, coverageViewer } from './access';
-import { computeCoverage } from './compute';
+import { RESPONSE_WINDOW_DAYS, computeCoverage } from './compute';
 import { sendCoverageDigests } from './digest';
 import { latestDay, readDay } from './snapshots';
 import {
@@ -33,10 +33,19 @@ const MAX_EXPORT_DAYS = 366;
 function refuse(ctx: Context, error: unknown): void {
   if (!(error instanceof CoverageRefusal)) throw error;
   ctx.status = error.status;
-  ctx.body = { data: null, error: { status: error.status, name: error.status === 403 ? 'ForbiddenError' : error.status === 404 ? 'NotFoundError' : 'ValidationError', message: error.message } };
+  ctx.body = {
+    data: null,
+    error: {
+      status: error.status,
+      name:
+        error.status === 403 ? 'ForbiddenError' : error.status === 404 ? 'NotFoundError' : 'ValidationError',
+      message: error.message,
+    },
+  };
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 function wantsCsv(ctx: Context): boolean {
   return text(ctx.query.format) === 'csv';
@@ -51,16 +60,23 @@ function sendCsv(ctx: Context, body: string, name: string): void {
 function period(ctx: Context, today: string): { from: string; to: string } {
   const to = text(ctx.query.to) ?? today;
   const from = text(ctx.query.from) ?? to;
-  for (const [name, value] of [['from', from], ['to', to]] as const)
-    if (!isIsoDate(value)) throw REFUSALS.badParameter(name, `cần ngày dạng YYYY-MM-DD, không phải “${value}”.`);
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
+    if (!isIsoDate(value))
+      throw REFUSALS.badParameter(name, `cần ngày dạng YYYY-MM-DD, không phải “${value}”.`);
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (span < 0) throw REFUSALS.badParameter('from', 'ngày bắt đầu sau ngày kết thúc.');
-  if (span >= MAX_EXPORT_DAYS) throw REFUSALS.badParameter('from', `mỗi lần xuất tối đa ${MAX_EXPORT_DAYS} ngày.`);
+  if (span >= MAX_EXPORT_DAYS)
+    throw REFUSALS.badParameter('from', `mỗi lần xuất tối đa ${MAX_EXPORT_DAYS} ngày.`);
   return { from, to };
 }
 
 async function siteName(strapi: Core.Strapi, code: string): Promise<string | null> {
-  const site = (await strapi.db.query('api::site.site').findOne({ where: { code }, select: ['name'] })) as { name: string } | null;
+  const site = (await strapi.db.query('api::site.site').findOne({ where: { code }, select: ['name'] })) as {
+    name: string;
+  } | null;
   return site?.name ?? null;
 }
 
@@ -69,7 +85,34 @@ interface PublicSummary {
   met: number;
   total: number;
   requirements: Array<{ code: string; label: string; met: boolean }>;
+  /** Citizens' questions of the window: how fast this unit answered; null when it received none. */
+  qaResponseTime: PublicResponseTime | null;
   computedAt: string;
+}
+
+/** Counts and hours only: nothing about a question or an asker. */
+interface PublicResponseTime {
+  /** Questions received in the last `windowDays` days, up to the computation. */
+  windowDays: number;
+  received: number;
+  answered: number;
+  open: number;
+  /** Received → first answered, in hours (one decimal); null while nothing was answered. */
+  medianHours: number | null;
+  p90Hours: number | null;
+}
+
+function publicResponseTime(figures: Record<string, unknown>): PublicResponseTime | null {
+  const response = figures.qaResponse as Partial<PublicResponseTime> | null | undefined;
+  if (!response || typeof response.received !== 'number') return null;
+  return {
+    windowDays: RESPONSE_WINDOW_DAYS,
+    received: response.received,
+    answered: response.answered ?? 0,
+    open: response.open ?? 0,
+    medianHours: response.medianHours ?? null,
+    p90Hours: response.p90Hours ?? null,
+  };
 }
 
 /** Public summaries of the latest day, by site code; reloaded every 5 minutes or after a computation. */
@@ -86,11 +129,13 @@ export class PublicSummaries {
     if (!this.cache || now - this.cache.loadedAt > PUBLIC_CACHE_MS) {
       const db = this.strapi.db.connection;
       const day = await latestDay(db);
-      const rows = day ? await readDay(db, day, null) : [];
+      const rows = day ? await readDay(db, day, null, { figures: true }) : [];
       const enabled = new Set(
-        ((await this.strapi.db.query('api::site.site').findMany({ where: { enabled: true }, select: ['code'] })) as Array<{ code: string }>).map(
-          (s) => s.code,
-        ),
+        (
+          (await this.strapi.db
+            .query('api::site.site')
+            .findMany({ where: { enabled: true }, select: ['code'] })) as Array<{ code: string }>
+        ).map((s) => s.code),
       );
       this.cache = {
         loadedAt: now,
@@ -109,6 +154,7 @@ export class PublicSummaries {
                   label: REQUIREMENTS[c].label,
                   met: r.states[c] === 'met',
                 })),
+                qaResponseTime: publicResponseTime(r.figures),
                 computedAt: r.computedAt,
               },
             ]),
@@ -158,7 +204,12 @@ export function registerCoverageRoutes(strapi: Core.Strapi, summaries: PublicSum
         if (!Number.isInteger(days) || days < 1 || days > MAX_EXPORT_DAYS)
           throw REFUSALS.badParameter('days', `cần số ngày từ 1 đến ${MAX_EXPORT_DAYS}.`);
         const viewer = await viewerOf(ctx);
-        ctx.body = await coverageTrend(db(), viewer, days, (await latestDay(db())) ?? todayInVietnam(new Date()));
+        ctx.body = await coverageTrend(
+          db(),
+          viewer,
+          days,
+          (await latestDay(db())) ?? todayInVietnam(new Date()),
+        );
       }),
       admin('/pbgdpl-coverage/snapshots', async (ctx) => {
         const viewer = await viewerOf(ctx);
@@ -204,7 +255,10 @@ export function registerCoverageRoutes(strapi: Core.Strapi, summaries: PublicSum
           if (!summary) {
             ctx.status = 404;
             ctx.set('Cache-Control', 'public, max-age=300');
-            ctx.body = { data: null, error: { status: 404, name: 'NotFoundError', message: `Chưa có số liệu về trang “${code}”.` } };
+            ctx.body = {
+              data: null,
+              error: { status: 404, name: 'NotFoundError', message: `Chưa có số liệu về trang “${code}”.` },
+            };
             return;
           }
           ctx.set('Cache-Control', 'public, max-age=3600');

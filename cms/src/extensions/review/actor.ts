@@ -27,6 +27,13 @@ export function currentActor(strapi: Core.Strapi): ReviewActor {
   return 'editor';
 }
 
+/** The signed-in admin user's role codes (none for the system, tokens and the public). */
+export function currentRoleCodes(strapi: Core.Strapi): string[] {
+  const ctx = strapi.requestContext.get() as { state?: RequestState } | undefined;
+  const roles = ctx?.state?.user?.roles;
+  return Array.isArray(roles) ? roles.map((role) => role?.code ?? '').filter(Boolean) : [];
+}
+
 /** The review actor of a stored writer (a row's `updatedBy` populated with its roles); null = system. */
 export function actorOfWriter(
   writer: { roles?: Array<{ code?: string | null }> | null } | null | undefined,

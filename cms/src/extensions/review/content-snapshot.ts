@@ -2,7 +2,8 @@ import type { Core, UID } from '@strapi/strapi';
 
 /**
  * Fields that are not the content a reviewer approves: review and schedule bookkeeping, the
- * citation flag the system maintains, the check date, timestamps and authors. Inside
+ * citation flag the system maintains, the check date, a document's derived validity,
+ * timestamps and authors. Inside
  * components: ids, and the citation fields filled from the cited document.
  */
 const NOT_CONTENT = new Set([
@@ -25,6 +26,14 @@ const NOT_CONTENT = new Set([
   // Workflow states are moved by staff and the scheduler, not part of the approved content.
   'handlingStatus',
   'phase',
+  // Legal documents: validity is derived by the CMS after every write; the urgent reason is
+  // the publisher's note, not the document.
+  'validityStatus',
+  'validityBasis',
+  'validityHistory',
+  'validityComputedAt',
+  'validityChangedAt',
+  'urgentPublishReason',
 ]);
 const NOT_COMPONENT_CONTENT = new Set(['id', '__component', 'citedDocumentId', 'documentTitle']);
 

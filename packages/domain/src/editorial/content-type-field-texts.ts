@@ -7,8 +7,10 @@
 import { AUDIT_ACTION_LABELS } from '../federation/audit.js';
 import { REPORT_STATUS_LABELS } from '../interaction/reports.js';
 import { REPORT_REASON_LABELS } from '../interaction/submission-input.js';
+import { URGENT_REASON_MIN_LENGTH } from '../document-review.js';
 import { LEGAL_DOCUMENT_FIELD_LABELS } from '../legal-document.js';
 import { RELATION_KIND_LABELS } from '../relation-kind.js';
+import { REVIEW_STATE_LABELS } from '../review.js';
 import { SITE_KIND_LABELS } from '../site-kind.js';
 import { VALIDITY_BASIS_LABELS, VALIDITY_STATUS_LABELS } from '../validity-status.js';
 import { EDITORIAL_FIELD_TEXTS, enumHint, type FieldTexts } from './field-texts.js';
@@ -53,6 +55,24 @@ const LEGAL_DOCUMENT: FieldTexts = {
   validityChangedAt: {
     label: 'Ngày hiệu lực thay đổi gần nhất',
     hint: 'Tự ghi khi tình trạng hiệu lực thay đổi; nội dung viện dẫn rà soát trước ngày này bị đánh dấu.',
+  },
+  reviewState: {
+    label: 'Trạng thái duyệt',
+    hint: enumHint(
+      REVIEW_STATE_LABELS,
+      'Biên tập viên gửi duyệt; người duyệt chuyển sang approved (Đã duyệt) rồi mới xuất bản. Không công khai.',
+    ),
+  },
+  reviewNote: {
+    label: 'Ghi chú duyệt',
+    hint: 'Nhận xét của người duyệt cho biên tập viên. Không công khai.',
+  },
+  urgentPublishReason: {
+    label: 'Lý do xuất bản khẩn',
+    hint:
+      `Chỉ Quản trị viên quốc gia: ghi lý do (ít nhất ${URGENT_REASON_MIN_LENGTH} ký tự) để xuất bản văn bản ` +
+      'chưa duyệt. Lý do được ghi vào nhật ký thao tác; văn bản chuyển về Chờ duyệt để người duyệt xem lại, ' +
+      'và ô được xoá khi văn bản đã duyệt được xuất bản. Không công khai.',
   },
 };
 

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'clone',
   'denied',
   'site_merge',
+  'urgent_publish',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -27,6 +28,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   clone: 'Nhân bản',
   denied: 'Bị từ chối',
   site_merge: 'Hợp nhất trang',
+  urgent_publish: 'Xuất bản khẩn (không qua duyệt)',
 };
 
 /** Where a changed value stood for a field that must never be copied into the log. */
