@@ -156,7 +156,14 @@ beforeAll(async () => {
   };
   cms = await startCmsProcess({
     cmsDir: CMS_DIR,
-    env: { ...secrets, ...source.env, ...smtp, CMS_PUBLIC_DIR: dirs.sourcePublic },
+    env: {
+      ...secrets,
+      ...source.env,
+      ...smtp,
+      CMS_PUBLIC_DIR: dirs.sourcePublic,
+      // The sites' host: the only page origin whose forms the CMS accepts (docs/security.md).
+      PBGDPL_SITES_URL: PUBLIC_ENV.PBGDPL_SITES_URL,
+    },
   });
   filled = await fillCms(cms.url, PUBLIC_ENV.PBGDPL_SITES_URL);
   buildSites(cms.url, dirs.sitesFromSource);
@@ -205,7 +212,12 @@ beforeAll(async () => {
 
   restored = await startCmsProcess({
     cmsDir: CMS_DIR,
-    env: { ...secrets, ...target.env, CMS_PUBLIC_DIR: dirs.restoredPublic },
+    env: {
+      ...secrets,
+      ...target.env,
+      CMS_PUBLIC_DIR: dirs.restoredPublic,
+      PBGDPL_SITES_URL: PUBLIC_ENV.PBGDPL_SITES_URL,
+    },
   });
   buildSites(restored.url, dirs.sitesFromRestored);
 }, 1_500_000);
