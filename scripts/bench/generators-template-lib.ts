@@ -134,7 +134,7 @@ export function loadTemplateLib(): Promise<TemplateLib> {
         'format.ts',
         'site-feeds.ts',
         'theme.ts',
-        '../../generator/sections.ts',
+        '../contract/sections.ts',
       ].map(load),
     );
     // @pbgdpl/domain as the template resolves it (the scripts package does not depend on it).

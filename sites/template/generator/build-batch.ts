@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { BATCH_FILE_ENV, SNAPSHOT_DIR_ENV } from './snapshot-format.js';
+import { BATCH_FILE_ENV, SNAPSHOT_DIR_ENV } from '@pbgdpl/site-template/snapshot-format';
 import { SiteBuildError } from './errors.js';
 
 export interface BuildBatchOptions {

@@ -12,14 +12,19 @@ import {
   placeItems,
   summarizeItem,
   dialoguePhase,
-  type CitableDocument,
   type ItemsByType,
   type SitePlacement,
 } from './item-placement.js';
+import type { CitableDocument } from '@pbgdpl/site-template/citations';
 import type { FetchAsset } from './logo.js';
-import { cardImage } from './media/variants.js';
+import { cardImage } from '@pbgdpl/site-template/media-variants';
 import type { SnapshotMedia } from './media/snapshot-media.js';
-import { snapshotFiles, type CaptionText, type ItemDetail, type ItemIndex } from './snapshot-format.js';
+import {
+  snapshotFiles,
+  type CaptionText,
+  type ItemDetail,
+  type ItemIndex,
+} from '@pbgdpl/site-template/snapshot-format';
 
 const LOCALE = 'vi';
 /** A caption file larger than this is not a caption file: left out with a warning. */

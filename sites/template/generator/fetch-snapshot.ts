@@ -14,7 +14,7 @@ import {
   type FacetRef,
   type RunManifest,
   type SiteSnapshot,
-} from './snapshot-format.js';
+} from '@pbgdpl/site-template/snapshot-format';
 import { assignDocumentPaths } from './document-paths.js';
 import { GeneratorError } from './errors.js';
 import { mapLimit, writeJson } from './fs-json.js';

@@ -7,8 +7,8 @@
  */
 import type { Site } from '@pbgdpl/content-client';
 import { joinBase } from '@pbgdpl/domain';
-import { QA_CONFIRMATION_SEGMENT, SECTION_BY_TYPE } from './sections.js';
-import type { FacetRef, FormSettings } from './snapshot-format.js';
+import { QA_CONFIRMATION_SEGMENT, SECTION_BY_TYPE } from '@pbgdpl/site-template/sections';
+import type { FacetRef, FormSettings } from '@pbgdpl/site-template/snapshot-format';
 
 export type FetchedFormToken =
   { ok: true; token: string; expiresAt: string | null } | { ok: false; reason: string };

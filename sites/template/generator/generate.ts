@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createContentClient, graphqlEndpoint, type ContentClient } from '@pbgdpl/content-client';
 import { NEWLY_EFFECTIVE_WINDOW_DAYS, assertIsoDate, todayInVietnam } from '@pbgdpl/domain';
-import { snapshotFiles, type BatchManifest, type RunManifest } from './snapshot-format.js';
+import { snapshotFiles, type BatchManifest, type RunManifest } from '@pbgdpl/site-template/snapshot-format';
 import { buildBatch } from './build-batch.js';
 import { GeneratorError } from './errors.js';
 import { fetchSnapshot, type SiteSelection } from './fetch-snapshot.js';

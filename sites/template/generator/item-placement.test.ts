@@ -1,8 +1,10 @@
 import type { EditorialItem, Site, SiteAdoption } from '@pbgdpl/content-client';
-import { citationResolver, itemDate, placeItems, type ItemsByType } from './item-placement.js';
+import { citationResolver } from '@pbgdpl/site-template/citations';
+import { itemDate } from '@pbgdpl/site-template/item-dates';
+import { placeItems, type ItemsByType } from './item-placement.js';
 import { ADOPTIONS, SITES } from './fixtures/province-and-commune.js';
 import { SECTION_ITEMS } from './fixtures/section-items.js';
-import { itemSegment } from './sections.js';
+import { itemSegment } from '@pbgdpl/site-template/sections';
 
 const NOW = new Date('2025-07-01T05:00:00Z');
 const byCode = (code: string) => SITES.find((s) => s.code === code)!;

@@ -18,34 +18,27 @@ import {
   CITING_TYPES,
   EDITORIAL_TYPES,
   advanceDialogueStatus,
-  citedNumber,
   indexRegistry,
   joinBase,
   placementOnSite,
-  todayInVietnam,
   type EditorialType,
   type RegistrySite,
   type SiteKind,
   type SyndicationContext,
 } from '@pbgdpl/domain';
-import { SECTION_BY_TYPE, itemSegment, ownItemPath } from './sections.js';
+import { citationResolver, type CitableDocument } from '@pbgdpl/site-template/citations';
+import { itemDate, vietnamDay } from '@pbgdpl/site-template/item-dates';
+import { SECTION_BY_TYPE, itemSegment, ownItemPath } from '@pbgdpl/site-template/sections';
 import type {
   AdoptionNote,
   ExplanationLink,
   ItemSummary,
   OpenDialogueLink,
   SiteItemRef,
-} from './snapshot-format.js';
+} from '@pbgdpl/site-template/snapshot-format';
 
 /** Every fetched item of the run, by type and documentId (own and syndicated alike). */
 export type ItemsByType = { [T in EditorialType]?: Map<string, EditorialItem<T>> };
-
-/** What a site needs of a document to link a citation to it. */
-export interface CitableDocument {
-  documentId: string;
-  number: string;
-  path: string;
-}
 
 export interface SitePlacement {
   sections: Partial<Record<EditorialType, SiteItemRef[]>>;
@@ -259,35 +252,6 @@ function sourceOf(
   return { name: owner.name, url: joinBase(owner.basePath, path) };
 }
 
-/** The ISO timestamp's day in Vietnam, or the date itself. */
-export function vietnamDay(value: string | null | undefined): string | null {
-  if (!value) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : todayInVietnam(new Date(time));
-}
-
-/** The date a list shows for an item and sorts it by. */
-export function itemDate(type: EditorialType, item: EditorialItem): string | null {
-  const published = vietnamDay(item.publishAt ?? item.publishedAt);
-  switch (type) {
-    case 'qa': {
-      const qa = item as EditorialItem<'qa'>;
-      return vietnamDay(qa.answeredAt) ?? published;
-    }
-    case 'dialogue':
-      return vietnamDay((item as EditorialItem<'dialogue'>).opensAt);
-    case 'guidance':
-      return vietnamDay((item as EditorialItem<'guidance'>).issuedDate) ?? published;
-    case 'news-item':
-      return vietnamDay((item as EditorialItem<'news-item'>).eventDate) ?? published;
-    case 'book':
-      return null;
-    default:
-      return published;
-  }
-}
-
 const collator = new Intl.Collator('vi');
 
 /** Newest first (ties by title); the bookshelf by reading order, then title. */
@@ -334,20 +298,6 @@ export function summarizeItem(type: EditorialType, item: EditorialItem, now: Dat
     mayBeOutdated: 'mayBeOutdated' in item && item.mayBeOutdated === true,
     ...(type === 'dialogue' ? { phase: dialoguePhase(item as EditorialItem<'dialogue'>, now) } : {}),
   };
-}
-
-/** Resolves citations to the site's documents: by the CMS's documentId, else by number. */
-export function citationResolver(documents: readonly CitableDocument[]) {
-  const byId = new Map(documents.map((d) => [d.documentId, d]));
-  const byNumber = new Map<string, CitableDocument>();
-  for (const d of documents) {
-    const key = citedNumber(d.number);
-    if (key && !byNumber.has(key)) byNumber.set(key, d);
-  }
-  return (citation: { citedDocumentId: string | null; documentNumber: string }): CitableDocument | null =>
-    (citation.citedDocumentId ? byId.get(citation.citedDocumentId) : undefined) ??
-    byNumber.get(citedNumber(citation.documentNumber) ?? '') ??
-    null;
 }
 
 function explainedBy(

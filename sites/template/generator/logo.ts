@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Site } from '@pbgdpl/content-client';
-import type { LogoAsset } from './snapshot-format.js';
+import type { LogoAsset } from '@pbgdpl/site-template/snapshot-format';
 
 /** The answer to one download: the body and its content type, or why it failed. */
 export type FetchedAsset = { ok: true; mime: string; bytes: Uint8Array } | { ok: false; reason: string };
@@ -64,7 +64,9 @@ export async function copyLogo(options: CopyLogoOptions): Promise<LogoAsset | nu
   }
   const fetched = await options.fetchAsset(url.href);
   if (!fetched.ok) {
-    warn(`Site ${site.code}: could not download its logo ${url.href} (${fetched.reason}); the neutral emblem is shown.`);
+    warn(
+      `Site ${site.code}: could not download its logo ${url.href} (${fetched.reason}); the neutral emblem is shown.`,
+    );
     return null;
   }
   const extension = LOGO_TYPES[fetched.mime];

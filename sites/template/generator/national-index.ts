@@ -14,7 +14,7 @@ import { summarize, writeDetails } from './fetch-snapshot.js';
 import { writeJson } from './fs-json.js';
 import { ensureNationalBundle, pruneNationalBundles, type NationalBundle } from './search/national-bundle.js';
 import { nationalInputKey, nationalRecords } from './search/snapshot-records.js';
-import { snapshotFiles, type DocumentIndex } from './snapshot-format.js';
+import { snapshotFiles, type DocumentIndex } from '@pbgdpl/site-template/snapshot-format';
 import { TEMPLATE_DIR } from './template-dir.js';
 
 export interface GenerateNationalIndexOptions {

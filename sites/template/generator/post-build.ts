@@ -5,7 +5,7 @@
  * written), and last the service worker (its version hashes everything else).
  */
 import fs from 'node:fs';
-import { snapshotFiles, type SiteSnapshot } from './snapshot-format.js';
+import { snapshotFiles, type SiteSnapshot } from '@pbgdpl/site-template/snapshot-format';
 import { writeSearchIndexes, type SearchIndexStats } from './search/index-site.js';
 import { writeNationalReference, type NationalReference } from './search/national-bundle.js';
 import { siteRecords } from './search/snapshot-records.js';

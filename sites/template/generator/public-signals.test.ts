@@ -7,7 +7,7 @@ import {
   writePublicSignals,
   type FetchCoverage,
 } from './public-signals.js';
-import { publicSignalFiles } from './public-signals-format.js';
+import { publicSignalFiles } from '@pbgdpl/site-template/public-signals-format';
 
 const SUMMARY = {
   site: 'ha-noi',

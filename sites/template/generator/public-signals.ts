@@ -13,7 +13,7 @@ import {
   type CoverageRequirement,
   type CoverageSummary,
   type PublicSignalsRun,
-} from './public-signals-format.js';
+} from '@pbgdpl/site-template/public-signals-format';
 
 export const COVERAGE_PUBLIC_PATH = '/api/pbgdpl-coverage/public/';
 export const SEARCH_BEACON_PATH = '/api/pbgdpl-demand/search';

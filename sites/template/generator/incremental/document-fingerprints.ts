@@ -19,7 +19,7 @@ import {
   type MediaManifest,
   type RunManifest,
   type SiteSnapshot,
-} from '../snapshot-format.js';
+} from '@pbgdpl/site-template/snapshot-format';
 
 /** A document of the site: where its pages are (relative to the site's base) and their fingerprint. */
 export interface DocumentPages {

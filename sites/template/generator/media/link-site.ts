@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { GeneratorError } from '../errors.js';
-import { MEDIA_FOLDER } from './variants.js';
+import { MEDIA_FOLDER } from '@pbgdpl/site-template/media-variants';
 import type { MediaStore } from './store.js';
 
 /** Files whose text may name a media file: pages, feeds, the sitemap, JSON-LD, the manifest. */

@@ -8,9 +8,15 @@
  */
 import type { EditorialType } from '@pbgdpl/domain';
 import { mapLimit, writeJson } from '../fs-json.js';
-import { snapshotFiles, type MediaManifest } from '../snapshot-format.js';
+import { snapshotFiles, type MediaManifest } from '@pbgdpl/site-template/snapshot-format';
 import type { MediaStore } from './store.js';
-import { imageVariants, itemMedia, type ImageRole, type Upload, type UploadedFile } from './variants.js';
+import {
+  imageVariants,
+  itemMedia,
+  type ImageRole,
+  type Upload,
+  type UploadedFile,
+} from '@pbgdpl/site-template/media-variants';
 
 interface Wanted {
   url: string;

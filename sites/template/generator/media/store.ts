@@ -17,7 +17,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FetchAsset } from '../logo.js';
-import { MEDIA_FILE_NAME, mediaExtension } from './variants.js';
+import { MEDIA_FILE_NAME, mediaExtension } from '@pbgdpl/site-template/media-variants';
 
 /** The store's folder under the output folder (a dot-folder: never served, never taken for a site). */
 export const MEDIA_STORE_DIR = '.pbgdpl-media';

@@ -15,8 +15,14 @@ import {
   formatVietnameseDate,
   isIsoDate,
 } from '@pbgdpl/domain';
-import type { DocumentDetail, DocumentSummary, ItemDetail, ItemSummary, SiteSnapshot } from '../snapshot-format.js';
-import { SECTIONS, SECTION_BY_TYPE } from '../sections.js';
+import type {
+  DocumentDetail,
+  DocumentSummary,
+  ItemDetail,
+  ItemSummary,
+  SiteSnapshot,
+} from '@pbgdpl/site-template/snapshot-format';
+import { SECTIONS, SECTION_BY_TYPE } from '@pbgdpl/site-template/sections';
 import { plainText } from './plain-text.js';
 
 /** The filters the search page offers; values are Vietnamese, shown as they are. */
@@ -57,7 +63,8 @@ export interface DocumentRecordSource {
 
 /** One record per document: number, title, issuers, signer, fields, abstract, full text. */
 export function* documentRecords(source: DocumentRecordSource): Generator<SearchRecord> {
-  for (const summary of source.documents) yield documentRecord(summary, source.detail(summary.documentId).document);
+  for (const summary of source.documents)
+    yield documentRecord(summary, source.detail(summary.documentId).document);
 }
 
 /** The record of one document; the same on every site that lists it (its URL is under the site's base). */
@@ -121,19 +128,37 @@ function itemTypeLabel(type: EditorialType, item: EditorialItem): string | undef
   ];
   if (typeof value !== 'string') return undefined;
   const labels: Record<string, { vi: string }> =
-    type === 'material' ? MATERIAL_TYPE_LABELS : type === 'guidance' ? GUIDANCE_TYPE_LABELS : type === 'introduction' ? INTRODUCTION_TYPE_LABELS : {};
+    type === 'material'
+      ? MATERIAL_TYPE_LABELS
+      : type === 'guidance'
+        ? GUIDANCE_TYPE_LABELS
+        : type === 'introduction'
+          ? INTRODUCTION_TYPE_LABELS
+          : {};
   return labels[value]?.vi;
 }
 
 /** Everything findable in an item, as plain text: its texts, rich texts, citations and fields. */
 function itemText(type: EditorialType, item: EditorialItem): string {
   const record = item as unknown as Record<string, unknown>;
-  const texts = ['question', 'topic', 'scenario', 'description', 'authors', 'publisher', 'number', 'transcript']
+  const texts = [
+    'question',
+    'topic',
+    'scenario',
+    'description',
+    'authors',
+    'publisher',
+    'number',
+    'transcript',
+  ]
     .map((key) => record[key])
     .filter((v): v is string => typeof v === 'string');
   const rich = ['body', 'answer', 'analysis', 'transcript'].map((key) => blocksText(record[key]));
   const quiz = type === 'legal-situation' ? (item as EditorialItem<'legal-situation'>).quiz : null;
-  const citations = 'citations' in item ? item.citations.map((c) => [c.documentTitle, c.documentNumber].filter(Boolean).join(' ')) : [];
+  const citations =
+    'citations' in item
+      ? item.citations.map((c) => [c.documentTitle, c.documentNumber].filter(Boolean).join(' '))
+      : [];
   return [
     ...texts,
     ...rich,
@@ -152,7 +177,14 @@ export function blocksText(blocks: unknown): string {
     if (!node || typeof node !== 'object') return '';
     const n = node as { text?: unknown; children?: unknown };
     if (typeof n.text === 'string') return n.text;
-    return Array.isArray(n.children) ? n.children.map(text).join(n.children.some((c) => (c as { type?: string })?.type === 'list-item') ? '\n' : '') : '';
+    return Array.isArray(n.children)
+      ? n.children
+          .map(text)
+          .join(n.children.some((c) => (c as { type?: string })?.type === 'list-item') ? '\n' : '')
+      : '';
   };
-  return blocks.map(text).filter((line) => line.trim() !== '').join('\n');
+  return blocks
+    .map(text)
+    .filter((line) => line.trim() !== '')
+    .join('\n');
 }

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeJson } from '../fs-json.js';
-import { snapshotFiles, type DocumentDetail, type DocumentSummary } from '../snapshot-format.js';
+import {
+  snapshotFiles,
+  type DocumentDetail,
+  type DocumentSummary,
+} from '@pbgdpl/site-template/snapshot-format';
 import { nationalInputKey, nationalRecords } from './snapshot-records.js';
 
 let dir: string;

@@ -17,7 +17,7 @@ import {
   type ItemDetail,
   type ItemIndex,
   type SiteSnapshot,
-} from '../snapshot-format.js';
+} from '@pbgdpl/site-template/snapshot-format';
 import { SEARCH_SECTIONS, documentRecords, itemRecords, type SearchRecord } from './records.js';
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;

@@ -1,6 +1,6 @@
 /**
  * Which copies of an uploaded file a site needs, and how a page points at them. Shared by the
- * generator (it downloads exactly these copies into the media store) and the pages (they write
+ * builder (it downloads exactly these copies into the media store) and the pages (they write
  * `<img src srcset width height>` from the same choice), so the two can never disagree. Pure.
  *
  * Strapi keeps an image's original and makes smaller copies of it (`formats`): thumbnail

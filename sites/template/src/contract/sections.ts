@@ -1,7 +1,7 @@
 /**
  * The dissemination sections every site carries (C-2…C-5, M-4, guidance, news): one per editorial
  * type, each with its folder under the site's base, its Vietnamese name and its page types. Shared
- * by the generator (item paths, search records, "explained by" links) and the pages, like
+ * by the builder (item paths, search records, "explained by" links) and the pages, like
  * snapshot-format.ts.
  */
 import { EDITORIAL_SLUG_PATTERN, EDITORIAL_TYPE_LABELS, type EditorialType } from '@pbgdpl/domain';

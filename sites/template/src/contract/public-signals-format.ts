@@ -1,6 +1,6 @@
 /**
  * Two things a site shows about itself that come from the CMS's oversight work (issue 8), written
- * into the snapshot beside the rest (generator/public-signals.ts) and read by the pages
+ * into the snapshot beside the rest (the builder's snapshot/public-signals.ts) and read by the pages
  * (src/lib/public-signals.ts):
  *
  *   <dir>/public-signals/run.json          PublicSignalsRun: the search beacon's address, if any

@@ -1,8 +1,8 @@
 /**
- * The snapshot: what the generator fetched from the CMS, written as JSON files that the Astro
+ * The snapshot: what the builder fetched from the CMS, written as JSON files that the Astro
  * pages read at build time. It is the only thing the pages see, so a site differs from another
- * by these files alone. Written by generator/fetch-snapshot.ts, read by src/lib/snapshot.ts (the
- * pages import this file from generator/, which owns the format).
+ * by these files alone. The template owns the format (its pages read it, src/lib/snapshot.ts);
+ * the builder (@pbgdpl/site-builder, snapshot/fetch-snapshot.ts) writes it.
  *
  *   <dir>/run.json                  RunManifest: build date, settings
  *   <dir>/documents/index.json      DocumentIndex: a summary of every document of the run
@@ -21,7 +21,7 @@
 import path from 'node:path';
 import type { DocumentRelation, EditorialItems, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
 import type { CaptionLanguage, EditorialType } from '@pbgdpl/domain';
-import type { CardImage } from './media/variants.js';
+import type { CardImage } from './media-variants.js';
 
 /** Bumped when a field changes meaning, so pages refuse a snapshot written by another version. */
 export const SNAPSHOT_FORMAT_VERSION = 4;
@@ -35,7 +35,7 @@ export interface RunManifest {
   cmsEndpoint: string;
   /**
    * Public origin under which readers download the CMS's uploaded files (a document's original
-   * file): $PBGDPL_MEDIA_BASE_URL, else the origin the generator read the CMS from — which is
+   * file): $PBGDPL_MEDIA_BASE_URL, else the origin the builder read the CMS from — which is
    * only right when that address is public.
    */
   mediaBaseUrl?: string;
@@ -45,7 +45,7 @@ export interface RunManifest {
   listPageSize: number;
   /**
    * The shared search bundle of the national documents that the search pages merge
-   * (generator/search/national-bundle.ts): its id and URL path. Absent or null: each site's own
+   * (the builder's search/national-bundle.ts): its id and URL path. Absent or null: each site's own
    * index holds the national documents too.
    */
   nationalSearch?: { id: string; path: string } | null;
@@ -120,7 +120,7 @@ export interface SiteSnapshot {
   children: SiteRef[];
   /** Every document that concerns the site (see content-client listSiteDocuments). */
   documentIds: string[];
-  /** The logo when the registry has one the generator could copy; null: the neutral emblem. */
+  /** The logo when the registry has one the builder could copy; null: the neutral emblem. */
   logo?: LogoAsset | null;
   /** Policy dialogues open for questions or live at the fetch (the home page's slot). */
   openDialogues?: OpenDialogueLink[];
@@ -213,7 +213,7 @@ export interface FormSettings {
 }
 
 /**
- * The uploads copied into the media store for this run (generator/media/), by the URL the CMS
+ * The uploads copied into the media store for this run (the builder's media/), by the URL the CMS
  * gives them under ("/uploads/small_x.jpg"): pages serve `<base>media/<file>` instead.
  */
 export interface MediaManifest {
@@ -224,12 +224,12 @@ export interface BatchManifest {
   codes: string[];
   /**
    * Per site, the documents whose pages are not rendered by this run: their fingerprint is the one
-   * of the site's live release, whose files the generator links instead (incremental/reuse.ts).
+   * of the site's live release, whose files the builder links instead (its incremental/reuse.ts).
    */
   reuse?: Record<string, string[]>;
 }
 
-/** Environment variables through which the generator tells an Astro run what to build. */
+/** Environment variables through which the builder tells an Astro run what to build. */
 export const SNAPSHOT_DIR_ENV = 'PBGDPL_SNAPSHOT_DIR';
 export const BATCH_FILE_ENV = 'PBGDPL_BATCH_FILE';
 

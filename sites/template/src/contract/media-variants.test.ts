@@ -6,7 +6,7 @@ import {
   itemMedia,
   mediaExtension,
   type Upload,
-} from './variants.js';
+} from './media-variants.js';
 
 /** A photo as Strapi stores it after an upload of a 2,000 × 1,000 JPEG: four smaller copies. */
 const PHOTO: Upload = {
