@@ -155,7 +155,7 @@ export function generatorBuilder(options: {
   now?: () => Date;
 }): SiteBuilder {
   return async ({ codes, outDir }) => {
-    const { generateSites } = await import('@pbgdpl/site-template/generator');
+    const { generateSites } = await import('@pbgdpl/site-builder');
     const now = options.now?.();
     const result = await generateSites({
       cmsUrl: options.cmsUrl,

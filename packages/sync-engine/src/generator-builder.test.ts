@@ -9,7 +9,7 @@ import { generatorBuilder } from './build.js';
 const generateSites = jest.fn(async (options: { codes: string[] }) => ({
   sites: options.codes.map((code) => ({ code, ok: true, release: `r-${code}`, pages: 1, error: null })),
 }));
-jest.mock('@pbgdpl/site-template/generator', () => ({ generateSites }), { virtual: true });
+jest.mock('@pbgdpl/site-builder', () => ({ generateSites }));
 
 const request = { codes: ['ha-noi'], outDir: '/tmp/pbgdpl-builder-clock' };
 const passed = () => generateSites.mock.calls.at(-1)![0] as Record<string, unknown>;

@@ -45,7 +45,7 @@ export function generatorNationalBuilder(options: {
   log?: (m: string) => void;
 }): NationalIndexBuilder {
   return async ({ outDir }) => {
-    const { generateNationalIndex } = await import('@pbgdpl/site-template/generator');
+    const { generateNationalIndex } = await import('@pbgdpl/site-builder');
     try {
       const { bundle } = await generateNationalIndex({
         cmsUrl: options.cmsUrl,
