@@ -10,6 +10,7 @@ export { reconcileOnce, type ReconcileDeps, type ReconcileResult } from './recon
 export {
   buildHandler,
   generatorBuilder,
+  type ContentSources,
   removeAbandonedBuilds,
   type SiteBuilder,
   type SiteBuildResult,
