@@ -1,6 +1,6 @@
 /** Public surface of @pbgdpl/sync-engine (see README.md). */
 export { SyncError, BuildFailedError } from './errors.js';
-export { eventFromRow, type ChangeEvent, type EventSource, type Placement } from './events.js';
+export { eventFromRow, type ChangeEvent, type EventSource } from './events.js';
 export { postgresEventSource } from './event-source-pg.js';
 export { sqliteEventSource } from './event-source-sqlite.js';
 export { affectedSites, enabledDescendants, syncRegistry, type SyncSite } from './fanout.js';
@@ -30,6 +30,7 @@ export {
   type SyncStateStore,
   type DispatchCursor,
 } from './state.js';
+export { postgresReader, sqliteReader } from './sql-readers.js';
 export { inProcessQueue } from './queue/in-process.js';
 export { pgBossQueue, BUILD_QUEUE, DEAD_LETTER_QUEUE } from './queue/pg-boss.js';
 export type {

@@ -5,7 +5,7 @@
  * for the others (sites, relations, vocabularies).
  */
 import type { Core, UID } from '@strapi/strapi';
-import type { Placement } from './events';
+import type { ChangePlacement } from '@pbgdpl/domain';
 
 export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
 export const DOCUMENT_RELATION = 'api::document-relation.document-relation';
@@ -36,7 +36,7 @@ export function trackedKind(strapi: Core.Strapi, uid: string): TrackedKind | nul
 export interface PublicState {
   /** `id:locale:updatedAt:publishedAt` of each public row, sorted: equal before and after = no public change. */
   fingerprint: string;
-  placements: Placement[];
+  placements: ChangePlacement[];
   owningSite: string | null;
   /** For relations: the documents at both ends. */
   relatedDocumentIds: string[];
@@ -92,7 +92,7 @@ export async function readPublicState(
     .map((r) => `${r.id}:${r.locale ?? ''}:${String(r.updatedAt ?? '')}:${String(r.publishedAt ?? '')}`)
     .sort()
     .join('|');
-  const placements: Placement[] = [];
+  const placements: ChangePlacement[] = [];
   const related = new Set<string>();
   let owningSite: string | null = null;
   for (const row of rows) {
@@ -147,7 +147,11 @@ export function adoptionTargetType(uid: string): string | null {
 }
 
 /** One `adoption` placement per site that adopted this item. */
-async function adopterPlacements(strapi: Core.Strapi, uid: string, documentId: string): Promise<Placement[]> {
+async function adopterPlacements(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+): Promise<ChangePlacement[]> {
   const targetType = adoptionTargetType(uid);
   if (!targetType || !strapi.contentTypes[ADOPTION as UID.ContentType]) return [];
   const rows = (await strapi.db.query(ADOPTION as UID.ContentType).findMany({
@@ -163,8 +167,8 @@ async function adopterPlacements(strapi: Core.Strapi, uid: string, documentId: s
 export async function relatedDocumentPlacements(
   strapi: Core.Strapi,
   documentIds: readonly string[],
-): Promise<Placement[]> {
-  const placements: Placement[] = [];
+): Promise<ChangePlacement[]> {
+  const placements: ChangePlacement[] = [];
   for (const documentId of documentIds) {
     placements.push(
       ...(await readPublicState(strapi, LEGAL_DOCUMENT, 'legal-document', documentId)).placements,
