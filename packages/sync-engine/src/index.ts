@@ -25,11 +25,14 @@ export {
 export { startSyncEngine, type SyncDatabase, type SyncEngine, type SyncEngineConfig } from './engine.js';
 export {
   fileStateStore,
-  postgresStateStore,
+  type BuildSuccess,
+  type DispatchCursor,
+  type QueueSnapshot,
   type SiteState,
   type SyncStateStore,
-  type DispatchCursor,
 } from './state.js';
+export { postgresStateStore } from './state-postgres.js';
+export { sqliteStateStore } from './state-sqlite.js';
 export { postgresReader, sqliteReader } from './sql-readers.js';
 export { inProcessQueue } from './queue/in-process.js';
 export { pgBossQueue, BUILD_QUEUE, DEAD_LETTER_QUEUE } from './queue/pg-boss.js';
