@@ -24,8 +24,8 @@ const LEGAL_ROUTES = ['[...document].astro', 'van-ban'];
 /**
  * A throwaway copy of the template to build (its src/ and config copied, node_modules linked),
  * with every route or only the legal-document ones. It lies at
- * `<dir>/sites/template/` beside links to the rest of the repository, so the template's imports
- * of repository files (docs/forms/…) resolve as they do in place. Astro runs in the copy: its
+ * `<dir>/sites/template/` beside links to the rest of the repository, so anything the template
+ * reaches outside its folder resolves as it does in place. Astro runs in the copy: its
  * scratch files (prerender chunks under .astro/) never meet another build of sites/template.
  */
 export function templateCopy(dir: string, routes: 'all' | 'legal'): string {

@@ -9,8 +9,8 @@ import {
 } from './forms';
 import type { FormSettings } from '../contract/snapshot-format';
 
-// The real contract files (docs/forms/), so a change there that breaks the pages fails here.
-const FORMS = path.resolve(__dirname, '..', '..', '..', '..', 'docs', 'forms');
+// The real contract files (src/forms/), so a change there that breaks the pages fails here.
+const FORMS = path.resolve(__dirname, '..', 'forms');
 const questionTemplate = fs.readFileSync(path.join(FORMS, 'question-form.html'), 'utf8');
 const confirmationTemplate = fs.readFileSync(path.join(FORMS, 'confirmation.html'), 'utf8');
 const reportTemplate = fs.readFileSync(path.join(FORMS, 'report-form.html'), 'utf8');

@@ -4,7 +4,7 @@
  * into a dialogue's question form (`/dialogue-questions`, with `dialogue` and `kind`),
  * `confirmation.html`, and the "report outdated" form of item pages (`report-form.html`) with its
  * confirmation. Every value is escaped for the attribute or text it lands in. Pure: the
- * templates are passed in (the pages import them from docs/forms/).
+ * templates are passed in (the pages import them from src/forms/).
  */
 import type { FormSettings } from '../contract/snapshot-format.js';
 
