@@ -13,7 +13,7 @@ import { GeneratorError } from './errors.js';
 import { fetchSnapshot, type SiteSelection } from './snapshot/fetch-snapshot.js';
 import { writeJson } from './fs-json.js';
 import { currentRelease, installRelease, installSite, measureSite } from './release/install.js';
-import type { FetchAsset } from './snapshot/logo.js';
+import type { FetchAsset } from './fetch-asset.js';
 import type { FetchFormToken } from './snapshot/form-settings.js';
 import {
   MEDIA_STORE_DIR,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MediaStore, downloadWith, pruneMediaStore } from './store.js';
 import { linkSiteMedia, referencedMedia } from './link-site.js';
-import type { FetchAsset } from '../snapshot/logo.js';
+import type { FetchAsset } from '../fetch-asset.js';
 
 const PHOTO = new Uint8Array(crypto.randomBytes(4000));
 const PDF = new TextEncoder().encode('%PDF-1.7 tờ gấp thử nghiệm');

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FetchAsset } from '../snapshot/logo.js';
+import type { FetchAsset } from '../fetch-asset.js';
 import { MEDIA_FILE_NAME, mediaExtension } from '@pbgdpl/site-template/media-variants';
 
 /** The store's folder under the output folder (a dot-folder: never served, never taken for a site). */

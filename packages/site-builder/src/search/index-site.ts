@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { GeneratorError } from '../errors.js';
 import { BUILDER_DIR } from '../locations.js';
 import { foldedExtras, foldedPairs } from '@pbgdpl/site-template/search-fold';
+import { foldingCode } from './folding-code.js';
 import type { SearchRecord } from './records.js';
-import { NATIONAL_REFERENCE_FILE } from './national-bundle.js';
 
 /** Separates a record's text from its folded copies; src/client/search.js cuts excerpts there. */
 export const EXTRAS_MARK = '⁂';
@@ -50,6 +50,8 @@ export interface WriteSearchIndexOptions {
 
 /** Names the records and the indexer an index was built from (reuse across releases). */
 export const INDEX_KEY_FILE = 'index-key.txt';
+/** In a site's `pagefind/`: which national bundle its search page merges (written per build, never reused). */
+export const NATIONAL_REFERENCE_FILE = 'national-bundle.json';
 
 /**
  * Indexes `records` into `<siteDir>/pagefind/`. The records are streamed to a file beside the
@@ -270,6 +272,7 @@ function indexerVersion(): string {
     // The package's exports hide its package.json from resolution; the workspace links it here.
     const pagefindPackage = path.join(BUILDER_DIR, 'node_modules', 'pagefind', 'package.json');
     hash.update(fs.existsSync(pagefindPackage) ? fs.readFileSync(pagefindPackage) : 'pagefind');
+    hash.update(foldingCode());
     const here = path.dirname(fileURLToPath(import.meta.url));
     for (const file of fs
       .readdirSync(here)

@@ -24,15 +24,13 @@ import path from 'node:path';
 import { GeneratorError } from '../errors.js';
 import { BUILDER_DIR } from '../locations.js';
 import { writeJson } from '../fs-json.js';
-import { measure, runPagefind, writeRecordsFile } from './index-site.js';
+import { NATIONAL_REFERENCE_FILE, measure, runPagefind, writeRecordsFile } from './index-site.js';
 import type { SearchRecord } from './records.js';
 
 /** Folder under the output (never a site code: codes are [a-z0-9-]). */
 export const NATIONAL_DIR = '_national';
 /** Where every host serves the bundles (a path, so the search page needs no other origin). */
 export const NATIONAL_SEARCH_PATH = `/${NATIONAL_DIR}/pagefind/`;
-/** In a site's `pagefind/`: which bundle the site's search page merges. */
-export const NATIONAL_REFERENCE_FILE = 'national-bundle.json';
 export const CURRENT_BUNDLE_LINK = 'current';
 /** In a bundle: its id, records, when it was built and the newest fetch it serves. */
 const MANIFEST_FILE = 'bundle.json';

@@ -18,6 +18,7 @@ import {
   type ItemIndex,
   type SiteSnapshot,
 } from '@pbgdpl/site-template/snapshot-format';
+import { foldingCode } from './folding-code.js';
 import { SEARCH_SECTIONS, documentRecords, itemRecords, type SearchRecord } from './records.js';
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -42,7 +43,8 @@ export function nationalRecords(snapshotDir: string): Generator<SearchRecord> {
 /**
  * A key of everything the national records are made from: each national document's summary and
  * full document (not its relations, which records do not use), the labels records take from
- * @pbgdpl/domain, and the code of this folder that turns them into records and indexed HTML. Two
+ * @pbgdpl/domain, and the code that turns them into records and indexed HTML (this folder and the
+ * template's folding, `foldingCode`). Two
  * runs with the same key make the same records, so the bundle is found by the key alone
  * (national-bundle.ts) — reading and hashing the JSON costs milliseconds, folding the full texts
  * into records seconds.
@@ -65,6 +67,7 @@ function recordsCodeFingerprint(): string {
   if (fingerprint === undefined) {
     const hash = crypto.createHash('sha256');
     hash.update(JSON.stringify({ SEARCH_SECTIONS, DOCUMENT_TYPE_INFO, VALIDITY_STATUS_LABELS }));
+    hash.update(foldingCode());
     const dir = path.dirname(fileURLToPath(import.meta.url));
     for (const name of fs.readdirSync(dir).sort()) {
       if (!/\.(js|mjs|ts)$/.test(name) || /\.(test|d)\.ts$/.test(name)) continue;

@@ -16,7 +16,7 @@ import {
   type SitePlacement,
 } from './item-placement.js';
 import type { CitableDocument } from '@pbgdpl/site-template/citations';
-import type { FetchAsset } from './logo.js';
+import type { FetchAsset } from '../fetch-asset.js';
 import { cardImage } from '@pbgdpl/site-template/media-variants';
 import type { SnapshotMedia } from '../media/snapshot-media.js';
 import {

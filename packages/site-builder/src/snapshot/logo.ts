@@ -9,10 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Site } from '@pbgdpl/content-client';
 import type { LogoAsset } from '@pbgdpl/site-template/snapshot-format';
-
-/** The answer to one download: the body and its content type, or why it failed. */
-export type FetchedAsset = { ok: true; mime: string; bytes: Uint8Array } | { ok: false; reason: string };
-export type FetchAsset = (url: string) => Promise<FetchedAsset>;
+import type { FetchAsset } from '../fetch-asset.js';
 
 /** Image types a logo may have, with the extension it is served under. */
 export const LOGO_TYPES: Readonly<Record<string, string>> = {
@@ -24,17 +21,6 @@ export const LOGO_TYPES: Readonly<Record<string, string>> = {
 
 /** A logo sits on every page: a larger file would cost every reader on mobile data. */
 export const LOGO_MAX_BYTES = 100 * 1024;
-
-export const fetchOverHttp: FetchAsset = async (url) => {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
-    if (!response.ok) return { ok: false, reason: `HTTP ${response.status}` };
-    const mime = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-    return { ok: true, mime, bytes: new Uint8Array(await response.arrayBuffer()) };
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message };
-  }
-};
 
 export interface CopyLogoOptions {
   site: Pick<Site, 'code' | 'theme'>;
