@@ -7,7 +7,6 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
-      '**/dist-generator/**',
       '**/dist-contract/**',
       '**/.astro/**',
       '**/.strapi/**',
