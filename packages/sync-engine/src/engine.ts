@@ -10,6 +10,7 @@
  */
 import pg from 'pg';
 import { createContentClient, graphqlEndpoint } from '@pbgdpl/content-client';
+import { DISPATCHER_LOCK } from '@pbgdpl/domain';
 import {
   buildHandler,
   generatorBuilder,
@@ -32,9 +33,6 @@ import type { SyncStateStore } from './state.js';
 import { postgresStateStore } from './state-postgres.js';
 import { sqliteStateStore } from './state-sqlite.js';
 import { publishQueueSnapshots } from './queue/snapshot.js';
-
-/** Arbitrary constant: the advisory lock of the dispatcher/reconciler leader. */
-const LEADER_LOCK = 7_320_416;
 
 /** The CMS's database: the engine reads its change events there and keeps its own state beside them. */
 export type SyncDatabase = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
@@ -183,7 +181,7 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
     }
     const { rows } = await lockClient.query<{ locked: boolean }>(
       'SELECT pg_try_advisory_lock($1) AS locked',
-      [LEADER_LOCK],
+      [DISPATCHER_LOCK],
     );
     leader = rows[0]?.locked === true;
     if (leader) log('info', 'leading: this process dispatches and reconciles');

@@ -65,6 +65,13 @@ export function isSiteStale(site: Pick<SiteSyncState, 'builtVersion' | 'requeste
   );
 }
 
+/** Its last build failed after its live one (or it failed and never had one). */
+export function isSiteFailing(site: Pick<SiteSyncState, 'builtAt' | 'lastError' | 'lastErrorAt'>): boolean {
+  return (
+    Boolean(site.lastError) && (!site.builtAt || (site.lastErrorAt?.getTime() ?? 0) > site.builtAt.getTime())
+  );
+}
+
 /**
  * The site's condition: its last build failed after its live one; never built; asked for again
  * since its live build; or up to date — built from the newest content version, or from an older
@@ -74,8 +81,7 @@ export function siteSyncCondition(
   site: Pick<SiteSyncState, 'builtVersion' | 'builtAt' | 'requestedVersion' | 'lastError' | 'lastErrorAt'>,
   contentVersion: number,
 ): SiteSyncCondition {
-  if (site.lastError && (!site.builtAt || (site.lastErrorAt?.getTime() ?? 0) > site.builtAt.getTime()))
-    return 'error';
+  if (isSiteFailing(site)) return 'error';
   if (site.builtVersion === null) return 'never-built';
   if (isSiteStale(site)) return 'waiting';
   return site.builtVersion >= contentVersion ? 'fresh' : 'fresh-unaffected';

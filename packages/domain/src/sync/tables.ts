@@ -25,6 +25,11 @@ export const BUILD_QUEUE = 'pbgdpl-site-build';
 export const DEAD_LETTER_QUEUE = 'pbgdpl-site-build-dead';
 /** pg-boss's schema on PostgreSQL, where its job table lies. */
 export const PG_BOSS_SCHEMA = 'pgboss';
+/**
+ * The PostgreSQL advisory lock the elected dispatcher/reconciler holds while it lives (an
+ * arbitrary constant): the engine takes it, the CMS's health check looks for it.
+ */
+export const DISPATCHER_LOCK = 7_320_416;
 
 /** A row of `pbgdpl_change_events` as the CMS writes it and the sync engine reads it. */
 export interface ChangeEventRow {
