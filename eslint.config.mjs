@@ -25,6 +25,19 @@ export default tseslint.config(
     },
   },
   {
+    // A content type is named once (cms/src/content-types.ts): a retyped UID is a silent miss when mistyped.
+    files: ['cms/src/extensions/**/*.ts', 'cms/scripts/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^api::[a-z-]+\\.[a-z-]+$/]',
+          message: "Name the content type with CONTENT_TYPES from cms/src/content-types.ts, not 'api::…'.",
+        },
+      ],
+    },
+  },
+  {
     // The public forms' script is served byte for byte (docs/forms.md): its browser globals are
     // declared here rather than in a comment that would ship to every reader.
     files: ['sites/template/src/forms/*.js'],

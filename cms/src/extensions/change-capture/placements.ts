@@ -6,17 +6,15 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { ChangePlacement } from '@pbgdpl/domain';
+import { CONTENT_TYPES } from '../../content-types';
 
-export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
-export const DOCUMENT_RELATION = 'api::document-relation.document-relation';
-export const SITE = 'api::site.site';
+export const LEGAL_DOCUMENT = CONTENT_TYPES.legalDocument;
+export const DOCUMENT_RELATION = CONTENT_TYPES.documentRelation;
+export const SITE = CONTENT_TYPES.site;
 /** A site's adoption of another site's item (federation): only the adopting site prints it. */
-export const ADOPTION = 'api::site-adoption.site-adoption';
+export const ADOPTION = CONTENT_TYPES.siteAdoption;
 /** Vocabularies every site prints (issuers, fields): a change reaches every site. */
-const EVERYWHERE: ReadonlySet<string> = new Set([
-  'api::organization.organization',
-  'api::legal-field.legal-field',
-]);
+const EVERYWHERE: ReadonlySet<string> = new Set([CONTENT_TYPES.organization, CONTENT_TYPES.legalField]);
 
 export type TrackedKind = 'legal-document' | 'editorial' | 'relation' | 'site' | 'everywhere' | 'adoption';
 

@@ -25,10 +25,11 @@ import {
 } from '@pbgdpl/domain';
 import { syncReader } from '../change-capture/sync-reader';
 import { linkOf, q, rawRows, tableOf } from './tables';
+import { CONTENT_TYPES } from '../../content-types';
 
-const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
-const SITE = 'api::site.site';
-const FIELD = 'api::legal-field.legal-field';
+const LEGAL_DOCUMENT = CONTENT_TYPES.legalDocument;
+const SITE = CONTENT_TYPES.site;
+const FIELD = CONTENT_TYPES.legalField;
 /** Change events after which a document shows on a newly-effective list. */
 const APPEARING_ACTIONS = ['create', 'publish', 'enters-newly-effective'];
 
