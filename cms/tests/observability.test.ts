@@ -237,7 +237,8 @@ describe('the sync engine seen from the CMS', () => {
         built_version: 12,
         built_at: hourAgo,
         duration_ms: 900,
-        requested_version: 12,
+        // Built from a version above every change asked for: not stale (a request of 12 would be).
+        requested_version: 11,
         last_error: 'Astro build failed',
         last_error_at: new Date(),
       },

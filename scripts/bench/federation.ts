@@ -37,7 +37,7 @@ import {
   type SiteBuilder,
   type SyncEngine,
 } from '@pbgdpl/sync-engine';
-import type { GenerateSitesResult } from '@pbgdpl/site-template/generator';
+import type { GenerateSitesResult } from '@pbgdpl/site-builder';
 import { adminToken, fullAccessToken } from './cms-admin.ts';
 import { DEFAULT_SHAPE, seedFederation, type FederationCounts } from './federation-seed.ts';
 import {
@@ -97,7 +97,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const load = () => Number(os.loadavg()[0]!.toFixed(2));
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const generator = () => import('@pbgdpl/site-template/generator');
+const generator = () => import('@pbgdpl/site-builder');
 
 interface Ctx {
   cms: CmsProcess;

@@ -1,6 +1,6 @@
 /**
  * Plain Astro for `pnpm bench:generators`: `astro build` of the site template over a kept generator
- * snapshot, exactly as the generator's batch step runs it (generator/build-batch.ts: the snapshot
+ * snapshot, exactly as the builder's render step runs it (site-builder render/build-batch.ts: the snapshot
  * and the batch named through PBGDPL_SNAPSHOT_DIR / PBGDPL_BATCH_FILE) — Astro's own rendering, with
  * none of the generator's fetch or post-build steps (search index, sitemap, service worker,
  * precompression, install).
@@ -14,16 +14,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { TEMPLATE_DIR } from '@pbgdpl/site-builder';
 
-export const TEMPLATE_DIR = path.resolve(import.meta.dirname, '..', '..', 'sites', 'template');
+export { TEMPLATE_DIR };
+
 /** The routes the Hugo site mirrors, under src/pages/[site]/. */
 const LEGAL_ROUTES = ['[...document].astro', 'van-ban'];
 
 /**
- * A throwaway copy of the template to build (its src/ and config copied, node_modules and
- * generator/ linked), with every route or only the legal-document ones. It lies at
- * `<dir>/sites/template/` beside links to the rest of the repository, so the template's imports
- * of repository files (docs/forms/…) resolve as they do in place. Astro runs in the copy: its
+ * A throwaway copy of the template to build (its src/ and config copied, node_modules linked),
+ * with every route or only the legal-document ones. It lies at
+ * `<dir>/sites/template/` beside links to the rest of the repository, so anything the template
+ * reaches outside its folder resolves as it does in place. Astro runs in the copy: its
  * scratch files (prerender chunks under .astro/) never meet another build of sites/template.
  */
 export function templateCopy(dir: string, routes: 'all' | 'legal'): string {
@@ -34,8 +36,7 @@ export function templateCopy(dir: string, routes: 'all' | 'legal'): string {
     if (entry !== 'sites' && entry !== '.git') fs.symlinkSync(path.join(repo, entry), path.join(dir, entry));
   for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json'])
     fs.copyFileSync(path.join(TEMPLATE_DIR, file), path.join(copy, file));
-  for (const link of ['node_modules', 'generator'])
-    fs.symlinkSync(path.join(TEMPLATE_DIR, link), path.join(copy, link));
+  fs.symlinkSync(path.join(TEMPLATE_DIR, 'node_modules'), path.join(copy, 'node_modules'));
   fs.cpSync(path.join(TEMPLATE_DIR, 'src'), path.join(copy, 'src'), { recursive: true });
   if (routes === 'all') return copy;
   const pages = path.join(copy, 'src', 'pages', '[site]');

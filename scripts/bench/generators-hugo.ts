@@ -22,7 +22,7 @@ import type { TemplateLib, TocNode } from './generators-template-lib.ts';
 
 const SKELETON = path.join(import.meta.dirname, 'hugo');
 
-/** What the bench reads of the snapshot (sites/template/generator/snapshot-format.ts). */
+/** What the bench reads of the snapshot (the template's src/contract/snapshot-format.ts). */
 interface Summary {
   documentId: string;
   number: string;

@@ -5,7 +5,7 @@
  * bench reports of the run.
  */
 import fs from 'node:fs';
-import { generateSites, type GenerateSitesOptions } from '@pbgdpl/site-template/generator';
+import { generateSites, type GenerateSitesOptions } from '@pbgdpl/site-builder';
 
 const [optionsFile, resultFile] = process.argv.slice(2);
 if (!optionsFile || !resultFile)

@@ -11,8 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire, register } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TEMPLATE_DIR } from '@pbgdpl/site-builder';
 
-const LIB = path.resolve(import.meta.dirname, '..', '..', 'sites', 'template', 'src', 'lib');
+const LIB = path.join(TEMPLATE_DIR, 'src', 'lib');
 
 export interface TocEntry {
   id: string;
@@ -134,7 +135,7 @@ export function loadTemplateLib(): Promise<TemplateLib> {
         'format.ts',
         'site-feeds.ts',
         'theme.ts',
-        '../../generator/sections.ts',
+        '../contract/sections.ts',
       ].map(load),
     );
     // @pbgdpl/domain as the template resolves it (the scripts package does not depend on it).

@@ -124,7 +124,7 @@ async function main() {
 
   const costs = new Map<string, SiteCost>();
   const builder: SiteBuilder = async ({ codes, outDir: out }) => {
-    const { generateSites } = await import('@pbgdpl/site-template/generator');
+    const { generateSites } = await import('@pbgdpl/site-builder');
     const result = await generateSites({
       cmsUrl: cms.url,
       token,

@@ -2,7 +2,8 @@
  * Where `pnpm ops:backup` and `ops:restore` find (or put) each part when no option names it — the
  * same defaults the CMS and the sync commands use: PostgreSQL from DATABASE_URL, else the SQLite
  * file cms/.tmp/data.db (DATABASE_FILENAME); uploads in <CMS_PUBLIC_DIR, default cms/public>/uploads;
- * the sync state file in <PBGDPL_SITES_DIR, default .demo/sites>/.sync/state.json (SQLite only).
+ * and, from a SQLite deployment older than the sync state's tables in the database, the sync state
+ * file in <PBGDPL_SITES_DIR, default .demo/sites>/.sync/state.json.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -14,7 +15,7 @@ const CMS_DIR = path.join(ROOT, 'cms');
 export const TARGET_HELP = `  --database-url URL     PostgreSQL database ($DATABASE_URL)
   --sqlite FILE          SQLite database instead (default cms/.tmp/data.db, $DATABASE_FILENAME, when no URL)
   --uploads DIR          uploads folder (default <$CMS_PUBLIC_DIR or cms/public>/uploads)
-  --sites-dir DIR        sites folder whose .sync/state.json is the SQLite mode's sync state ($PBGDPL_SITES_DIR, default .demo/sites)
+  --sites-dir DIR        sites folder whose .sync/state.json an older SQLite deployment kept its sync state in ($PBGDPL_SITES_DIR, default .demo/sites)
   --pg-bin DIR           folder of pg_dump / pg_restore when not on PATH (e.g. /usr/lib/postgresql/15/bin)`;
 
 export const TARGET_OPTIONS = {

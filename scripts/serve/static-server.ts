@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.pdf': 'application/pdf',
   '.webmanifest': 'application/manifest+json',
-  // Uploads the generator copies into a site's media/ (sites/template/generator/media/variants.ts).
+  // Uploads the generator copies into a site's media/ (the template's src/contract/media-variants.ts).
   '.gif': 'image/gif',
   '.avif': 'image/avif',
   '.mp4': 'video/mp4',

@@ -11,7 +11,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const COMMON_HELP = `  --out DIR              sites folder: DIR/<code>/releases/<id>/ and DIR/<code>/current ($PBGDPL_SITES_DIR, default .demo/sites)
   --cms URL              CMS base URL ($PBGDPL_CMS_URL, default http://127.0.0.1:1337)
   --database-url URL     PostgreSQL of the CMS ($DATABASE_URL): pg-boss queue, state tables, many workers
-  --sqlite FILE          the CMS's SQLite file (default cms/.tmp/data.db when no database URL): in-process queue
+  --sqlite FILE          the CMS's SQLite file (default cms/.tmp/data.db when no database URL): in-process
+                         queue, the sync state in tables of that file
   --sites CODES          only these sites (comma-separated); default every enabled site
   Environment: PBGDPL_CMS_TOKEN (read-only API token: reads bypass the CMS read cache).`;
 
@@ -54,7 +55,6 @@ export function commonConfig(values: Record<string, string | boolean | undefined
     : {
         kind: 'sqlite',
         file: path.resolve(cwd, (values.sqlite as string) ?? path.join(ROOT, 'cms', '.tmp', 'data.db')),
-        stateFile: path.join(outDir, '.sync', 'state.json'),
       };
   const sites =
     typeof values.sites === 'string'
@@ -79,6 +79,3 @@ export function wholeNumber(value: unknown, fallback: number, name: string): num
     throw new Error(`${name} must be a whole number, not "${String(value)}".`);
   return n;
 }
-
-/** Where the in-process queue of the SQLite mode publishes its counts for `sync:status`. */
-export const queueSnapshotFile = (outDir: string) => path.join(outDir, '.sync', 'queue.json');

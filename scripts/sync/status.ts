@@ -3,17 +3,17 @@
  * from, the last build and its duration, the last error; the queue (waiting, running, dead
  * letters) and the CMS's content version.
  */
-import fs from 'node:fs';
 import {
-  fileStateStore,
   formatStatus,
   silentLogger,
   sqliteEventSource,
+  sqliteStateStore,
   startSyncEngine,
   syncStatus,
+  type BuildQueue,
   type SyncStatus,
 } from '@pbgdpl/sync-engine';
-import { COMMON_HELP, commonConfig, parse, queueSnapshotFile } from './config.ts';
+import { COMMON_HELP, commonConfig, parse } from './config.ts';
 
 const HELP = `Trạng thái đồng bộ các trang (sync status)
 
@@ -42,25 +42,20 @@ async function main() {
       await engine.stop({ graceful: false });
     }
   } else {
+    // The in-process queue lives in the worker; it publishes its counts beside the sites' state.
     const events = sqliteEventSource(config.database.file);
-    const state = fileStateStore(config.database.stateFile);
-    const file = queueSnapshotFile(config.outDir);
-    const snapshot = fs.existsSync(file)
-      ? (JSON.parse(fs.readFileSync(file, 'utf8')) as {
-          counts: SyncStatus['queue'];
-          deadLetters: SyncStatus['deadLetters'];
-        })
-      : { counts: { queued: 0, active: 0, deadLetters: 0 }, deadLetters: [] };
-    status = await syncStatus({
-      events,
-      state,
-      queue: {
-        kind: 'in-process',
+    const state = sqliteStateStore(config.database.file);
+    try {
+      const snapshot = await state.queueSnapshot!();
+      const queue: Pick<BuildQueue, 'counts' | 'deadLetters'> = {
         counts: async () => snapshot.counts,
         deadLetters: async () => snapshot.deadLetters,
-      } as never,
-    });
-    await events.close();
+      };
+      status = await syncStatus({ events, state, queue: queue as BuildQueue });
+    } finally {
+      await events.close();
+      await state.close();
+    }
   }
   if (config.sites) status.sites = status.sites.filter((s) => config.sites!.includes(s.site));
   console.log(values.json ? JSON.stringify(status) : formatStatus(status));

@@ -6,9 +6,8 @@
  * is left to pg-boss, which gives it to another worker once its heartbeat stops.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { jsonLogger, startSyncEngine } from '@pbgdpl/sync-engine';
-import { COMMON_HELP, commonConfig, parse, queueSnapshotFile, wholeNumber } from './config.ts';
+import { COMMON_HELP, commonConfig, parse, wholeNumber } from './config.ts';
 
 const HELP = `Chạy tiến trình đồng bộ (sync worker)
 
@@ -58,29 +57,12 @@ async function main() {
     cms: config.cmsUrl,
     sites: config.sites?.length ?? 'all',
   });
-  // The in-process queue lives in this process: publish its counts for `pnpm sync:status`.
-  let snapshot: NodeJS.Timeout | null = null;
-  if (engine.queue.kind === 'in-process') {
-    const file = queueSnapshotFile(config.outDir);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const write = async () => {
-      const data = {
-        at: new Date(),
-        counts: await engine.queue.counts(),
-        deadLetters: await engine.queue.deadLetters(50),
-      };
-      fs.writeFileSync(`${file}.tmp`, JSON.stringify(data));
-      fs.renameSync(`${file}.tmp`, file);
-    };
-    snapshot = setInterval(() => void write().catch(() => undefined), 1000);
-  }
   const timeoutMs = wholeNumber(values['shutdown-timeout'], 120, '--shutdown-timeout') * 1000;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log('info', 'stopping: running builds finish first', { signal, timeoutMs });
-    if (snapshot) clearInterval(snapshot);
     await engine.stop({ graceful: true, timeoutMs });
     log('info', 'sync worker stopped');
     process.exit(0);

@@ -1,5 +1,5 @@
 module.exports = {
   ...require('../../packages/config/jest.preset.cjs'),
-  // Built output and fetched snapshots are not sources.
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-generator/', '/.snapshots/'],
+  // Built output is not a source.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-contract/'],
 };

@@ -133,7 +133,7 @@ beforeAll(async () => {
   step(`CMS started; the newest national law is ${law.number}, effective ${law.effectiveFrom}`);
   engine = await startSyncDriver({
     logFile: path.join(outDir, 'sync.log'),
-    database: syncDatabase(database.env, outDir),
+    database: syncDatabase(database.env),
     cmsUrl: cms.url,
     token,
     outDir,

@@ -58,7 +58,7 @@ test('before any sync engine ran against its database, health says the engine is
 test('with a sync engine running, health and /metrics report its worker and dispatcher; stopped, no worker', async () => {
   engine = await startSyncDriver({
     logFile: path.join(outDir, 'sync.log'),
-    database: syncDatabase(database.env, outDir),
+    database: syncDatabase(database.env),
     cmsUrl: cms.url,
     outDir,
     dispatchIntervalMs: 300,

@@ -1,5 +1,5 @@
 /* global process, setTimeout */
-// Runs a sync engine in its own Node process for tests/e2e/sync.test.ts (pg-boss is ESM only,
+// Runs a sync engine in its own Node process for tests/e2e/sync*.test.ts (pg-boss is ESM only,
 // which Jest's module system cannot load) and answers the test's calls over IPC.
 import fs from 'node:fs';
 import { jsonLogger, startSyncEngine } from '@pbgdpl/sync-engine';
@@ -20,6 +20,12 @@ const ops = {
   counts: () => engine.queue.counts(),
   version: () => engine.events.contentVersion(),
   saveCursor: (cursor) => engine.state.saveCursor(cursor),
+  enqueue: (data) => engine.queue.enqueue(data),
+  // What a worker records of its builds (dates cross IPC as ISO strings).
+  recordRequested: (sites, version, at) => engine.state.recordRequested(sites, version, new Date(at)),
+  recordSuccess: (site, success) =>
+    engine.state.recordSuccess(site, { ...success, builtAt: new Date(success.builtAt) }),
+  recordFailure: (site, error, at) => engine.state.recordFailure(site, error, new Date(at)),
   setClock: (moment) => {
     clock = new Date(moment);
   },

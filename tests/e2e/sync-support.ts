@@ -97,15 +97,11 @@ export function astroChildren(): number[] {
 }
 
 /** A sync engine in a child process (see sync-driver.mjs), called like the in-process API. */
-/** The engine's database for a test CMS's environment: its PostgreSQL, else its SQLite file with a state file under `outDir`. */
-export function syncDatabase(env: Record<string, string | undefined>, outDir: string) {
+/** The engine's database for a test CMS's environment: its PostgreSQL, else its SQLite file (the engine's state is kept there too). */
+export function syncDatabase(env: Record<string, string | undefined>) {
   return env.DATABASE_URL
     ? { kind: 'postgres' as const, url: env.DATABASE_URL }
-    : {
-        kind: 'sqlite' as const,
-        file: path.resolve(CMS_DIR, env.DATABASE_FILENAME!),
-        stateFile: path.join(outDir, '.sync', 'state.json'),
-      };
+    : { kind: 'sqlite' as const, file: path.resolve(CMS_DIR, env.DATABASE_FILENAME!) };
 }
 
 /** What the driver's engine answers to `dispatch` and `reconcile` (the sync engine's DispatchResult and reconcile report, as JSON). */

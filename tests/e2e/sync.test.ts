@@ -110,7 +110,7 @@ beforeAll(async () => {
   step('CMS started, token created');
   engine = await startSyncDriver({
     logFile,
-    database: syncDatabase(database.env, outDir),
+    database: syncDatabase(database.env),
     cmsUrl: cms.url,
     token,
     outDir,

@@ -5,7 +5,7 @@ import path from 'node:path';
 /** Paths of the workspace this suite drives from outside: it runs commands, imports nothing of cms. */
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CMS_DIR = path.join(ROOT, 'cms');
-export const GENERATOR_CLI = path.join(ROOT, 'sites', 'template', 'dist-generator', 'cli.js');
+export const GENERATOR_CLI = path.join(ROOT, 'packages', 'site-builder', 'dist', 'cli.js');
 
 export function dataDir(): string {
   return process.env.PBGDPL_DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');

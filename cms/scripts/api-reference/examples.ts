@@ -4,6 +4,7 @@
  * the laws of 2022, the National Assembly `quoc-hoi`). The reference's test runs every one of
  * them against a real CMS: a REST example must answer 200, a GraphQL one without errors.
  */
+import { CONTENT_TYPES } from '../../src/content-types';
 
 export interface RestExample {
   path: string;
@@ -29,7 +30,7 @@ const page = (size: number) =>
   ] as const;
 
 export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
-  'api::legal-document.legal-document': [
+  [CONTENT_TYPES.legalDocument]: [
     {
       title: 'Văn bản của Quốc hội còn hiệu lực, mới ban hành trước, kèm cơ quan ban hành và lĩnh vực',
       rest: {
@@ -88,7 +89,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::document-relation.document-relation': [
+  [CONTENT_TYPES.documentRelation]: [
     {
       title: 'Những văn bản sửa đổi, thay thế hoặc bãi bỏ (một phần) Luật Nhà ở 2014 (65/2014/QH13)',
       rest: {
@@ -111,7 +112,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::introduction.introduction': [
+  [CONTENT_TYPES.introduction]: [
     {
       title: 'Bài giới thiệu văn bản mới của Cổng quốc gia, mới nhất trước',
       rest: {
@@ -137,7 +138,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::qa.qa': [
+  [CONTENT_TYPES.qa]: [
     {
       title: 'Hỏi đáp đã công bố của Hà Nội, trả lời mới nhất trước',
       rest: {
@@ -184,7 +185,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::dialogue.dialogue': [
+  [CONTENT_TYPES.dialogue]: [
     {
       title: 'Các cuộc đối thoại chính sách đang mở hoặc đang diễn ra',
       rest: {
@@ -206,7 +207,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::material.material': [
+  [CONTENT_TYPES.material]: [
     {
       title: 'Tài liệu dạng sổ tay của Bộ Tư pháp, kèm tệp tải về',
       rest: {
@@ -227,7 +228,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::video.video': [
+  [CONTENT_TYPES.video]: [
     {
       title: 'Video tiểu phẩm của Cổng quốc gia, với phụ đề',
       rest: {
@@ -248,7 +249,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::legal-situation.legal-situation': [
+  [CONTENT_TYPES.legalSituation]: [
     {
       title: 'Tình huống pháp luật về lao động, với câu hỏi trắc nghiệm',
       rest: {
@@ -268,7 +269,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::book.book': [
+  [CONTENT_TYPES.book]: [
     {
       title: 'Tủ sách pháp luật: sách theo thứ tự đọc',
       rest: {
@@ -289,7 +290,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::guidance.guidance': [
+  [CONTENT_TYPES.guidance]: [
     {
       title: 'Văn bản chỉ đạo, hướng dẫn mà Hà Nội đăng, mới ban hành trước',
       rest: {
@@ -310,7 +311,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::news-item.news-item': [
+  [CONTENT_TYPES.newsItem]: [
     {
       title: 'Tin hoạt động từ ngày 1/1/2026',
       rest: {
@@ -331,7 +332,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::site.site': [
+  [CONTENT_TYPES.site]: [
     {
       title: 'Các xã, phường của Hà Nội đang có trang',
       rest: {
@@ -357,7 +358,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::organization.organization': [
+  [CONTENT_TYPES.organization]: [
     {
       title: 'Các bộ và cơ quan ngang bộ, với ký hiệu trên văn bản',
       rest: {
@@ -375,7 +376,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::legal-field.legal-field': [
+  [CONTENT_TYPES.legalField]: [
     {
       title: 'Các ngành (lĩnh vực cấp trên) và lĩnh vực con của chúng',
       rest: {
@@ -393,7 +394,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       },
     },
   ],
-  'api::site-adoption.site-adoption': [
+  [CONTENT_TYPES.siteAdoption]: [
     {
       title: 'Nội dung quốc gia mà Hà Nội ghim lên trang chủ, theo thứ tự',
       rest: {

@@ -3,8 +3,9 @@ import type { DocumentRecord } from '@pbgdpl/data-import';
 import { differs, emptyTally, type Tally } from './upsert';
 import { progress } from './progress';
 import type { RegistryIds } from './registry';
+import { CONTENT_TYPES } from '../../src/content-types';
 
-const UID = 'api::legal-document.legal-document';
+const UID = CONTENT_TYPES.legalDocument;
 const RELATIONS = ['issuers', 'fields', 'owningSite', 'scopeSite'] as const;
 
 type StoredDocument = { documentId: string; number: string; locale: string } & Record<string, unknown>;

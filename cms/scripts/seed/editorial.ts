@@ -3,6 +3,7 @@ import type { Dataset, DocumentRecord } from '@pbgdpl/data-import';
 import { editorialSlug, formatVietnameseDate, NATIONAL_SITE_CODE, stableJson } from '@pbgdpl/domain';
 import { emptyTally, type Tally } from './upsert';
 import type { RegistryIds } from './registry';
+import { CONTENT_TYPES } from '../../src/content-types';
 
 /**
  * Demo items for the site sections, made only from the real data (never invented):
@@ -70,7 +71,7 @@ function introduction(law: DocumentRecord, dataset: Dataset, ids: RegistryIds): 
     ...articles.flatMap((a) => [heading(a.heading), ...a.lines.map(quote)]),
   ];
   return {
-    uid: 'api::introduction.introduction',
+    uid: CONTENT_TYPES.introduction,
     owner: NATIONAL_SITE_CODE,
     slug: editorialSlug(title),
     relations: ['owningSite', 'fields'],
@@ -102,7 +103,7 @@ function guidance(resolution: DocumentRecord, dataset: Dataset, ids: RegistryIds
   ].filter(Boolean);
   const national = resolution.owningSiteCode === NATIONAL_SITE_CODE;
   return {
-    uid: 'api::guidance.guidance',
+    uid: CONTENT_TYPES.guidance,
     owner: resolution.owningSiteCode,
     slug: editorialSlug(title),
     relations: ['owningSite', 'fields', 'issuer'],
@@ -190,7 +191,7 @@ async function loadDrafts(
   const populate: Record<string, unknown> = Object.fromEntries(
     relations.map((r) => [r, { select: ['documentId', ...(r === 'owningSite' ? ['code'] : [])] }]),
   );
-  if (uid === 'api::introduction.introduction') populate.citations = true;
+  if (uid === CONTENT_TYPES.introduction) populate.citations = true;
   // Drafts hold what the seed (or an editor) last wrote; the seed publishes after each write.
   const rows = (await strapi.db
     .query(uid)

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { FieldRecord, OrganizationRecord, SiteRecord } from '@pbgdpl/data-import';
 import { emptyTally, loadByCode, upsertEntry, type Tally } from './upsert';
 import { progress } from './progress';
+import { CONTENT_TYPES } from '../../src/content-types';
 
 /** code → documentId for each registry type, filled as the seed goes. */
 export interface RegistryIds {
@@ -15,7 +16,7 @@ export async function seedOrganizations(
   records: readonly OrganizationRecord[],
   ids: RegistryIds,
 ): Promise<Tally> {
-  const uid = 'api::organization.organization';
+  const uid = CONTENT_TYPES.organization;
   const existing = await loadByCode(strapi, uid, []);
   const tally = emptyTally();
   const bar = progress('Cơ quan ban hành (organizations)', records.length);
@@ -41,7 +42,7 @@ export async function seedFields(
   records: readonly FieldRecord[],
   ids: RegistryIds,
 ): Promise<Tally> {
-  const uid = 'api::legal-field.legal-field';
+  const uid = CONTENT_TYPES.legalField;
   const existing = await loadByCode(strapi, uid, ['parent']);
   const tally = emptyTally();
   for (const field of parentsFirst(records, (f) => f.parentCode)) {
@@ -66,7 +67,7 @@ export async function seedSites(
   records: readonly SiteRecord[],
   ids: RegistryIds,
 ): Promise<Tally> {
-  const uid = 'api::site.site';
+  const uid = CONTENT_TYPES.site;
   const relationKeys = ['parent', 'organization'];
   const existing = await loadByCode(strapi, uid, relationKeys);
   const tally = emptyTally();

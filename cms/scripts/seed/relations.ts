@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { RelationRecord } from '@pbgdpl/data-import';
 import { differs, emptyTally, type Tally } from './upsert';
 import { progress } from './progress';
+import { CONTENT_TYPES } from '../../src/content-types';
 
-const UID = 'api::document-relation.document-relation';
+const UID = CONTENT_TYPES.documentRelation;
 
 export function relationKey(r: { sourceNumber: string; kind: string; targetNumber: string }): string {
   return `${r.sourceNumber}|${r.kind}|${r.targetNumber}`;

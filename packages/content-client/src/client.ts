@@ -17,7 +17,7 @@ import {
 } from './queries.js';
 import { runQuery, type TransportOptions } from './transport.js';
 import type { DocumentRelation, LegalDocument, Locale, Site } from './types.js';
-import type { EditorialType } from '@pbgdpl/domain';
+import { localScopeSites, type EditorialType } from '@pbgdpl/domain';
 import { EDITORIAL_QUERIES } from './editorial-queries.js';
 import type { EditorialItems } from './editorial-types.js';
 import type { PageInfo } from './queries.js';
@@ -209,15 +209,15 @@ export function createContentClient(options: ContentClientOptions): ContentClien
   };
 
   /**
-   * A site's local documents are those scoped to it or its parent, plus those it owns. Sent as
-   * two listings merged by documentId: one filter with an OR across the two relations makes
+   * A site's local documents are those scoped to it or its parent, plus those it owns (the rule
+   * of `@pbgdpl/domain` `showsLocalDocument`, whose inverse tells the sync engine whom a change
+   * reaches). Sent as two listings merged by documentId: one filter with an OR across the two relations makes
    * PostgreSQL join every local document with both link tables (~0.5 s at 100k documents),
    * while each branch alone is served by the link-table indexes (docs/benchmarks.md).
    */
   const localFilterBranches = (site: SiteScope): LegalDocumentFilters[] => {
-    const scopeCodes = site.parent ? [site.code, site.parent.code] : [site.code];
     return [
-      { scope: { eq: 'local' }, scopeSite: { code: { in: scopeCodes } } },
+      { scope: { eq: 'local' }, scopeSite: { code: { in: localScopeSites(site) } } },
       { scope: { eq: 'local' }, owningSite: { code: { eq: site.code } } },
     ];
   };

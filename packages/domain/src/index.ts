@@ -180,6 +180,11 @@ export * from './federation/syndication.js';
 export * from './federation/api-token.js';
 export * from './federation/audit.js';
 
+export * from './sync/tables.js';
+export * from './sync/placements.js';
+export * from './sync/local-documents.js';
+export * from './sync/status.js';
+
 export {
   AUDIENCES,
   AUDIENCE_LABELS,

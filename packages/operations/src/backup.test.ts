@@ -117,6 +117,22 @@ test('an edited manifest is caught by SHA256SUMS', async () => {
   await expect(verifyBackup(dir)).rejects.toThrow('manifest.json: its SHA-256 is not the one in SHA256SUMS');
 });
 
+test('a SQLite database where the sync engine keeps its state is its sync state: no state file is taken', async () => {
+  const db = new Database(source.db);
+  db.exec(`CREATE TABLE pbgdpl_change_events (id INTEGER PRIMARY KEY, placements TEXT);
+           CREATE TABLE pbgdpl_sync_sites (site TEXT PRIMARY KEY, built_version INTEGER);
+           INSERT INTO pbgdpl_sync_sites VALUES ('ha-noi', 7)`);
+  db.close();
+  const { dir, manifest } = await backup();
+  expect(manifest.syncState).toEqual({
+    where: 'database',
+    tables: ['pbgdpl_change_events', 'pbgdpl_sync_sites'],
+  });
+  expect(fs.existsSync(path.join(dir, 'sync'))).toBe(false);
+  const result = await restoreBackup({ from: dir, ...target('restored') });
+  expect(result.tables.find((t) => t.table === 'pbgdpl_sync_sites')?.rows).toBe(1);
+});
+
 test('a restore refuses an existing database, a non-empty uploads folder and an existing sync state, writing nothing', async () => {
   const { dir } = await backup();
   const existingDb = target('a');

@@ -1,8 +1,8 @@
 /**
- * `createBackup`: everything of a deployment that cannot be rebuilt — the CMS database (which on
- * PostgreSQL also holds the change-event outbox, the email outbox, the audit log and the sync
- * engine's tables and queue), the uploaded files, the secrets layout (names only) and, on SQLite,
- * the sync engine's state file — into a new folder `<outDir>/pbgdpl-<UTC time>/`, written under a
+ * `createBackup`: everything of a deployment that cannot be rebuilt — the CMS database (which also
+ * holds the change-event outbox, the email outbox, the audit log and the sync engine's tables: on
+ * PostgreSQL with pg-boss's queue, on SQLite beside the CMS's own), the uploaded files, the secrets
+ * layout (names only) and, from an older SQLite deployment, the sync engine's state file — into a new folder `<outDir>/pbgdpl-<UTC time>/`, written under a
  * temporary name and renamed when complete, so a folder with the final name is always whole.
  * The static sites are not in it: they are rebuilt from the CMS (`pnpm sync:build --all`).
  */
@@ -34,7 +34,10 @@ export interface BackupOptions {
   /** The CMS's env file (names only are kept) and its documented example. */
   envFile: string | null;
   exampleFile: string | null;
-  /** SQLite mode: the sync engine's state file (`<sites>/.sync/state.json`), when there is one. */
+  /**
+   * SQLite mode before the sync engine kept its state in the database: its state file
+   * (`<sites>/.sync/state.json`), backed up when there is one and the database holds no sync state.
+   */
   syncStateFile: string | null;
   /** Folder of pg_dump/pg_restore when they are not on PATH. */
   pgBin?: string | null;
@@ -50,8 +53,10 @@ export interface BackupResult {
   seconds: number;
 }
 
-/** Sync engine tables in PostgreSQL (its state, the CMS's outbox it reads, pg-boss's schema). */
-const SYNC_TABLE = /^(public\.pbgdpl_(sync_|change_events|content_version)|pgboss\.)/;
+/** Sync engine tables (its state, the CMS's outbox it reads; on PostgreSQL pg-boss's schema too). */
+const SYNC_TABLE = /^((public\.)?pbgdpl_(sync_|change_events|content_version)|pgboss\.)/;
+/** The engine's own state table, present once a sync process has run against the database. */
+const SYNC_STATE_TABLE = /^(public\.)?pbgdpl_sync_sites$/;
 
 const stamp = (d: Date) =>
   d
@@ -154,12 +159,9 @@ function backupSyncState(
   database: DatabasePart,
   work: string,
 ): BackupManifest['syncState'] {
-  if (database.client === 'postgres') {
-    return {
-      where: 'database',
-      tables: database.tables.map((t) => t.table).filter((t) => SYNC_TABLE.test(t)),
-    };
-  }
+  const tables = database.tables.map((t) => t.table);
+  if (database.client === 'postgres' || tables.some((t) => SYNC_STATE_TABLE.test(t)))
+    return { where: 'database', tables: tables.filter((t) => SYNC_TABLE.test(t)) };
   if (!options.syncStateFile || !fs.existsSync(options.syncStateFile)) {
     return {
       where: 'none',

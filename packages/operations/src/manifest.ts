@@ -37,9 +37,9 @@ export interface BackupManifest {
   uploads: { source: string; folder: string; files: number; bytes: number };
   secretsLayout: { file: string; variables: number };
   /**
-   * The sync engine's state: on PostgreSQL its tables and pg-boss's schema are in the dump (listed
-   * here); on SQLite its state file (the in-process queue lives in memory and is rebuilt by the
-   * reconciler).
+   * The sync engine's state: its tables are in the database (listed here; on PostgreSQL with
+   * pg-boss's schema); from an older SQLite deployment, its state file (the in-process queue lives
+   * in memory and is rebuilt by the reconciler).
    */
   syncState:
     | { where: 'database'; tables: string[] }

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { todayInVietnam } from '@pbgdpl/domain';
+import type { GenerateSitesOptions } from '@pbgdpl/site-builder';
 import type { EventSource } from './events.js';
 import type { Logger } from './log.js';
 import { NATIONAL_INDEX_KEY, type NationalIndexBuilder } from './national-index.js';
@@ -146,6 +147,12 @@ async function buildNational(
   return { ok: result.ok, error: result.error };
 }
 
+/** Where a build reads its content when not from the CMS at `cmsUrl` (tests: the builder's fake CMS). */
+export type ContentSources = Pick<
+  GenerateSitesOptions,
+  'client' | 'fetchAsset' | 'fetchFormToken' | 'fetchCoverage'
+>;
+
 /** The real builder: the site generator (`generateSites`) in the release layout. */
 export function generatorBuilder(options: {
   cmsUrl: string;
@@ -153,9 +160,11 @@ export function generatorBuilder(options: {
   log?: (m: string) => void;
   /** The clock a build takes its date from (asOf: its day in Vietnam; dialogues' phase). Default real time. */
   now?: () => Date;
+  /** Content read from these instead of the CMS (tests); default the CMS at `cmsUrl` over HTTP. */
+  sources?: ContentSources;
 }): SiteBuilder {
   return async ({ codes, outDir }) => {
-    const { generateSites } = await import('@pbgdpl/site-template/generator');
+    const { generateSites } = await import('@pbgdpl/site-builder');
     const now = options.now?.();
     const result = await generateSites({
       cmsUrl: options.cmsUrl,
@@ -166,6 +175,7 @@ export function generatorBuilder(options: {
       log: options.log ?? (() => undefined),
       ...(options.token ? { token: options.token } : {}),
       ...(now ? { asOf: todayInVietnam(now), now } : {}),
+      ...options.sources,
     });
     return result.sites.map((s) => ({
       code: s.code,

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatchOnce } from './dispatcher.js';
-import type { ChangeEvent, EventSource, Placement } from './events.js';
+import type { ChangePlacement } from '@pbgdpl/domain';
+import type { ChangeEvent, EventSource } from './events.js';
 import { syncRegistry } from './fanout.js';
 import { silentLogger } from './log.js';
 import type { BuildJobData, BuildQueue } from './queue/types.js';
@@ -56,13 +57,13 @@ const registry = syncRegistry([
   { id: 'ho-chi-minh', kind: 'province', parentId: 'quoc-gia' },
 ]);
 const loader = async () => registry;
-const local = (site: string): Placement => ({
+const local = (site: string): ChangePlacement => ({
   kind: 'legal-document',
   scope: 'local',
   owningSite: site,
   scopeSite: site,
 });
-const event = (id: number, contentVersion: number, placement: Placement): ChangeEvent => ({
+const event = (id: number, contentVersion: number, placement: ChangePlacement): ChangeEvent => ({
   id,
   uid: 'api::legal-document.legal-document',
   documentId: `doc-${id}`,

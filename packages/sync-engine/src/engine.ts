@@ -5,10 +5,12 @@
  * - PostgreSQL (`database.kind = 'postgres'`): pg-boss queue, state tables, and a session
  *   advisory lock elects the one process that dispatches and reconciles; every process builds.
  *   Run N of these on N machines against one database.
- * - SQLite (`'sqlite'`): the in-process queue and a JSON state file; one process.
+ * - SQLite (`'sqlite'`): the in-process queue, and the state in the CMS's SQLite file (tables
+ *   beside its change events, where the CMS's status page reads them); one process.
  */
 import pg from 'pg';
 import { createContentClient, graphqlEndpoint } from '@pbgdpl/content-client';
+import { DISPATCHER_LOCK } from '@pbgdpl/domain';
 import {
   buildHandler,
   generatorBuilder,
@@ -27,13 +29,13 @@ import { pgBossQueue, type PgBossQueueOptions } from './queue/pg-boss.js';
 import type { BuildQueue, RetryPolicy } from './queue/types.js';
 import { reconcileOnce, type ReconcileResult } from './reconciler.js';
 import { registryLoader, type RegistryLoader } from './registry.js';
-import { fileStateStore, postgresStateStore, type SyncStateStore } from './state.js';
+import type { SyncStateStore } from './state.js';
+import { postgresStateStore } from './state-postgres.js';
+import { sqliteStateStore } from './state-sqlite.js';
+import { publishQueueSnapshots } from './queue/snapshot.js';
 
-/** Arbitrary constant: the advisory lock of the dispatcher/reconciler leader. */
-const LEADER_LOCK = 7_320_416;
-
-export type SyncDatabase =
-  { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string; stateFile: string };
+/** The CMS's database: the engine reads its change events there and keeps its own state beside them. */
+export type SyncDatabase = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
 
 export interface SyncEngineConfig {
   database: SyncDatabase;
@@ -111,7 +113,7 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
     });
   } else {
     events = sqliteEventSource(config.database.file);
-    state = fileStateStore(config.database.stateFile);
+    state = sqliteStateStore(config.database.file);
     queue = inProcessQueue({ ...config.retry });
   }
   await queue.start();
@@ -157,6 +159,14 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
     );
   }
 
+  // The in-process queue lives in this process: its counts go where other processes read them.
+  const stopPublishing =
+    queue.kind === 'in-process'
+      ? publishQueueSnapshots(queue, state, (error) =>
+          log('warn', 'queue snapshot not recorded', { error: error.message }),
+        )
+      : async () => undefined;
+
   let leader = false;
   const tryLead = async () => {
     if (leader || config.lead === false) return leader;
@@ -171,7 +181,7 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
     }
     const { rows } = await lockClient.query<{ locked: boolean }>(
       'SELECT pg_try_advisory_lock($1) AS locked',
-      [LEADER_LOCK],
+      [DISPATCHER_LOCK],
     );
     leader = rows[0]?.locked === true;
     if (leader) log('info', 'leading: this process dispatches and reconciles');
@@ -215,6 +225,7 @@ export async function startSyncEngine(config: SyncEngineConfig): Promise<SyncEng
       for (const timer of timers) clearInterval(timer);
       await passes.catch(() => undefined);
       await queue.stop({ graceful: options.graceful ?? true, timeoutMs: options.timeoutMs ?? 120_000 });
+      await stopPublishing();
       await lockClient?.end().catch(() => undefined);
       await events.close();
       await state.close();

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import { CHANGE_EVENT_COLUMNS, SYNC_TABLES, readContentVersion, readLastEventId } from '@pbgdpl/domain';
 import { eventFromRow, type EventRow, type EventSource } from './events.js';
+import { sqliteReader } from './sql-readers.js';
 
-const COLUMNS =
-  'id, uid, document_id, locale, action, source, owning_site, placements, content_version, occurred_at';
+const COLUMNS = CHANGE_EVENT_COLUMNS.join(', ');
+const EVENTS = SYNC_TABLES.changeEvents;
 
 /**
  * The CMS's SQLite file (the quick start), opened read-only beside the running CMS. SQLite lets
@@ -10,36 +12,25 @@ const COLUMNS =
  */
 export function sqliteEventSource(file: string): EventSource {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  const reader = sqliteReader(db);
   const all = (sql: string, ...params: unknown[]) =>
     (db.prepare(sql).all(...params) as EventRow[]).map(eventFromRow);
   return {
-    async contentVersion() {
-      const row = db.prepare('SELECT version FROM pbgdpl_content_version WHERE id = 1').get() as
-        { version: number } | undefined;
-      return Number(row?.version ?? 0);
-    },
-    async lastEventId() {
-      const row = db.prepare('SELECT max(id) AS id FROM pbgdpl_change_events').get() as
-        { id: number | null } | undefined;
-      return Number(row?.id ?? 0);
-    },
+    contentVersion: () => readContentVersion(reader),
+    lastEventId: () => readLastEventId(reader),
     async eventsAfter(afterId, limit) {
-      return all(
-        `SELECT ${COLUMNS} FROM pbgdpl_change_events WHERE id > ? ORDER BY id LIMIT ?`,
-        afterId,
-        limit,
-      );
+      return all(`SELECT ${COLUMNS} FROM ${EVENTS} WHERE id > ? ORDER BY id LIMIT ?`, afterId, limit);
     },
     async eventsByIds(ids) {
       if (ids.length === 0) return [];
       return all(
-        `SELECT ${COLUMNS} FROM pbgdpl_change_events WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+        `SELECT ${COLUMNS} FROM ${EVENTS} WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
         ...ids,
       );
     },
     async eventsFromVersion(version, afterId, limit) {
       return all(
-        `SELECT ${COLUMNS} FROM pbgdpl_change_events WHERE content_version >= ? AND id > ? ORDER BY id LIMIT ?`,
+        `SELECT ${COLUMNS} FROM ${EVENTS} WHERE content_version >= ? AND id > ? ORDER BY id LIMIT ?`,
         version,
         afterId,
         limit,

@@ -1,30 +1,10 @@
 /**
  * Change events as the CMS writes them (`cms/src/extensions/change-capture`, table
- * `pbgdpl_change_events`): the contract between the CMS and the sync engine. The engine only
- * reads that table and `pbgdpl_content_version`; content itself is read over GraphQL.
+ * `pbgdpl_change_events`): the contract between the CMS and the sync engine, written once in
+ * `@pbgdpl/domain` (src/sync/: the tables, the row, the placements). The engine only reads that
+ * table and the content version; content itself is read over GraphQL.
  */
-
-/** Where an item shows (site codes). Mirrors the CMS's `Placement`, format 1. */
-export type Placement =
-  | {
-      kind: 'legal-document';
-      scope: 'national' | 'local' | null;
-      owningSite: string | null;
-      scopeSite: string | null;
-    }
-  | {
-      kind: 'editorial';
-      owningSite: string | null;
-      audience: string | null;
-      audienceSiteKinds: string[];
-      audienceProvinces: string[];
-      mandatory: boolean;
-      fields: string[];
-    }
-  | { kind: 'site'; code: string; parent: string | null }
-  /** A site that adopted the item (or whose adoption this is): that site alone. */
-  | { kind: 'adoption'; adoptingSite: string }
-  | { kind: 'everywhere' };
+import { parseChangePlacements, type ChangeEventRow, type ChangePlacement } from '@pbgdpl/domain';
 
 export interface ChangeEvent {
   /** Position in the table (ascending with insertion). */
@@ -35,7 +15,7 @@ export interface ChangeEvent {
   action: string;
   source: string;
   owningSite: string | null;
-  placements: Placement[];
+  placements: ChangePlacement[];
   /** The content version read before the change's own bump: a build from a greater version includes it. */
   contentVersion: number;
   occurredAt: Date;
@@ -56,27 +36,10 @@ export interface EventSource {
   close(): Promise<void>;
 }
 
-export interface EventRow {
-  id: string | number;
-  uid: string;
-  document_id: string;
-  locale: string | null;
-  action: string;
-  source: string;
-  owning_site: string | null;
-  placements: string;
-  content_version: string | number;
-  occurred_at: string | number | Date;
-}
+/** The columns of an event the engine reads (`CHANGE_EVENT_COLUMNS`). */
+export type EventRow = Omit<ChangeEventRow, 'dedupe_key' | 'placement_format' | 'request_id'>;
 
 export function eventFromRow(row: EventRow): ChangeEvent {
-  let placements: Placement[];
-  try {
-    placements = JSON.parse(row.placements) as Placement[];
-  } catch {
-    // An unreadable placement list cannot be narrowed: treat the event as reaching every site.
-    placements = [{ kind: 'everywhere' }];
-  }
   return {
     id: Number(row.id),
     uid: row.uid,
@@ -85,7 +48,7 @@ export function eventFromRow(row: EventRow): ChangeEvent {
     action: row.action,
     source: row.source,
     owningSite: row.owning_site,
-    placements,
+    placements: parseChangePlacements(row.placements),
     contentVersion: Number(row.content_version),
     occurredAt: new Date(row.occurred_at),
   };

@@ -1,9 +1,9 @@
 /**
  * Fan-out: from an event's placements to the sites whose pages show the item — the sites to
  * rebuild. Pure. Editorial items follow the federation's syndication rules (`reachedSites` in
- * @pbgdpl/domain: own / descendants / all / filtered); legal documents the listing rule of the
- * site template (national → every site; local → its owner, its scope site and that site's
- * children); an adoption (a site putting another site's item on its pages) the adopting site.
+ * @pbgdpl/domain: own / descendants / all / filtered); legal documents the listing rule the
+ * builder fetches by (national → every site; local → `sitesShowingLocalDocument` in
+ * @pbgdpl/domain: its owner, its scope site and that site's children); an adoption (a site putting another site's item on its pages) the adopting site.
  * Site opt-outs are ignored on purpose: rebuilding a site that opted out of a field is
  * wasted work, never a wrong page, while missing one would leave a stale page up.
  */
@@ -11,12 +11,13 @@ import {
   descendantIds,
   indexRegistry,
   reachedSites,
+  sitesShowingLocalDocument,
+  type ChangePlacement,
   type RegistrySite,
   type SiteKind,
   type SiteRegistry,
   type SyndicationAudience,
 } from '@pbgdpl/domain';
-import type { Placement } from './events.js';
 
 /** A registry entry as the sync engine needs it; `id` is the site code. */
 export type SyncSite = RegistrySite;
@@ -28,7 +29,7 @@ export function syncRegistry(sites: readonly SyncSite[]): SiteRegistry {
 const AUDIENCES: ReadonlySet<string> = new Set(['own_site', 'own_and_descendants', 'all_sites', 'filtered']);
 
 /** Every enabled site that shows (or showed) an item with these placements. */
-export function affectedSites(placements: readonly Placement[], registry: SiteRegistry): Set<string> {
+export function affectedSites(placements: readonly ChangePlacement[], registry: SiteRegistry): Set<string> {
   const out = new Set<string>();
   const enabledCodes = () =>
     registry
@@ -47,12 +48,7 @@ export function affectedSites(placements: readonly Placement[], registry: SiteRe
         break;
       case 'legal-document':
         if (placement.scope === 'national') for (const code of enabledCodes()) out.add(code);
-        else {
-          add(placement.owningSite);
-          add(placement.scopeSite);
-          if (placement.scopeSite)
-            for (const child of registry.childrenOf(placement.scopeSite)) add(child.id);
-        }
+        else for (const code of sitesShowingLocalDocument(placement, registry)) add(code);
         break;
       case 'editorial': {
         const audience = AUDIENCES.has(placement.audience ?? '')

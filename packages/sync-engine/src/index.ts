@@ -1,6 +1,6 @@
 /** Public surface of @pbgdpl/sync-engine (see README.md). */
 export { SyncError, BuildFailedError } from './errors.js';
-export { eventFromRow, type ChangeEvent, type EventSource, type Placement } from './events.js';
+export { eventFromRow, type ChangeEvent, type EventSource } from './events.js';
 export { postgresEventSource } from './event-source-pg.js';
 export { sqliteEventSource } from './event-source-sqlite.js';
 export { affectedSites, enabledDescendants, syncRegistry, type SyncSite } from './fanout.js';
@@ -10,6 +10,7 @@ export { reconcileOnce, type ReconcileDeps, type ReconcileResult } from './recon
 export {
   buildHandler,
   generatorBuilder,
+  type ContentSources,
   removeAbandonedBuilds,
   type SiteBuilder,
   type SiteBuildResult,
@@ -24,11 +25,15 @@ export {
 export { startSyncEngine, type SyncDatabase, type SyncEngine, type SyncEngineConfig } from './engine.js';
 export {
   fileStateStore,
-  postgresStateStore,
+  type BuildSuccess,
+  type DispatchCursor,
+  type QueueSnapshot,
   type SiteState,
   type SyncStateStore,
-  type DispatchCursor,
 } from './state.js';
+export { postgresStateStore } from './state-postgres.js';
+export { sqliteStateStore } from './state-sqlite.js';
+export { postgresReader, sqliteReader } from './sql-readers.js';
 export { inProcessQueue } from './queue/in-process.js';
 export { pgBossQueue, BUILD_QUEUE, DEAD_LETTER_QUEUE } from './queue/pg-boss.js';
 export type {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildHandler, type SiteBuilder } from './build.js';
 import { dispatchOnce } from './dispatcher.js';
-import type { ChangeEvent, EventSource, Placement } from './events.js';
+import type { ChangePlacement } from '@pbgdpl/domain';
+import type { ChangeEvent, EventSource } from './events.js';
 import { syncRegistry } from './fanout.js';
 import { silentLogger } from './log.js';
 import { NATIONAL_INDEX_KEY, touchesNationalIndex, type NationalIndexBuilder } from './national-index.js';
@@ -16,19 +17,19 @@ const registry = syncRegistry([
   { id: 'ha-noi', kind: 'province', parentId: 'quoc-gia' },
   { id: 'ha-noi-ba-dinh', kind: 'commune', parentId: 'ha-noi' },
 ]);
-const national: Placement = {
+const national: ChangePlacement = {
   kind: 'legal-document',
   scope: 'national',
   owningSite: 'quoc-gia',
   scopeSite: null,
 };
-const local: Placement = {
+const local: ChangePlacement = {
   kind: 'legal-document',
   scope: 'local',
   owningSite: 'ha-noi',
   scopeSite: 'ha-noi',
 };
-const item: Placement = {
+const item: ChangePlacement = {
   kind: 'editorial',
   owningSite: 'quoc-gia',
   audience: 'all_sites',
@@ -37,7 +38,7 @@ const item: Placement = {
   mandatory: false,
   fields: [],
 };
-const event = (id: number, placements: Placement[]): ChangeEvent => ({
+const event = (id: number, placements: ChangePlacement[]): ChangeEvent => ({
   id,
   uid: 'api::legal-document.legal-document',
   documentId: `doc-${id}`,

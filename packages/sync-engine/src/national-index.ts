@@ -13,13 +13,13 @@
  * that does not exist. Enqueued first, it usually lands in the same batch as the sites, which
  * then find it ready.
  */
-import type { Placement } from './events.js';
+import type { ChangePlacement } from '@pbgdpl/domain';
 
 /** The job's key in the queue and in the sync state (its "site"). */
 export const NATIONAL_INDEX_KEY = '_national';
 
 /** True when an event with these placements changes what the national bundle indexes. */
-export function touchesNationalIndex(placements: readonly Placement[]): boolean {
+export function touchesNationalIndex(placements: readonly ChangePlacement[]): boolean {
   return placements.some(
     (p) => p.kind === 'everywhere' || (p.kind === 'legal-document' && p.scope === 'national'),
   );
@@ -45,7 +45,7 @@ export function generatorNationalBuilder(options: {
   log?: (m: string) => void;
 }): NationalIndexBuilder {
   return async ({ outDir }) => {
-    const { generateNationalIndex } = await import('@pbgdpl/site-template/generator');
+    const { generateNationalIndex } = await import('@pbgdpl/site-builder');
     try {
       const { bundle } = await generateNationalIndex({
         cmsUrl: options.cmsUrl,

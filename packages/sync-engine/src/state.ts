@@ -1,34 +1,20 @@
 /**
  * What the sync engine remembers: the dispatcher's cursor in the event table, and per site the
  * live release, the content version it was built from, when and how long the build took, and
- * the last error. In PostgreSQL (tables `pbgdpl_sync_sites`, `pbgdpl_sync_cursor`) for workers on
- * many machines; in a JSON file for the in-process quick start.
+ * the last error. Kept in the CMS's own database in both modes — PostgreSQL
+ * (`state-postgres.ts`) for workers on many machines, the quick start's SQLite file
+ * (`state-sqlite.ts`) for one process — in the tables `@pbgdpl/domain` names, so the CMS's page
+ * "Đồng bộ trang" and `pnpm sync:status` read the same rows with the same queries. A JSON file
+ * (`fileStateStore`, below) serves unit tests and tools that have no database.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type pg from 'pg';
+import type { DispatchCursor, SiteSyncState } from '@pbgdpl/domain';
+import type { DeadLetter, QueueCounts } from './queue/types.js';
 
-export interface SiteState {
-  site: string;
-  liveRelease: string | null;
-  /** Content version read before the live release's build started; null when never built. */
-  builtVersion: number | null;
-  builtAt: Date | null;
-  durationMs: number | null;
-  pages: number | null;
-  /** Highest event content version dispatched to the site. */
-  requestedVersion: number | null;
-  requestedAt: Date | null;
-  lastError: string | null;
-  lastErrorAt: Date | null;
-}
-
-export interface DispatchCursor {
-  /** Highest event id handled; -1 before the first pass of a new deployment. */
-  eventId: number;
-  /** Ids below `eventId` not seen yet (a transaction still open when the cursor moved past them), with when first missed. */
-  gaps: Array<{ id: number; since: number }>;
-}
+export type { DispatchCursor } from '@pbgdpl/domain';
+/** A site's record (`SiteSyncState` of `@pbgdpl/domain`). */
+export type SiteState = SiteSyncState;
 
 export interface BuildSuccess {
   release: string;
@@ -38,6 +24,13 @@ export interface BuildSuccess {
   pages: number;
 }
 
+/** What an in-process queue last published of itself (SQLite mode), for status readers in other processes. */
+export interface QueueSnapshot {
+  counts: QueueCounts;
+  deadLetters: DeadLetter[];
+  at: Date | null;
+}
+
 export interface SyncStateStore {
   cursor(): Promise<DispatchCursor>;
   saveCursor(cursor: DispatchCursor): Promise<void>;
@@ -45,10 +38,20 @@ export interface SyncStateStore {
   recordRequested(sites: readonly string[], version: number, at: Date): Promise<void>;
   recordSuccess(site: string, success: BuildSuccess): Promise<void>;
   recordFailure(site: string, error: string, at: Date): Promise<void>;
+  /**
+   * Stores an in-process queue's counts and dead letters where other processes read them (the
+   * CMS's page, `pnpm sync:status`). Absent where the queue is in the database itself (pg-boss).
+   */
+  recordQueue?(snapshot: Omit<QueueSnapshot, 'at'>): Promise<void>;
+  /** What `recordQueue` last stored (empty counts when nothing was). */
+  queueSnapshot?(): Promise<QueueSnapshot>;
   close(): Promise<void>;
 }
 
-const emptyState = (site: string): SiteState => ({
+/** The cursor of a deployment whose dispatcher never ran. */
+export const NEW_CURSOR: DispatchCursor = { eventId: -1, gaps: [] };
+
+export const emptyState = (site: string): SiteState => ({
   site,
   liveRelease: null,
   builtVersion: null,
@@ -61,94 +64,10 @@ const emptyState = (site: string): SiteState => ({
   lastErrorAt: null,
 });
 
-/** PostgreSQL: creates its two tables when missing. */
-export async function postgresStateStore(pool: pg.Pool): Promise<SyncStateStore> {
-  await pool.query(`CREATE TABLE IF NOT EXISTS pbgdpl_sync_sites (
-    site varchar(80) PRIMARY KEY,
-    live_release varchar(80),
-    built_version bigint,
-    built_at timestamptz,
-    duration_ms integer,
-    pages integer,
-    requested_version bigint,
-    requested_at timestamptz,
-    last_error text,
-    last_error_at timestamptz
-  )`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS pbgdpl_sync_cursor (
-    name varchar(40) PRIMARY KEY,
-    event_id bigint NOT NULL,
-    gaps text NOT NULL DEFAULT '[]'
-  )`);
-  type Row = Record<string, unknown>;
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const date = (v: unknown) => (v ? new Date(v as string) : null);
-  return {
-    async cursor() {
-      const { rows } = await pool.query<Row>(
-        `SELECT event_id, gaps FROM pbgdpl_sync_cursor WHERE name = 'dispatch'`,
-      );
-      const row = rows[0];
-      return row
-        ? { eventId: Number(row.event_id), gaps: JSON.parse(String(row.gaps)) }
-        : { eventId: -1, gaps: [] };
-    },
-    async saveCursor(cursor) {
-      await pool.query(
-        `INSERT INTO pbgdpl_sync_cursor (name, event_id, gaps) VALUES ('dispatch', $1, $2)
-         ON CONFLICT (name) DO UPDATE SET event_id = EXCLUDED.event_id, gaps = EXCLUDED.gaps`,
-        [cursor.eventId, JSON.stringify(cursor.gaps)],
-      );
-    },
-    async sites() {
-      const { rows } = await pool.query<Row>('SELECT * FROM pbgdpl_sync_sites ORDER BY site');
-      return rows.map((r) => ({
-        site: String(r.site),
-        liveRelease: (r.live_release as string) ?? null,
-        builtVersion: num(r.built_version),
-        builtAt: date(r.built_at),
-        durationMs: num(r.duration_ms),
-        pages: num(r.pages),
-        requestedVersion: num(r.requested_version),
-        requestedAt: date(r.requested_at),
-        lastError: (r.last_error as string) ?? null,
-        lastErrorAt: date(r.last_error_at),
-      }));
-    },
-    async recordRequested(sites, version, at) {
-      if (sites.length === 0) return;
-      await pool.query(
-        `INSERT INTO pbgdpl_sync_sites (site, requested_version, requested_at)
-         SELECT s, $2, $3 FROM unnest($1::varchar[]) AS s
-         ON CONFLICT (site) DO UPDATE SET
-           requested_version = GREATEST(COALESCE(pbgdpl_sync_sites.requested_version, 0), EXCLUDED.requested_version),
-           requested_at = EXCLUDED.requested_at`,
-        [sites, version, at],
-      );
-    },
-    async recordSuccess(site, s) {
-      await pool.query(
-        `INSERT INTO pbgdpl_sync_sites (site, live_release, built_version, built_at, duration_ms, pages)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (site) DO UPDATE SET live_release = EXCLUDED.live_release,
-           built_version = GREATEST(COALESCE(pbgdpl_sync_sites.built_version, 0), EXCLUDED.built_version),
-           built_at = EXCLUDED.built_at, duration_ms = EXCLUDED.duration_ms, pages = EXCLUDED.pages,
-           last_error = NULL, last_error_at = NULL`,
-        [site, s.release, s.version, s.builtAt, s.durationMs, s.pages],
-      );
-    },
-    async recordFailure(site, error, at) {
-      await pool.query(
-        `INSERT INTO pbgdpl_sync_sites (site, last_error, last_error_at) VALUES ($1, $2, $3)
-         ON CONFLICT (site) DO UPDATE SET last_error = EXCLUDED.last_error, last_error_at = EXCLUDED.last_error_at`,
-        [site, error.slice(0, 4000), at],
-      );
-    },
-    close: async () => undefined,
-  };
-}
+/** Errors are kept to this many characters (a build's output can be long). */
+export const ERROR_MAX_LENGTH = 4000;
 
-/** A JSON file (the in-process quick start): one process owns it. */
+/** A JSON file: unit tests and tools without a database; one process owns it. */
 export function fileStateStore(file: string): SyncStateStore {
   type Stored = { cursor: DispatchCursor; sites: Record<string, SiteState> };
   const revive = (s: SiteState): SiteState => ({
@@ -157,7 +76,7 @@ export function fileStateStore(file: string): SyncStateStore {
     requestedAt: s.requestedAt ? new Date(s.requestedAt) : null,
     lastErrorAt: s.lastErrorAt ? new Date(s.lastErrorAt) : null,
   });
-  let data: Stored = { cursor: { eventId: -1, gaps: [] }, sites: {} };
+  let data: Stored = { cursor: structuredClone(NEW_CURSOR), sites: {} };
   if (fs.existsSync(file)) {
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Stored;
     data = {
@@ -206,7 +125,7 @@ export function fileStateStore(file: string): SyncStateStore {
     },
     async recordFailure(code, error, at) {
       const s = site(code);
-      s.lastError = error.slice(0, 4000);
+      s.lastError = error.slice(0, ERROR_MAX_LENGTH);
       s.lastErrorAt = at;
       save();
     },

@@ -1,4 +1,5 @@
 /** The operator's view: per site the live release, content version, last build, error; the queue. */
+import { isSiteStale } from '@pbgdpl/domain';
 import type { EventSource } from './events.js';
 import type { BuildQueue, DeadLetter, QueueCounts } from './queue/types.js';
 import type { SiteState, SyncStateStore } from './state.js';
@@ -25,11 +26,7 @@ export async function syncStatus(deps: {
     contentVersion,
     queue,
     deadLetters,
-    sites: sites.map((s) => ({
-      ...s,
-      // Asked for since its live build (by the dispatcher or the reconciler).
-      stale: s.builtVersion === null || (s.requestedVersion !== null && s.requestedVersion >= s.builtVersion),
-    })),
+    sites: sites.map((s) => ({ ...s, stale: isSiteStale(s) })),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * "Đồng bộ trang": for operators, per site the live release, the content version it was built
  * from, when and how long its last build took and its last error; the queue's jobs by state; how
- * far the change events are dispatched. Read-only; refreshed every 15 s while open.
+ * far the change events are dispatched. Read-only; refreshed every 15 s while open. The route
+ * answers `readSyncReport` of @pbgdpl/domain, each site's condition already decided there.
  */
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
@@ -15,6 +16,9 @@ interface SiteStatus {
   requestedVersion: number | null;
   lastError: string | null;
   lastErrorAt: string | null;
+  /** `SiteSyncCondition` of @pbgdpl/domain ('error', 'never-built', 'waiting', 'fresh'…) and its label. */
+  condition: string;
+  conditionLabel: string;
 }
 
 interface SyncStatus {
@@ -35,15 +39,6 @@ const page: CSSProperties = { padding: '24px 40px', fontSize: 14 };
 
 const when = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—';
-
-/** Whether the site shows everything published: built from the latest content version it was asked for. */
-function state(site: SiteStatus, contentVersion: number): string {
-  if (site.lastError && (!site.builtAt || (site.lastErrorAt ?? '') > site.builtAt)) return 'Lỗi';
-  if (site.builtVersion === null) return 'Chưa dựng';
-  if (site.requestedVersion !== null && site.requestedVersion >= site.builtVersion)
-    return 'Đang chờ dựng lại';
-  return site.builtVersion >= contentVersion ? 'Mới nhất' : 'Mới nhất (không có thay đổi liên quan)';
-}
 
 export default function SyncStatusPage() {
   const { get } = useFetchClient();
@@ -87,7 +82,7 @@ export default function SyncStatusPage() {
       </main>
     );
   const waiting = status.events.lastId - status.events.dispatchedUpTo;
-  const failed = status.sites.filter((s) => state(s, status.contentVersion) === 'Lỗi').length;
+  const failed = status.sites.filter((s) => s.condition === 'error').length;
   return (
     <main style={page}>
       <h1 style={{ fontSize: 24, marginBottom: 12 }}>Đồng bộ trang</h1>
@@ -98,7 +93,7 @@ export default function SyncStatusPage() {
       </p>
       <h2 style={{ fontSize: 18, margin: '16px 0 8px' }}>Hàng đợi</h2>
       {status.queue.length === 0 ? (
-        <p>Hàng đợi trống (hoặc chưa có tiến trình dựng trang nào chạy trên PostgreSQL).</p>
+        <p>Hàng đợi trống (hoặc chưa có tiến trình dựng trang nào chạy).</p>
       ) : (
         <table style={{ borderCollapse: 'collapse' }}>
           <thead>
@@ -142,7 +137,7 @@ export default function SyncStatusPage() {
           {status.sites.map((s) => (
             <tr key={s.site}>
               <td style={cell}>{s.site}</td>
-              <td style={cell}>{state(s, status.contentVersion)}</td>
+              <td style={cell}>{s.conditionLabel}</td>
               <td style={cell}>{s.liveRelease ?? '—'}</td>
               <td style={cell}>{s.builtVersion ?? '—'}</td>
               <td style={cell}>{when(s.builtAt)}</td>

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { COMPONENT_FIELD_TEXTS, CONTENT_TYPE_FIELD_TEXTS, type FieldTexts } from '@pbgdpl/domain';
 import { buildConfiguration, type CmAttribute, type CmConfiguration } from './configuration';
 import { COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS, type LayoutSpec } from './layouts';
+import { contentTypeUid } from '../../content-types';
 
 export { CONTENT_TYPE_LAYOUTS, COMPONENT_LAYOUTS };
 
@@ -104,7 +105,7 @@ function targets(strapi: Core.Strapi): Target[] {
   const components = contentManager.service('components') as unknown as Finder;
   const found: Target[] = [];
   for (const [name, spec] of Object.entries(CONTENT_TYPE_LAYOUTS)) {
-    const uid = `api::${name}.${name}`;
+    const uid = contentTypeUid(name);
     const model = contentTypes.findContentType(uid) as CmModel | undefined;
     if (model)
       found.push({ uid, model, spec, texts: CONTENT_TYPE_FIELD_TEXTS[name] ?? {}, service: contentTypes });

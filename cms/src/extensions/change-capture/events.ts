@@ -2,48 +2,25 @@
  * The change-event outbox: `pbgdpl_change_events`, append-only. Each row says that the public
  * state of one item changed (or may have: a date came), and carries what the sync engine needs
  * to find the affected sites without asking the CMS again — the item's placements before and
- * after the change. The row is the contract with `@pbgdpl/sync-engine` (its README and
- * docs/adr/0004-sync-engine.md describe it); bump PLACEMENT_FORMAT when the shape changes.
+ * after the change. The row, the placements and the tables' names are the contract with
+ * `@pbgdpl/sync-engine`, written once in `@pbgdpl/domain` (src/sync/; docs/adr/0004-sync-engine.md).
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { currentRequestId } from '../observability/request-id';
+import {
+  PLACEMENT_FORMAT,
+  SYNC_TABLES,
+  type ChangeEventRow,
+  type ChangePlacement,
+  type ChangeSource,
+} from '@pbgdpl/domain';
 
-export const CHANGE_EVENTS_TABLE = 'pbgdpl_change_events';
-const CONTENT_VERSION_TABLE = 'pbgdpl_content_version';
-export const PLACEMENT_FORMAT = 1;
+export const CHANGE_EVENTS_TABLE = SYNC_TABLES.changeEvents;
+const CONTENT_VERSION_TABLE = SYNC_TABLES.contentVersion;
 
 /** Strapi's knex, or a transaction of it (callable the same way). */
 export type Db = Core.Strapi['db']['connection'];
-
-/** Where an item shows. Site codes, never database ids (ids differ between databases). */
-export type Placement =
-  | {
-      kind: 'legal-document';
-      scope: 'national' | 'local' | null;
-      owningSite: string | null;
-      scopeSite: string | null;
-    }
-  | {
-      kind: 'editorial';
-      owningSite: string | null;
-      audience: string | null;
-      audienceSiteKinds: string[];
-      audienceProvinces: string[];
-      mandatory: boolean;
-      fields: string[];
-    }
-  | { kind: 'site'; code: string; parent: string | null }
-  /**
-   * A site that adopted an item (api::site-adoption) prints it with its local note: that site
-   * only. Carried by the adoption's own events and by every event of the adopted item. Added to
-   * format 1 without a bump: an engine that does not know a kind skips that placement.
-   */
-  | { kind: 'adoption'; adoptingSite: string }
-  /** A vocabulary every site prints (issuing bodies, legal fields): every site. */
-  | { kind: 'everywhere' };
-
-export type ChangeSource = 'document-service' | 'validity' | 'date';
 
 export interface ChangeEventInput {
   uid: string;
@@ -52,7 +29,7 @@ export interface ChangeEventInput {
   action: string;
   source: ChangeSource;
   owningSite: string | null;
-  placements: Placement[];
+  placements: ChangePlacement[];
   /** What makes this event the same as another (a retried cron, a second CMS process). */
   dedupeKey: string;
   occurredAt?: Date;
@@ -100,31 +77,29 @@ export async function ensureChangeEventsTable(strapi: Core.Strapi): Promise<void
 export async function appendChangeEvent(db: Db, event: ChangeEventInput): Promise<boolean> {
   const key = event.dedupeKey.slice(0, 255);
   if (await db(CHANGE_EVENTS_TABLE).where({ dedupe_key: key }).first('id')) return false;
-  const row = (await db(CONTENT_VERSION_TABLE).where({ id: 1 }).first('version')) as
+  const version = (await db(CONTENT_VERSION_TABLE).where({ id: 1 }).first('version')) as
     { version: string | number } | undefined;
   const placements = dedupePlacements(event.placements);
-  await db(CHANGE_EVENTS_TABLE)
-    .insert({
-      dedupe_key: key,
-      uid: event.uid,
-      document_id: event.documentId,
-      locale: event.locale,
-      action: event.action,
-      source: event.source,
-      owning_site: event.owningSite,
-      placements: JSON.stringify(placements),
-      placement_format: PLACEMENT_FORMAT,
-      content_version: row ? Number(row.version) : 0,
-      occurred_at: event.occurredAt ?? new Date(),
-      request_id: currentRequestId(),
-    })
-    .onConflict('dedupe_key')
-    .ignore();
+  const row: Omit<ChangeEventRow, 'id'> = {
+    dedupe_key: key,
+    uid: event.uid,
+    document_id: event.documentId,
+    locale: event.locale,
+    action: event.action,
+    source: event.source,
+    owning_site: event.owningSite,
+    placements: JSON.stringify(placements),
+    placement_format: PLACEMENT_FORMAT,
+    content_version: version ? Number(version.version) : 0,
+    occurred_at: event.occurredAt ?? new Date(),
+    request_id: currentRequestId(),
+  };
+  await db(CHANGE_EVENTS_TABLE).insert(row).onConflict('dedupe_key').ignore();
   return true;
 }
 
-export function dedupePlacements(placements: readonly Placement[]): Placement[] {
-  const seen = new Map<string, Placement>();
+export function dedupePlacements(placements: readonly ChangePlacement[]): ChangePlacement[] {
+  const seen = new Map<string, ChangePlacement>();
   for (const p of placements) seen.set(stableJson(p), p);
   return [...seen.values()];
 }

@@ -12,7 +12,7 @@ import { captureDateDrivenChanges } from './dates';
 import { registerSyncStatusRoute } from './status-route';
 import { registerDateEventsRoute } from './date-events-route';
 
-export { CHANGE_EVENTS_TABLE, type Placement } from './events';
+export { CHANGE_EVENTS_TABLE } from './events';
 export { captureDateDrivenChanges };
 export { syncStatusReport } from './status-route';
 

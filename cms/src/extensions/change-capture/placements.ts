@@ -5,18 +5,16 @@
  * for the others (sites, relations, vocabularies).
  */
 import type { Core, UID } from '@strapi/strapi';
-import type { Placement } from './events';
+import type { ChangePlacement } from '@pbgdpl/domain';
+import { CONTENT_TYPES } from '../../content-types';
 
-export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
-export const DOCUMENT_RELATION = 'api::document-relation.document-relation';
-export const SITE = 'api::site.site';
+export const LEGAL_DOCUMENT = CONTENT_TYPES.legalDocument;
+export const DOCUMENT_RELATION = CONTENT_TYPES.documentRelation;
+export const SITE = CONTENT_TYPES.site;
 /** A site's adoption of another site's item (federation): only the adopting site prints it. */
-export const ADOPTION = 'api::site-adoption.site-adoption';
+export const ADOPTION = CONTENT_TYPES.siteAdoption;
 /** Vocabularies every site prints (issuers, fields): a change reaches every site. */
-const EVERYWHERE: ReadonlySet<string> = new Set([
-  'api::organization.organization',
-  'api::legal-field.legal-field',
-]);
+const EVERYWHERE: ReadonlySet<string> = new Set([CONTENT_TYPES.organization, CONTENT_TYPES.legalField]);
 
 export type TrackedKind = 'legal-document' | 'editorial' | 'relation' | 'site' | 'everywhere' | 'adoption';
 
@@ -36,7 +34,7 @@ export function trackedKind(strapi: Core.Strapi, uid: string): TrackedKind | nul
 export interface PublicState {
   /** `id:locale:updatedAt:publishedAt` of each public row, sorted: equal before and after = no public change. */
   fingerprint: string;
-  placements: Placement[];
+  placements: ChangePlacement[];
   owningSite: string | null;
   /** For relations: the documents at both ends. */
   relatedDocumentIds: string[];
@@ -92,7 +90,7 @@ export async function readPublicState(
     .map((r) => `${r.id}:${r.locale ?? ''}:${String(r.updatedAt ?? '')}:${String(r.publishedAt ?? '')}`)
     .sort()
     .join('|');
-  const placements: Placement[] = [];
+  const placements: ChangePlacement[] = [];
   const related = new Set<string>();
   let owningSite: string | null = null;
   for (const row of rows) {
@@ -147,7 +145,11 @@ export function adoptionTargetType(uid: string): string | null {
 }
 
 /** One `adoption` placement per site that adopted this item. */
-async function adopterPlacements(strapi: Core.Strapi, uid: string, documentId: string): Promise<Placement[]> {
+async function adopterPlacements(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+): Promise<ChangePlacement[]> {
   const targetType = adoptionTargetType(uid);
   if (!targetType || !strapi.contentTypes[ADOPTION as UID.ContentType]) return [];
   const rows = (await strapi.db.query(ADOPTION as UID.ContentType).findMany({
@@ -163,8 +165,8 @@ async function adopterPlacements(strapi: Core.Strapi, uid: string, documentId: s
 export async function relatedDocumentPlacements(
   strapi: Core.Strapi,
   documentIds: readonly string[],
-): Promise<Placement[]> {
-  const placements: Placement[] = [];
+): Promise<ChangePlacement[]> {
+  const placements: ChangePlacement[] = [];
   for (const documentId of documentIds) {
     placements.push(
       ...(await readPublicState(strapi, LEGAL_DOCUMENT, 'legal-document', documentId)).placements,

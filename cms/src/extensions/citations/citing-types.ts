@@ -1,7 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../content-types';
 
 export const CITATION_COMPONENT = 'shared.legal-citation';
-export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
+export const LEGAL_DOCUMENT = CONTENT_TYPES.legalDocument;
 
 /**
  * The content types whose items cite legal documents: those with a `citations` attribute made

@@ -8,6 +8,7 @@ import { SUPER_ADMIN_ROLE_CODE } from '@pbgdpl/domain';
 import { adminScope } from '../federation';
 import type { AdminUser } from '../federation/types';
 import { q, rawRows, tableOf } from './tables';
+import { CONTENT_TYPES } from '../../content-types';
 
 export class CoverageRefusal extends Error {
   override name = 'CoverageRefusal';
@@ -49,7 +50,7 @@ export async function coverageViewer(strapi: Core.Strapi, user: AdminUser): Prom
   if (scope.roleCodes.some((code) => NATIONAL_ROLES.has(code))) return { all: true, national: true };
   if (!scope.roleCodes.includes('pbgdpl-unit-admin') || scope.scope.kind === 'all') throw REFUSALS.role();
   if (scope.siteIds.length === 0) return { all: false, national: false, siteCodes: [] };
-  const sites = q(tableOf(strapi, 'api::site.site'));
+  const sites = q(tableOf(strapi, CONTENT_TYPES.site));
   const rows = await rawRows<{ code: string }>(
     strapi.db.connection,
     `SELECT code FROM ${sites} WHERE id IN (${scope.siteIds.map(() => '?').join(',')})`,

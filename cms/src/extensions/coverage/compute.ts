@@ -16,8 +16,9 @@ import { newlyEffectiveBySite } from './newly-effective';
 import { sectionCountsBySite } from './sections';
 import { writeSnapshot, type SnapshotRow } from './snapshots';
 import { linkOf, q, rawRows, tableOf } from './tables';
+import { CONTENT_TYPES } from '../../content-types';
 
-const SITE = 'api::site.site';
+const SITE = CONTENT_TYPES.site;
 /** Q&A response times are taken over the questions received in the last year. */
 export const RESPONSE_WINDOW_DAYS = 365;
 

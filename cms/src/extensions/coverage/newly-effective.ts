@@ -16,12 +16,20 @@
  *   in: it lists every national document, so shown = concerning (basis `template`).
  */
 import type { Core } from '@strapi/strapi';
-import { NEWLY_EFFECTIVE_WINDOW_DAYS, addDays, type NewlyEffectiveFacts } from '@pbgdpl/domain';
+import {
+  NEWLY_EFFECTIVE_WINDOW_DAYS,
+  SYNC_TABLES,
+  addDays,
+  readSiteStates,
+  type NewlyEffectiveFacts,
+} from '@pbgdpl/domain';
+import { syncReader } from '../change-capture/sync-reader';
 import { linkOf, q, rawRows, tableOf } from './tables';
+import { CONTENT_TYPES } from '../../content-types';
 
-const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
-const SITE = 'api::site.site';
-const FIELD = 'api::legal-field.legal-field';
+const LEGAL_DOCUMENT = CONTENT_TYPES.legalDocument;
+const SITE = CONTENT_TYPES.site;
+const FIELD = CONTENT_TYPES.legalField;
 /** Change events after which a document shows on a newly-effective list. */
 const APPEARING_ACTIONS = ['create', 'publish', 'enters-newly-effective'];
 
@@ -60,7 +68,8 @@ export async function newlyEffectiveBySite(
        WHERE l.${q(docFields.from)} IN (${docs.map(() => '?').join(',')})`,
       docs.map((d) => d.id),
     );
-    for (const row of rows) fieldsOf.set(Number(row.doc), [...(fieldsOf.get(Number(row.doc)) ?? []), Number(row.field)]);
+    for (const row of rows)
+      fieldsOf.set(Number(row.doc), [...(fieldsOf.get(Number(row.doc)) ?? []), Number(row.field)]);
   }
   const optedOut = new Map<number, Set<number>>();
   for (const row of await rawRows<{ site: number; field: number }>(
@@ -76,8 +85,11 @@ export async function newlyEffectiveBySite(
     ))
       parentOf.set(Number(row.field), Number(row.parent));
 
-  const versions = await appearingVersions(db, docs.map((d) => d.document_id));
-  const built = await builtVersions(db);
+  const versions = await appearingVersions(
+    db,
+    docs.map((d) => d.document_id),
+  );
+  const built = await builtVersions(strapi, db);
   const out = new Map<number, NewlyEffectiveFacts>();
   for (const site of sites) {
     const excluded = optedOut.get(site.id);
@@ -103,10 +115,10 @@ export async function newlyEffectiveBySite(
 /** document id → content version of the latest event that made it appear (0 when none). */
 async function appearingVersions(db: Db, documentIds: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (documentIds.length === 0 || !(await db.schema.hasTable('pbgdpl_change_events'))) return out;
+  if (documentIds.length === 0 || !(await db.schema.hasTable(SYNC_TABLES.changeEvents))) return out;
   const rows = await rawRows<{ document_id: string; version: unknown }>(
     db,
-    `SELECT document_id, MAX(content_version) AS version FROM pbgdpl_change_events
+    `SELECT document_id, MAX(content_version) AS version FROM ${SYNC_TABLES.changeEvents}
      WHERE uid = ? AND action IN (${APPEARING_ACTIONS.map(() => '?').join(',')})
        AND document_id IN (${documentIds.map(() => '?').join(',')})
      GROUP BY document_id`,
@@ -117,9 +129,8 @@ async function appearingVersions(db: Db, documentIds: string[]): Promise<Map<str
 }
 
 /** site code → built version (null: never built), or null when no sync engine records releases here. */
-async function builtVersions(db: Db): Promise<Map<string, number | null> | null> {
-  if (!(await db.schema.hasTable('pbgdpl_sync_sites'))) return null;
-  const rows = await rawRows<{ site: string; built_version: unknown }>(db, 'SELECT site, built_version FROM pbgdpl_sync_sites');
-  if (rows.length === 0) return null;
-  return new Map(rows.map((r) => [r.site, r.built_version === null ? null : Number(r.built_version)]));
+async function builtVersions(strapi: Core.Strapi, db: Db): Promise<Map<string, number | null> | null> {
+  const sites = await readSiteStates(syncReader(strapi, db));
+  if (sites.length === 0) return null;
+  return new Map(sites.map((s) => [s.site, s.builtVersion]));
 }

@@ -23,6 +23,7 @@ import {
   snapshotsCsv,
   tableCsv,
 } from './views';
+import { CONTENT_TYPES } from '../../content-types';
 
 type KoaMiddleware = Parameters<Core.Strapi['server']['use']>[0];
 type Context = Parameters<KoaMiddleware>[0];
@@ -74,7 +75,7 @@ function period(ctx: Context, today: string): { from: string; to: string } {
 }
 
 async function siteName(strapi: Core.Strapi, code: string): Promise<string | null> {
-  const site = (await strapi.db.query('api::site.site').findOne({ where: { code }, select: ['name'] })) as {
+  const site = (await strapi.db.query(CONTENT_TYPES.site).findOne({ where: { code }, select: ['name'] })) as {
     name: string;
   } | null;
   return site?.name ?? null;
@@ -133,7 +134,7 @@ export class PublicSummaries {
       const enabled = new Set(
         (
           (await this.strapi.db
-            .query('api::site.site')
+            .query(CONTENT_TYPES.site)
             .findMany({ where: { enabled: true }, select: ['code'] })) as Array<{ code: string }>
         ).map((s) => s.code),
       );

@@ -14,9 +14,10 @@
 import type { Core } from '@strapi/strapi';
 import { REQUIREMENTS, SECTION_CODES, SITE_KINDS, type SectionCode } from '@pbgdpl/domain';
 import { columnOf, isoOf, linkOf, q, rawRows, tableOf } from './tables';
+import { CONTENT_TYPES, contentTypeUid } from '../../content-types';
 
-const SITE = 'api::site.site';
-const FIELD = 'api::legal-field.legal-field';
+const SITE = CONTENT_TYPES.site;
+const FIELD = CONTENT_TYPES.legalField;
 
 export interface SectionCounts {
   own: number;
@@ -34,7 +35,7 @@ function itemsSql(strapi: Core.Strapi): string {
   const parts: string[] = [];
   for (const section of SECTION_CODES) {
     for (const type of REQUIREMENTS[section].types) {
-      const uid = `api::${type}.${type}`;
+      const uid = contentTypeUid(type);
       if (!strapi.contentTypes[uid as never]) continue;
       const table = q(tableOf(strapi, uid));
       const owner = linkOf(strapi, uid, 'owningSite');
@@ -56,7 +57,7 @@ function itemLinksSql(strapi: Core.Strapi, attribute: string): string {
   const parts: string[] = [];
   for (const section of SECTION_CODES) {
     for (const type of REQUIREMENTS[section].types) {
-      const uid = `api::${type}.${type}`;
+      const uid = contentTypeUid(type);
       if (!strapi.contentTypes[uid as never]) continue;
       const link = linkOf(strapi, uid, attribute);
       parts.push(`SELECT '${type}' AS type, l.${q(link.from)} AS item_id, l.${q(link.to)} AS target FROM ${q(link.table)} l`);

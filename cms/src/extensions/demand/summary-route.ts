@@ -5,6 +5,7 @@ import type { AdminUser } from '../federation/types';
 import { DEMAND_REJECT, DemandRejected, answerRejection } from './answer';
 import type { DemandSettings } from './settings';
 import { demandSummary } from './summary';
+import { CONTENT_TYPES } from '../../content-types';
 
 export const SUMMARY_PATH = '/pbgdpl-demand/summary';
 
@@ -52,7 +53,7 @@ async function summaryFor(strapi: Core.Strapi, ctx: Context, settings: DemandSet
   let site: SiteRow | null = null;
   if (code) {
     site = (await strapi.db
-      .query('api::site.site')
+      .query(CONTENT_TYPES.site)
       .findOne({ where: { code }, select: ['id', 'code', 'name'] })) as SiteRow | null;
     if (!site) throw DEMAND_REJECT.notFoundSite(code);
     if (scope.kind !== 'all' && !siteIds.includes(site.id))

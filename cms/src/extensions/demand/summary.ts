@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { addDays, todayInVietnam } from '@pbgdpl/domain';
 import { DEMAND_SEARCHES } from './store';
+import { CONTENT_TYPES } from '../../content-types';
 
-const QA = 'api::qa.qa';
-const LEGAL_FIELD = 'api::legal-field.legal-field';
+const QA = CONTENT_TYPES.qa;
+const LEGAL_FIELD = CONTENT_TYPES.legalField;
 /** Top searches listed. */
 const TOP_SEARCHES = 50;
 const UNCLASSIFIED = 'Chưa phân loại lĩnh vực';

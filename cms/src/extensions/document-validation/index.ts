@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { validateLegalDocumentInput } from '@pbgdpl/domain';
+import { CONTENT_TYPES } from '../../content-types';
 
-const DOCUMENT = 'api::legal-document.legal-document';
+const DOCUMENT = CONTENT_TYPES.legalDocument;
 
 /**
  * Validates every write of a legal document with the domain's rules (number format, dates in

@@ -10,9 +10,10 @@ import {
   type FieldError,
 } from '@pbgdpl/domain';
 import { relationAfterWrite, resolveWrittenFiles, storedValues, targetDocumentId } from './item-values';
+import { CONTENT_TYPES } from '../../content-types';
 
-const SITE = 'api::site.site';
-const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
+const SITE = CONTENT_TYPES.site;
+const LEGAL_DOCUMENT = CONTENT_TYPES.legalDocument;
 
 /** `api::qa.qa` → `qa` for the editorial types; undefined for any other type. */
 export function editorialTypeOf(uid: string): EditorialType | undefined {

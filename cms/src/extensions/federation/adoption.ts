@@ -4,8 +4,9 @@ import { invalid } from './messages';
 import { parseRelationInput, toOneAfter } from './relation-input';
 import { findSite } from './lookups';
 import { SITE } from './types';
+import { CONTENT_TYPES, contentTypeUid } from '../../content-types';
 
-export const ADOPTION = 'api::site-adoption.site-adoption';
+export const ADOPTION = CONTENT_TYPES.siteAdoption;
 
 type Params = { documentId?: string; data?: Record<string, unknown> };
 type SiteRow = { id: number; kind: RegistrySite['kind']; enabled: boolean; parent: { id: number } | null };
@@ -58,7 +59,7 @@ export function registerAdoptionCheck(strapi: Core.Strapi): void {
           : null;
     if (!targetType || !targetDocumentId || adopter === null) return next(); // Strapi and the federation report what is missing.
 
-    const uid = `api::${targetType.replace(/_/g, '-')}.${targetType.replace(/_/g, '-')}`;
+    const uid = contentTypeUid(targetType.replace(/_/g, '-'));
     const target = strapi.contentTypes[uid as never]
       ? ((await strapi.db.query(uid as never).findOne({
           where: { documentId: targetDocumentId, publishedAt: { $notNull: true } },
@@ -84,7 +85,7 @@ export function registerAdoptionCheck(strapi: Core.Strapi): void {
     })) as { optedOutFields: Array<{ id: number }> } | null;
     const parents = new Map(
       (
-        (await strapi.db.query('api::legal-field.legal-field').findMany({
+        (await strapi.db.query(CONTENT_TYPES.legalField).findMany({
           select: ['id'],
           populate: { parent: { select: ['id'] } },
         })) as Array<{ id: number; parent: { id: number } | null }>

@@ -10,14 +10,15 @@ import {
   UNIT_EDITABLE_SITE_FIELDS,
   siteOwnedTypes,
 } from './types';
+import { CONTENT_TYPES } from '../../content-types';
 
 const CM = 'plugin::content-manager.explorer';
 const EDIT = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${CM}.${a}`);
 const READ = [`${CM}.read`];
 const REFERENCE_TYPES = [
   SITE,
-  'api::organization.organization',
-  'api::legal-field.legal-field',
+  CONTENT_TYPES.organization,
+  CONTENT_TYPES.legalField,
   DOCUMENT_RELATION,
   SITE_REDIRECT,
 ];

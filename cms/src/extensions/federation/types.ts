@@ -1,17 +1,18 @@
 import type { Core, UID } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../content-types';
 
-export const SITE = 'api::site.site';
-export const MEMBERSHIP = 'api::site-membership.site-membership';
-export const AUDIT_ENTRY = 'api::audit-entry.audit-entry';
-export const SITE_REDIRECT = 'api::site-redirect.site-redirect';
-export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
-export const DOCUMENT_RELATION = 'api::document-relation.document-relation';
+export const SITE = CONTENT_TYPES.site;
+export const MEMBERSHIP = CONTENT_TYPES.siteMembership;
+export const AUDIT_ENTRY = CONTENT_TYPES.auditEntry;
+export const SITE_REDIRECT = CONTENT_TYPES.siteRedirect;
+export const LEGAL_DOCUMENT = CONTENT_TYPES.legalDocument;
+export const DOCUMENT_RELATION = CONTENT_TYPES.documentRelation;
 
 /** Shared vocabularies and the registry: only the national level (or the system) changes them. */
 export const NATIONAL_ONLY_TYPES: readonly string[] = [
   SITE_REDIRECT,
-  'api::organization.organization',
-  'api::legal-field.legal-field',
+  CONTENT_TYPES.organization,
+  CONTENT_TYPES.legalField,
 ];
 
 /** Fields of its own site record a unit administrator may change (presentation, contact, opt-outs). */

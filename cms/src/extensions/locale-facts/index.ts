@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../content-types';
 
 /**
  * Strapi 5 stores relations per locale (its i18n treats every relation as localized), so a
@@ -17,21 +18,21 @@ import type { Core, UID } from '@strapi/strapi';
  * locales (so creating the `en` translation inherits the facts instead of erasing them).
  */
 export const LOCALE_INDEPENDENT_RELATIONS: Partial<Record<UID.ContentType, readonly string[]>> = {
-  'api::legal-document.legal-document': ['issuers', 'fields', 'owningSite', 'scopeSite'],
+  [CONTENT_TYPES.legalDocument]: ['issuers', 'fields', 'owningSite', 'scopeSite'],
   // Editorial types: every relation to a non-localized type (site, legal-field, organization).
   // Not `qa.dialogue` nor its inverse `dialogue.questions`: dialogue is localized, so Strapi links
   // each locale of a question to the same locale of the dialogue; copying row ids across locales
   // would point an English question at the Vietnamese dialogue row. An inverse side is never
   // synced anyway: it follows from the owning side.
-  'api::introduction.introduction': ['owningSite', 'fields', 'audienceProvinces'],
-  'api::qa.qa': ['owningSite', 'fields', 'audienceProvinces', 'answeringOrganization'],
-  'api::dialogue.dialogue': ['owningSite', 'fields', 'audienceProvinces', 'hostOrganization'],
-  'api::material.material': ['owningSite', 'fields', 'audienceProvinces'],
-  'api::video.video': ['owningSite', 'fields', 'audienceProvinces'],
-  'api::legal-situation.legal-situation': ['owningSite', 'fields', 'audienceProvinces'],
-  'api::book.book': ['owningSite', 'fields', 'audienceProvinces'],
-  'api::guidance.guidance': ['owningSite', 'fields', 'audienceProvinces', 'issuer'],
-  'api::news-item.news-item': ['owningSite', 'fields', 'audienceProvinces'],
+  [CONTENT_TYPES.introduction]: ['owningSite', 'fields', 'audienceProvinces'],
+  [CONTENT_TYPES.qa]: ['owningSite', 'fields', 'audienceProvinces', 'answeringOrganization'],
+  [CONTENT_TYPES.dialogue]: ['owningSite', 'fields', 'audienceProvinces', 'hostOrganization'],
+  [CONTENT_TYPES.material]: ['owningSite', 'fields', 'audienceProvinces'],
+  [CONTENT_TYPES.video]: ['owningSite', 'fields', 'audienceProvinces'],
+  [CONTENT_TYPES.legalSituation]: ['owningSite', 'fields', 'audienceProvinces'],
+  [CONTENT_TYPES.book]: ['owningSite', 'fields', 'audienceProvinces'],
+  [CONTENT_TYPES.guidance]: ['owningSite', 'fields', 'audienceProvinces', 'issuer'],
+  [CONTENT_TYPES.newsItem]: ['owningSite', 'fields', 'audienceProvinces'],
 };
 
 type Row = { id: number; locale: string; publishedAt: string | null } & Record<string, unknown>;

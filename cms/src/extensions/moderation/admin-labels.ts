@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../content-types';
 
 /**
  * Vietnamese labels and hints in the admin for citizens' reports (the Q&A's moderation fields
@@ -7,7 +8,7 @@ import type { Core } from '@strapi/strapi';
  * field names), so an administrator's own wording is kept.
  */
 const TEXTS: Record<string, Record<string, { label: string; description?: string }>> = {
-  'api::report.report': {
+  [CONTENT_TYPES.report]: {
     trackingCode: { label: 'Mã tra cứu' },
     itemType: { label: 'Loại nội dung' },
     itemDocumentId: { label: 'Mã nội dung (documentId)' },
@@ -30,8 +31,8 @@ const TEXTS: Record<string, Record<string, { label: string; description?: string
 };
 
 const READ_ONLY: Record<string, string[]> = {
-  'api::qa.qa': ['forwardedFrom', 'forwardedAt', 'respondedAt'],
-  'api::report.report': [
+  [CONTENT_TYPES.qa]: ['forwardedFrom', 'forwardedAt', 'respondedAt'],
+  [CONTENT_TYPES.report]: [
     'trackingCode',
     'itemType',
     'itemDocumentId',

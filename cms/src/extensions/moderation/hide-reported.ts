@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { itemHiddenEmail, OPEN_REPORT_STATUSES, REPORT_HIDE_THRESHOLD, shouldHideItem } from '@pbgdpl/domain';
 import { runAsOperator } from '../federation';
 import { adminEditUrl, notifyAfterCommit, siteStaffEmails } from '../notifications';
+import { CONTENT_TYPES } from '../../content-types';
 
-export const REPORT = 'api::report.report';
+export const REPORT = CONTENT_TYPES.report;
 
 /**
  * Takes an item off the sites when enough different people have reported it (Decidim's rule:

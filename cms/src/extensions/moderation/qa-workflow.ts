@@ -26,8 +26,9 @@ import {
   statusPageUrl,
 } from '../notifications';
 import { moderationActor } from './actor';
+import { CONTENT_TYPES } from '../../content-types';
 
-export const QA = 'api::qa.qa';
+export const QA = CONTENT_TYPES.qa;
 
 /**
  * Kept by the workflow itself: an editor's save never writes them. `handlingStatus` follows the

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { responseTimes, type SiteResponseTime } from '@pbgdpl/domain';
+import { CONTENT_TYPES } from '../../content-types';
 
-const QA = 'api::qa.qa';
+const QA = CONTENT_TYPES.qa;
 
 /**
  * Received → first answered, per site, for citizens' questions (those with a tracking code)

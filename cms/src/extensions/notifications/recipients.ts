@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../content-types';
 
-const MEMBERSHIP = 'api::site-membership.site-membership';
+const MEMBERSHIP = CONTENT_TYPES.siteMembership;
 
 /**
  * The staff of a site who hear about new items: every active admin account that is a member

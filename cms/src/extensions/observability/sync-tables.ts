@@ -1,21 +1,26 @@
 /**
  * What the CMS can see of the sync engine from its database, without the engine running: the
- * tables the workers write (`pbgdpl_sync_sites`, `pbgdpl_sync_cursor`, pg-boss's `pgboss.job` and
- * `pgboss.instance`) and the dispatcher's advisory lock. The same contract the admin's
- * status page reads (`../change-capture/status-route.ts`); on SQLite the engine keeps its state
- * in a file, so there is nothing to read here.
+ * tables the workers write (`pbgdpl_sync_sites`, `pbgdpl_sync_cursor` — on PostgreSQL and in the
+ * SQLite file alike — and, on PostgreSQL, pg-boss's `pgboss.job` and `pgboss.instance`) and the
+ * dispatcher's advisory lock. Names, queries and the rule of a stale or failing site are the
+ * contract of `@pbgdpl/domain` (src/sync/) that the admin's status page and the engine use too.
  */
 import type { Core } from '@strapi/strapi';
+import {
+  BUILD_QUEUE,
+  DEAD_LETTER_QUEUE,
+  DISPATCHER_LOCK,
+  PG_BOSS_SCHEMA,
+  SYNC_TABLES,
+  hasTable as hasSyncTable,
+  isSiteFailing,
+  isSiteStale,
+  readDispatchCursor,
+  readSiteStates,
+} from '@pbgdpl/domain';
 import { CHANGE_EVENTS_TABLE } from '../change-capture';
+import { syncReader } from '../change-capture/sync-reader';
 
-/**
- * The dispatcher/reconciler leader holds this PostgreSQL advisory lock while it lives
- * (`LEADER_LOCK` in packages/sync-engine/src/engine.ts; tests/e2e/operations-health.test.ts
- * checks the two agree by starting a real engine).
- */
-export const SYNC_LEADER_LOCK = 7_320_416;
-export const BUILD_QUEUE = 'pbgdpl-site-build';
-export const DEAD_LETTER_QUEUE = 'pbgdpl-site-build-dead';
 const OUTBOX_TABLE = 'pbgdpl_email_outbox';
 
 type Row = Record<string, unknown>;
@@ -30,8 +35,7 @@ const hasTable = (strapi: Core.Strapi, name: string) => strapi.db.connection.sch
 
 async function hasPgBoss(strapi: Core.Strapi, table: 'job' | 'instance'): Promise<boolean> {
   if (!isPostgres(strapi)) return false;
-  const found = await rows(strapi, 'SELECT to_regclass(?) IS NOT NULL AS present', [`pgboss.${table}`]);
-  return found[0]?.present === true;
+  return hasSyncTable(syncReader(strapi), `${PG_BOSS_SCHEMA}.${table}`);
 }
 
 /** Change events the dispatcher has not passed yet, and how old the oldest is. */
@@ -39,10 +43,7 @@ export async function undispatchedEvents(
   strapi: Core.Strapi,
 ): Promise<{ count: number; oldestAgeSeconds: number }> {
   const knex = strapi.db.connection;
-  const cursor = (await hasTable(strapi, 'pbgdpl_sync_cursor'))
-    ? ((await knex('pbgdpl_sync_cursor').where({ name: 'dispatch' }).first('event_id')) as Row | undefined)
-    : undefined;
-  const after = Number(cursor?.event_id ?? 0);
+  const after = Math.max(0, (await readDispatchCursor(syncReader(strapi)))?.eventId ?? 0);
   const row = (await knex(CHANGE_EVENTS_TABLE)
     .where('id', '>', after)
     .count('id as count')
@@ -76,29 +77,13 @@ export interface SiteReading {
 
 /** Each site's last release (when, how long it took), whether a newer change waits, whether its last build failed. */
 export async function siteReadings(strapi: Core.Strapi): Promise<SiteReading[]> {
-  if (!(await hasTable(strapi, 'pbgdpl_sync_sites'))) return [];
-  const list = (await strapi.db
-    .connection('pbgdpl_sync_sites')
-    .select(
-      'site',
-      'built_at',
-      'duration_ms',
-      'built_version',
-      'requested_version',
-      'last_error_at',
-    )) as Row[];
-  const date = (v: unknown) => (v ? new Date(v as string | number) : null);
-  return list.map((r) => {
-    const builtAt = date(r.built_at);
-    const lastErrorAt = date(r.last_error_at);
-    return {
-      site: String(r.site),
-      builtAt,
-      durationMs: r.duration_ms === null || r.duration_ms === undefined ? null : Number(r.duration_ms),
-      stale: r.requested_version !== null && Number(r.requested_version) > Number(r.built_version ?? -1),
-      failing: lastErrorAt !== null && (builtAt === null || lastErrorAt > builtAt),
-    };
-  });
+  return (await readSiteStates(syncReader(strapi))).map((s) => ({
+    site: s.site,
+    builtAt: s.builtAt,
+    durationMs: s.durationMs,
+    stale: isSiteStale(s),
+    failing: isSiteFailing(s),
+  }));
 }
 
 /** Build jobs waiting or running per site, and dead-letter jobs (pg-boss; empty without it). */
@@ -108,13 +93,13 @@ export async function queueReadings(
   if (!(await hasPgBoss(strapi, 'job'))) return { bySite: [], deadLetters: 0 };
   const bySite = await rows(
     strapi,
-    `SELECT singleton_key AS site, state, count(*)::int AS jobs FROM pgboss.job
+    `SELECT singleton_key AS site, state, count(*)::int AS jobs FROM ${PG_BOSS_SCHEMA}.job
       WHERE name = ? AND state IN ('created', 'retry', 'active') GROUP BY singleton_key, state`,
     [BUILD_QUEUE],
   );
   const dead = await rows(
     strapi,
-    `SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = ? AND state IN ('created', 'retry', 'active')`,
+    `SELECT count(*)::int AS jobs FROM ${PG_BOSS_SCHEMA}.job WHERE name = ? AND state IN ('created', 'retry', 'active')`,
     [DEAD_LETTER_QUEUE],
   );
   return {
@@ -136,7 +121,7 @@ export interface WorkerReading {
 
 /** Whether workers and a dispatcher are alive, from pg-boss's instance registry and the advisory lock. */
 export async function workerReading(strapi: Core.Strapi): Promise<WorkerReading> {
-  const deployed = await hasTable(strapi, 'pbgdpl_sync_sites');
+  const deployed = await hasTable(strapi, SYNC_TABLES.sites);
   const reading: WorkerReading = {
     deployed,
     liveWorkers: 0,
@@ -145,7 +130,7 @@ export async function workerReading(strapi: Core.Strapi): Promise<WorkerReading>
     lastBuildAt: null,
   };
   if (!deployed) return reading;
-  const built = (await strapi.db.connection('pbgdpl_sync_sites').max('built_at as last').first()) as
+  const built = (await strapi.db.connection(SYNC_TABLES.sites).max('built_at as last').first()) as
     Row | undefined;
   reading.lastBuildAt = built?.last ? new Date(built.last as string | number).toISOString() : null;
   if (await hasPgBoss(strapi, 'instance')) {
@@ -155,7 +140,7 @@ export async function workerReading(strapi: Core.Strapi): Promise<WorkerReading>
       `SELECT count(*) FILTER (WHERE stopped_on IS NULL
                 AND heartbeat_on >= now() - heartbeat_seconds * 3 * interval '1 second')::int AS live,
               max(heartbeat_on) AS last
-         FROM pgboss.instance`,
+         FROM ${PG_BOSS_SCHEMA}.instance`,
     );
     reading.liveWorkers = Number(instances?.live ?? 0);
     reading.lastHeartbeatAt = instances?.last ? new Date(instances.last as string).toISOString() : null;
@@ -166,7 +151,7 @@ export async function workerReading(strapi: Core.Strapi): Promise<WorkerReading>
       `SELECT count(*)::int AS held FROM pg_locks
         WHERE locktype = 'advisory' AND granted AND classid = 0 AND objid = ? AND objsubid = 1
           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-      [SYNC_LEADER_LOCK],
+      [DISPATCHER_LOCK],
     );
     reading.dispatcherLive = Number(lock?.held ?? 0) > 0;
   }

@@ -8,6 +8,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_TYPE_FIELD_TEXTS } from '@pbgdpl/domain';
 import { ALWAYS_OMITTED, type Dataset } from './catalogue';
+import { CONTENT_TYPES } from '../../content-types';
 
 type Attribute = {
   type: string;
@@ -44,12 +45,12 @@ export interface Column {
 }
 
 /** Targets identified by their code (the registry's vocabularies); any other by documentId. */
-const CODED_TARGETS = new Set([
-  'api::site.site',
-  'api::organization.organization',
-  'api::legal-field.legal-field',
+const CODED_TARGETS = new Set<string>([
+  CONTENT_TYPES.site,
+  CONTENT_TYPES.organization,
+  CONTENT_TYPES.legalField,
 ]);
-const SITE = 'api::site.site';
+const SITE = CONTENT_TYPES.site;
 
 export function schemaOf(strapi: Core.Strapi, uid: string): Schema {
   return strapi.getModel(uid as UID.Schema) as unknown as Schema;

@@ -41,6 +41,7 @@ import {
   withholdHiddenReferences,
 } from './record';
 import { publicDocumentIds, relationPages, relationsOfDocuments, type Db } from './relations';
+import { CONTENT_TYPES } from '../../content-types';
 
 export interface ExportOptions {
   /** The open-data folder (served at `/_open-data/`). */
@@ -213,7 +214,7 @@ function relationColumns(strapi: Core.Strapi) {
 }
 
 async function publisher(strapi: Core.Strapi): Promise<Publisher> {
-  const national = (await strapi.db.query('api::site.site').findOne({
+  const national = (await strapi.db.query(CONTENT_TYPES.site).findOne({
     where: { kind: 'national', enabled: true },
     select: ['name', 'baseUrl'],
   })) as { name: string; baseUrl: string | null } | null;

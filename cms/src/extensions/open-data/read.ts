@@ -18,10 +18,11 @@ import { linkOf, q, tableOf } from '../coverage/tables';
 import type { Dataset } from './catalogue';
 import { populateFor, schemaOf, type Column } from './columns';
 import type { Db } from './relations';
+import { CONTENT_TYPES } from '../../content-types';
 
 export type Row = Record<string, unknown> & { id: number; documentId: string };
 
-const SITE = 'api::site.site';
+const SITE = CONTENT_TYPES.site;
 
 /** `SELECT id` of the next page of public rows: published, owning site enabled (when it has one). */
 export function publicIdsSql(strapi: Core.Strapi, dataset: Dataset): string {

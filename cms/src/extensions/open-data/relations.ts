@@ -10,10 +10,11 @@ import type { Core } from '@strapi/strapi';
 import { columnOf, linkOf, q, rawRows, tableOf } from '../coverage/tables';
 import type { Column } from './columns';
 import type { Row } from './read';
+import { CONTENT_TYPES } from '../../content-types';
 
-const DOCUMENT = 'api::legal-document.legal-document';
-const RELATION = 'api::document-relation.document-relation';
-const SITE = 'api::site.site';
+const DOCUMENT = CONTENT_TYPES.legalDocument;
+const RELATION = CONTENT_TYPES.documentRelation;
+const SITE = CONTENT_TYPES.site;
 
 /** The knex instance, or the open snapshot's transaction. */
 export type Db = Core.Strapi['db']['connection'];

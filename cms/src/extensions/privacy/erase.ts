@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { normaliseEmail, normaliseTrackingCode } from '@pbgdpl/domain';
 import { appendAuditEntry } from '../audit';
 import { operatorLabel } from '../federation/caller';
+import { CONTENT_TYPES } from '../../content-types';
 
-const QA = 'api::qa.qa';
+const QA = CONTENT_TYPES.qa;
 
 /** The contact fields an asker may have left; erased on request. */
 export const CONTACT_FIELDS = ['askerName', 'askerEmail', 'askerPhone'] as const;

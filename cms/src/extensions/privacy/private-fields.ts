@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../content-types';
 
 /**
  * Fields that must never leave the admin: askers' contact data, the workflow's internals and
@@ -7,7 +8,7 @@ import type { Core } from '@strapi/strapi';
  * flag, rather than publish someone's phone number.
  */
 export const MUST_BE_PRIVATE: Record<string, readonly string[]> = {
-  'api::qa.qa': [
+  [CONTENT_TYPES.qa]: [
     'askerName',
     'askerEmail',
     'askerPhone',
@@ -21,7 +22,7 @@ export const MUST_BE_PRIVATE: Record<string, readonly string[]> = {
     'forwardedAt',
     'respondedAt',
   ],
-  'api::report.report': ['trackingCode', 'reporterKey', 'resolutionNote'],
+  [CONTENT_TYPES.report]: ['trackingCode', 'reporterKey', 'resolutionNote'],
 };
 
 /** @throws Error naming the type and fields that are not private. */

@@ -1,22 +1,23 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../content-types';
 
 /** Content types citizens' sites read without credentials (REST and GraphQL share permissions). */
 export const PUBLIC_READABLE = [
-  'api::site.site',
-  'api::organization.organization',
-  'api::legal-field.legal-field',
-  'api::legal-document.legal-document',
-  'api::document-relation.document-relation',
-  'api::introduction.introduction',
-  'api::qa.qa',
-  'api::dialogue.dialogue',
-  'api::material.material',
-  'api::video.video',
-  'api::legal-situation.legal-situation',
-  'api::book.book',
-  'api::guidance.guidance',
-  'api::news-item.news-item',
-  'api::site-adoption.site-adoption',
+  CONTENT_TYPES.site,
+  CONTENT_TYPES.organization,
+  CONTENT_TYPES.legalField,
+  CONTENT_TYPES.legalDocument,
+  CONTENT_TYPES.documentRelation,
+  CONTENT_TYPES.introduction,
+  CONTENT_TYPES.qa,
+  CONTENT_TYPES.dialogue,
+  CONTENT_TYPES.material,
+  CONTENT_TYPES.video,
+  CONTENT_TYPES.legalSituation,
+  CONTENT_TYPES.book,
+  CONTENT_TYPES.guidance,
+  CONTENT_TYPES.newsItem,
+  CONTENT_TYPES.siteAdoption,
 ] as const;
 
 /**

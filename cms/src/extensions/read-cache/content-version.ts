@@ -1,7 +1,9 @@
 import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
+import { SYNC_TABLES } from '@pbgdpl/domain';
 
-const TABLE = 'pbgdpl_content_version';
+/** Shared with the sync engine, which reads it before each build (`@pbgdpl/domain`). */
+const TABLE = SYNC_TABLES.contentVersion;
 const CHANNEL = 'pbgdpl_content_version';
 /** Safety net behind the notifications: how often each process re-reads the row anyway. */
 const POLL_MS = 2000;

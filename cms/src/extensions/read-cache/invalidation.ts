@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../../content-types';
 
 /** Document Service actions that write. */
 export const WRITE_ACTIONS = new Set([
@@ -15,7 +16,7 @@ export const WRITE_ACTIONS = new Set([
  * Types no anonymous reader ever sees: not readable by the Public role, and no public type
  * relates to them. Citizens' reports on published items.
  */
-const NEVER_PUBLIC = new Set<string>(['api::report.report']);
+const NEVER_PUBLIC = new Set<string>([CONTENT_TYPES.report]);
 
 /**
  * Draft & publish types whose drafts no anonymous reader sees (federation's `publishedOnly`
@@ -25,7 +26,7 @@ const NEVER_PUBLIC = new Set<string>(['api::report.report']);
  * Other types stay out on purpose: a draft write of a legal document, for one, recomputes
  * validity on its published rows too (`strapi.db.query`), which may flag citing items.
  */
-const DRAFTS_NEVER_PUBLIC = new Set<string>(['api::qa.qa']);
+const DRAFTS_NEVER_PUBLIC = new Set<string>([CONTENT_TYPES.qa]);
 
 interface WriteContext {
   uid: string;

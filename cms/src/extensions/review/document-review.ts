@@ -4,8 +4,9 @@ import { appendAuditEntry } from '../audit';
 import { snapshot } from '../audit/snapshot';
 import { currentCaller, requestOrigin } from '../federation/caller';
 import { currentRoleCodes } from './actor';
+import { CONTENT_TYPES } from '../../content-types';
 
-export const LEGAL_DOCUMENT = 'api::legal-document.legal-document';
+export const LEGAL_DOCUMENT = CONTENT_TYPES.legalDocument;
 
 /** What the urgent-publish rule needs to know about the writer and the document. */
 export interface UrgentContext {

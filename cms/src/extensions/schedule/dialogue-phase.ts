@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { advanceDialogueStatus, type DialogueStatus } from '@pbgdpl/domain';
+import { CONTENT_TYPES } from '../../content-types';
 
-const DIALOGUE = 'api::dialogue.dialogue';
+const DIALOGUE = CONTENT_TYPES.dialogue;
 
 type DialogueRow = {
   id: number;

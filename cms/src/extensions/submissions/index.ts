@@ -5,6 +5,7 @@ import { watchSiteRegistry } from './registry';
 import { guardSubmissionRoutes } from './route-guard';
 import { readSubmissionSettings, type SubmissionSettings } from './settings';
 import { ensureSubmissionTables, pruneSubmissionTables } from './store';
+import { CONTENT_TYPES } from '../../content-types';
 
 export { SubmissionRejected, REJECT } from './rejection';
 export type { SubmissionSettings } from './settings';
@@ -30,7 +31,7 @@ export function registerSubmissions(strapi: Core.Strapi): void {
   surviveDatabaseRestarts(strapi);
   const graphql = strapi.plugin('graphql')?.service('extension') as
     { shadowCRUD: (uid: string) => { disable: () => void } } | undefined;
-  graphql?.shadowCRUD('api::report.report').disable();
+  graphql?.shadowCRUD(CONTENT_TYPES.report).disable();
 }
 
 /** Bootstrap phase: the counter tables, the registry watch, the hourly clean-up. */

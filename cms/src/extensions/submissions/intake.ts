@@ -21,10 +21,11 @@ import type { SubmissionSettings } from './settings';
 import { withFingerprint } from './claim';
 import { hit } from './store';
 import { checkFormToken } from './token';
+import { CONTENT_TYPES } from '../../content-types';
 
-export const QA = 'api::qa.qa';
-const DIALOGUE = 'api::dialogue.dialogue';
-const LEGAL_FIELD = 'api::legal-field.legal-field';
+export const QA = CONTENT_TYPES.qa;
+const DIALOGUE = CONTENT_TYPES.dialogue;
+const LEGAL_FIELD = CONTENT_TYPES.legalField;
 
 /** One form request: who sent it and when. */
 export interface IntakeContext {

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { originPolicy, type OriginPolicy } from '@pbgdpl/domain';
 import type { SubmissionSettings } from './settings';
+import { CONTENT_TYPES } from '../../content-types';
 
-const SITE = 'api::site.site';
+const SITE = CONTENT_TYPES.site;
 
 export interface RegistrySite {
   id: number;

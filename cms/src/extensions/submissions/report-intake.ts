@@ -18,6 +18,7 @@ import {
 } from './intake';
 import { REJECT } from './rejection';
 import { reporterKey } from './token';
+import { contentTypeUid } from '../../content-types';
 
 /**
  * A report that a published item is wrong or outdated. The reporter is known only by a keyed
@@ -29,7 +30,7 @@ export async function submitReport(c: IntakeContext, body: FormBody): Promise<Re
   await admitForm(c, body);
   const input = accepted(parseReport(body, REPORTABLE_TYPES));
   await receivingSite(c, input.siteCode);
-  const uid = `api::${input.itemType}.${input.itemType}`;
+  const uid = contentTypeUid(input.itemType);
   const item = (await c.strapi.db.query(uid as never).findOne({
     where: { documentId: input.itemId, publishedAt: { $notNull: true } },
     select: ['documentId', 'title'],

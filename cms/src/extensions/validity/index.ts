@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { resolveRelationNumbers } from './relation-numbers';
 import { recomputeValidity, recomputeAllValidity } from './recompute';
+import { CONTENT_TYPES } from '../../content-types';
 
 export { recomputeAllValidity, recomputeValidity };
 export { onValidityChange, type ValidityChange } from './changes';
 
-const DOCUMENT = 'api::legal-document.legal-document';
-const RELATION = 'api::document-relation.document-relation';
+const DOCUMENT = CONTENT_TYPES.legalDocument;
+const RELATION = CONTENT_TYPES.documentRelation;
 
 /**
  * Validity status is derived, never typed: after any write that can change it (a document's

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { computeValidity, todayInVietnam, type IncomingRelation, type ValidityResult } from '@pbgdpl/domain';
 import { emitValidityChange, type ValidityChange } from './changes';
+import { CONTENT_TYPES } from '../../content-types';
 
-const DOCUMENT = 'api::legal-document.legal-document';
-const RELATION = 'api::document-relation.document-relation';
+const DOCUMENT = CONTENT_TYPES.legalDocument;
+const RELATION = CONTENT_TYPES.documentRelation;
 
 type DocumentRow = {
   id: number;

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { CONTENT_TYPES } from '../../content-types';
 
-const DOCUMENT = 'api::legal-document.legal-document';
+const DOCUMENT = CONTENT_TYPES.legalDocument;
 
 /**
  * Editors record a relation by document numbers ("45/2019/QH14 thay thế 10/2012/QH13"). This

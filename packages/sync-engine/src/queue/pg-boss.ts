@@ -11,6 +11,7 @@
  */
 import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
+import { BUILD_QUEUE, DEAD_LETTER_QUEUE, PG_BOSS_SCHEMA } from '@pbgdpl/domain';
 import {
   DEFAULT_RETRY,
   type BuildJob,
@@ -20,8 +21,7 @@ import {
   type RetryPolicy,
 } from './types.js';
 
-export const BUILD_QUEUE = 'pbgdpl-site-build';
-export const DEAD_LETTER_QUEUE = 'pbgdpl-site-build-dead';
+export { BUILD_QUEUE, DEAD_LETTER_QUEUE };
 
 export interface PgBossQueueOptions extends Partial<RetryPolicy> {
   connectionString: string;
@@ -46,7 +46,7 @@ export function pgBossQueue(options: PgBossQueueOptions): BuildQueue {
     return instance;
   };
   const workerIds: string[] = [];
-  const schema = options.schema ?? 'pgboss';
+  const schema = options.schema ?? PG_BOSS_SCHEMA;
   // Counts come from the job table itself: pg-boss's getQueue() counts are a cache refreshed by
   // its monitor, and stay stale after the last worker stops.
   let countPool: pg.Pool | null = null;

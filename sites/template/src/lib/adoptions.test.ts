@@ -1,4 +1,4 @@
-import type { AdoptionNote, SiteItemRef } from '../../generator/snapshot-format.js';
+import type { AdoptionNote, SiteItemRef } from '../contract/snapshot-format.js';
 import { homeSectionItems } from './adoptions.js';
 
 const ref = (documentId: string, adoption?: Partial<AdoptionNote>): { ref: SiteItemRef } => ({

@@ -3,7 +3,7 @@
  * change in its views: the home page lists the pinned ones first in their section, in the order
  * the unit chose. The item page shows the local note (components/sections/LocalNote.astro).
  */
-import type { SiteItemRef } from '../../generator/snapshot-format.js';
+import type { SiteItemRef } from '../contract/snapshot-format.js';
 
 /**
  * The first `count` items of a section for the home page: the pinned adoptions first (by their

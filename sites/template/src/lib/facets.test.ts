@@ -1,4 +1,4 @@
-import type { DocumentSummary } from '../../generator/snapshot-format.js';
+import type { DocumentSummary } from '../contract/snapshot-format.js';
 import { facetValues, listingPages, statusSlug } from './facets.js';
 
 function summary(over: Partial<DocumentSummary> & Pick<DocumentSummary, 'documentId'>): DocumentSummary {
@@ -21,9 +21,22 @@ function summary(over: Partial<DocumentSummary> & Pick<DocumentSummary, 'documen
 
 const DOCS = [
   summary({ documentId: 'a', fields: [{ code: 'doanh-nghiep', name: 'Doanh nghiệp' }] }),
-  summary({ documentId: 'b', documentType: 'code', issuedDate: '2019-11-20', fields: [{ code: 'lao-dong', name: 'Lao động' }, { code: 'doanh-nghiep', name: 'Doanh nghiệp' }] }),
+  summary({
+    documentId: 'b',
+    documentType: 'code',
+    issuedDate: '2019-11-20',
+    fields: [
+      { code: 'lao-dong', name: 'Lao động' },
+      { code: 'doanh-nghiep', name: 'Doanh nghiệp' },
+    ],
+  }),
   summary({ documentId: 'c', validityStatus: 'expired', issuedDate: '2014-11-26' }),
-  summary({ documentId: 'd', validityStatus: null, documentType: 'nasc_resolution', issuers: [{ code: 'ubtvqh', name: 'Ủy ban Thường vụ Quốc hội' }] }),
+  summary({
+    documentId: 'd',
+    validityStatus: null,
+    documentType: 'nasc_resolution',
+    issuers: [{ code: 'ubtvqh', name: 'Ủy ban Thường vụ Quốc hội' }],
+  }),
 ];
 
 describe('the document browser’s facets', () => {

@@ -19,7 +19,7 @@ import {
   yearOf,
   type ValidityStatus,
 } from '@pbgdpl/domain';
-import type { DocumentSummary } from '../../generator/snapshot-format.js';
+import type { DocumentSummary } from '../contract/snapshot-format.js';
 import { listPages, type ListPage } from './site-view.js';
 
 export type FacetKey = 'type' | 'year' | 'status' | 'field' | 'issuer';
@@ -132,14 +132,14 @@ export function facetValues(documents: readonly DocumentSummary[]): Record<Facet
       },
     ]).sort((a, b) => a.order - b.order),
     field: uniqueSlugs(
-      bucketsOf(documents, (d) => (d.fields ?? []).map((f) => ({ key: f.code, label: f.name, order: 0 }))).sort(
-        byCountThenLabel,
-      ),
+      bucketsOf(documents, (d) =>
+        (d.fields ?? []).map((f) => ({ key: f.code, label: f.name, order: 0 })),
+      ).sort(byCountThenLabel),
     ),
     issuer: uniqueSlugs(
-      bucketsOf(documents, (d) => (d.issuers ?? []).map((i) => ({ key: i.code, label: i.name, order: 0 }))).sort(
-        byCountThenLabel,
-      ),
+      bucketsOf(documents, (d) =>
+        (d.issuers ?? []).map((i) => ({ key: i.code, label: i.name, order: 0 })),
+      ).sort(byCountThenLabel),
     ),
     year: bucketsOf(documents, (d) => {
       const year = yearOf(d.issuedDate);
@@ -176,7 +176,8 @@ export function listingPages(documents: readonly DocumentSummary[], pageSize: nu
   ];
   const values = facetValues(documents);
   for (const definition of FACETS) {
-    for (const value of values[definition.key]) listings.push({ facet: value, documents: value.documents, path: value.path });
+    for (const value of values[definition.key])
+      listings.push({ facet: value, documents: value.documents, path: value.path });
   }
   return listings.flatMap(({ facet, documents: docs, path }) => {
     const pages = listPages(docs, pageSize, path);

@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { confirmationHtml, dialogueFormHtml, questionFormHtml, reportConfirmationHtml, reportFormHtml } from './forms';
-import type { FormSettings } from '../../generator/snapshot-format';
+import {
+  confirmationHtml,
+  dialogueFormHtml,
+  questionFormHtml,
+  reportConfirmationHtml,
+  reportFormHtml,
+} from './forms';
+import type { FormSettings } from '../contract/snapshot-format';
 
-// The real contract files (docs/forms/), so a change there that breaks the pages fails here.
-const FORMS = path.resolve(__dirname, '..', '..', '..', '..', 'docs', 'forms');
+// The real contract files (src/forms/), so a change there that breaks the pages fails here.
+const FORMS = path.resolve(__dirname, '..', 'forms');
 const questionTemplate = fs.readFileSync(path.join(FORMS, 'question-form.html'), 'utf8');
 const confirmationTemplate = fs.readFileSync(path.join(FORMS, 'confirmation.html'), 'utf8');
 const reportTemplate = fs.readFileSync(path.join(FORMS, 'report-form.html'), 'utf8');
@@ -97,7 +103,10 @@ describe('the report form of item pages (POST /reports)', () => {
   const reportSettings = { ...settings, reportReturnTo: 'https://ha-noi.pbgdpl.example/phan-anh/da-gui/' };
 
   it('posts the site, its token, the item and the reason to the CMS, and comes back to the site’s report confirmation', () => {
-    const html = reportFormHtml(reportTemplate, reportSettings, 'ha-noi', { type: 'legal-situation', documentId: 'abc"<1>' });
+    const html = reportFormHtml(reportTemplate, reportSettings, 'ha-noi', {
+      type: 'legal-situation',
+      documentId: 'abc"<1>',
+    });
     expect(html).not.toMatch(/\{\{|<!--/);
     expect(attributes(html, /<form[^>]*>/)).toMatchObject({
       action: 'https://cms.pbgdpl.example/api/submissions/reports',
@@ -109,22 +118,34 @@ describe('the report form of item pages (POST /reports)', () => {
     expect(input(html, 'item')?.value).toBe('abc"<1>');
     expect(html).not.toContain('abc"<1>');
     expect(input(html, 'returnTo')?.value).toBe('https://ha-noi.pbgdpl.example/phan-anh/da-gui/');
-    expect([...html.matchAll(/name="reason" type="radio" value="([a-z]+)"( checked)?/g)].map((m) => [m[1], Boolean(m[2])])).toEqual([
+    expect(
+      [...html.matchAll(/name="reason" type="radio" value="([a-z]+)"( checked)?/g)].map((m) => [
+        m[1],
+        Boolean(m[2]),
+      ]),
+    ).toEqual([
       ['outdated', true],
       ['wrong', false],
     ]);
     for (const name of ['message', 'website']) expect([name, count(html, name)]).toEqual([name, 1]);
     // Every control is labelled, and no id collides with the question form's on the same page.
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
-    for (const id of ids.filter((i) => i.startsWith('pbgdpl-report-') && i !== 'pbgdpl-report-message-hint')) {
+    for (const id of ids.filter(
+      (i) => i.startsWith('pbgdpl-report-') && i !== 'pbgdpl-report-message-hint',
+    )) {
       expect([id, html.includes(`for="${id}"`)]).toEqual([id, true]);
     }
-    const questionIds = [...questionFormHtml(questionTemplate, settings, 'ha-noi').matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const questionIds = [
+      ...questionFormHtml(questionTemplate, settings, 'ha-noi').matchAll(/ id="([^"]+)"/g),
+    ].map((m) => m[1]);
     expect(ids.filter((id) => questionIds.includes(id))).toEqual([]);
   });
 
   it('leaves out an unknown return address, so the CMS shows its own page with the code', () => {
-    const html = reportFormHtml(reportTemplate, { ...settings, reportReturnTo: null }, 'ha-noi', { type: 'qa', documentId: 'q1' });
+    const html = reportFormHtml(reportTemplate, { ...settings, reportReturnTo: null }, 'ha-noi', {
+      type: 'qa',
+      documentId: 'q1',
+    });
     expect(count(html, 'returnTo')).toBe(0);
   });
 

@@ -4,9 +4,9 @@
  * into a dialogue's question form (`/dialogue-questions`, with `dialogue` and `kind`),
  * `confirmation.html`, and the "report outdated" form of item pages (`report-form.html`) with its
  * confirmation. Every value is escaped for the attribute or text it lands in. Pure: the
- * templates are passed in (the pages import them from docs/forms/).
+ * templates are passed in (the pages import them from src/forms/).
  */
-import type { FormSettings } from '../../generator/snapshot-format.js';
+import type { FormSettings } from '../contract/snapshot-format.js';
 
 export function escapeHtml(text: string): string {
   return text
@@ -123,7 +123,11 @@ export function reportFormHtml(
 export function reportConfirmationHtml(template: string, settings: Pick<FormSettings, 'cmsUrl'>): string {
   const html = confirmationHtml(template, settings);
   const email = /\s*<p>Nếu bạn để lại email[^<]*<\/p>/;
-  if (!html.includes('<h1>Đã gửi câu hỏi</h1>') || !html.includes('<p>Cơ quan đã nhận câu hỏi của bạn.</p>') || !email.test(html))
+  if (
+    !html.includes('<h1>Đã gửi câu hỏi</h1>') ||
+    !html.includes('<p>Cơ quan đã nhận câu hỏi của bạn.</p>') ||
+    !email.test(html)
+  )
     throw new Error('confirmation.html changed: the report confirmation cannot be derived from it');
   return html
     .replace('<h1>Đã gửi câu hỏi</h1>', '<h1>Đã gửi phản ánh</h1>')

@@ -1,7 +1,7 @@
 import { cardImageAttributes, fileHref, imageAttributes, mediaPath, PAGE_IMAGE_SIZES } from './media';
 import { renderBlocks } from './blocks';
-import type { MediaManifest } from '../../generator/snapshot-format';
-import type { Upload } from '../../generator/media/variants';
+import type { MediaManifest } from '../contract/snapshot-format';
+import type { Upload } from '../contract/media-variants';
 
 const PHOTO: Upload = {
   url: '/uploads/hoi_nghi_a1b2.jpg',

@@ -1,12 +1,12 @@
 /**
  * Uploads as the pages point at them: the site's own copy (`<base>media/<hash>.<ext>`, put there
  * by the generator, generator/media/) instead of the CMS's `/uploads/…`. Images get `src`,
- * `srcset` and `sizes` from the copies generator/media/variants.ts chose, their width and height
+ * `srcset` and `sizes` from the copies contract/media-variants.ts chose, their width and height
  * (no layout shift while they load), `alt` from the upload's description or the item's title,
  * and `loading="lazy"` unless they are at the top of the page. Pure: the manifest is passed in.
  */
 import { joinBase } from '@pbgdpl/domain';
-import type { MediaManifest, RunManifest } from '../../generator/snapshot-format.js';
+import type { MediaManifest, RunManifest } from '../contract/snapshot-format.js';
 import {
   MEDIA_FOLDER,
   altText,
@@ -15,7 +15,7 @@ import {
   type CardImage,
   type ImageRole,
   type Upload,
-} from '../../generator/media/variants.js';
+} from '../contract/media-variants.js';
 import { mediaHref } from './sections';
 
 export type { CardImage, ImageRole, Upload };

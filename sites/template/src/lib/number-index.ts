@@ -3,7 +3,7 @@
  * issue (newest year first) and by number within a year, so a reader without JavaScript finds a
  * document with the browser's own Find. A site with very many documents gets one page per year.
  */
-import type { DocumentSummary } from '../../generator/snapshot-format.js';
+import type { DocumentSummary } from '../contract/snapshot-format.js';
 
 /** Above this many documents the index is split into one page per year (a page stays light). */
 export const NUMBER_INDEX_SINGLE_PAGE_LIMIT = 1500;

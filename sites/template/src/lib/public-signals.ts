@@ -3,12 +3,12 @@
  * coverage summary and the search beacon's address. Missing files mean "show nothing".
  */
 import fs from 'node:fs';
-import { SNAPSHOT_DIR_ENV } from '../../generator/snapshot-format.js';
+import { SNAPSHOT_DIR_ENV } from '../contract/snapshot-format.js';
 import {
   publicSignalFiles,
   type CoverageSummary,
   type PublicSignalsRun,
-} from '../../generator/public-signals-format.js';
+} from '../contract/public-signals-format.js';
 
 function readIfPresent<T>(file: string | null): T | null {
   if (!file || !fs.existsSync(file)) return null;

@@ -15,9 +15,9 @@ import {
   type EditorialType,
 } from '@pbgdpl/domain';
 import type { DownloadFile, LegalCitation, Site } from '@pbgdpl/content-client';
-import { SECTIONS, SECTION_BY_TYPE, type SectionInfo } from '../../generator/sections.js';
-import { citationResolver, type CitableDocument } from '../../generator/item-placement.js';
-import type { RunManifest, SiteItemRef } from '../../generator/snapshot-format.js';
+import { SECTIONS, SECTION_BY_TYPE, type SectionInfo } from '../contract/sections.js';
+import { citationResolver, type CitableDocument } from '../contract/citations.js';
+import type { RunManifest, SiteItemRef } from '../contract/snapshot-format.js';
 import { listPages } from './site-view';
 import { SECTION_FEEDS, type SectionFeedItems } from './site-feeds';
 import { loadSiteDocuments, loadSiteSection, type SiteItem } from './snapshot';

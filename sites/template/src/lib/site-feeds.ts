@@ -6,12 +6,12 @@
  */
 import type { Site } from '@pbgdpl/content-client';
 import { joinBase, newlyEffectivePath, documentListPath, type EditorialType } from '@pbgdpl/domain';
-import type { DocumentSummary, RunManifest } from '../../generator/snapshot-format.js';
+import type { DocumentSummary, RunManifest } from '../contract/snapshot-format.js';
 import type { FeedItem, FeedOptions } from './feed';
 import { documentHref, newlyEffective } from './site-view';
 import { documentTypeLabel, viDate } from './format';
-import { SECTION_BY_TYPE } from '../../generator/sections.js';
-import type { ItemSummary, SiteItemRef } from '../../generator/snapshot-format.js';
+import { SECTION_BY_TYPE } from '../contract/sections.js';
+import type { ItemSummary, SiteItemRef } from '../contract/snapshot-format.js';
 
 /** Sections with a feed of their own, and the feed's file name under nguon-tin/. */
 export const SECTION_FEEDS: ReadonlyArray<{ type: EditorialType; slug: string }> = [
@@ -21,7 +21,9 @@ export const SECTION_FEEDS: ReadonlyArray<{ type: EditorialType; slug: string }>
 ];
 
 /** A section's items as the feeds read them (the site's list order: newest first). */
-export type SectionFeedItems = Partial<Record<EditorialType, ReadonlyArray<{ ref: SiteItemRef; summary: ItemSummary }>>>;
+export type SectionFeedItems = Partial<
+  Record<EditorialType, ReadonlyArray<{ ref: SiteItemRef; summary: ItemSummary }>>
+>;
 
 export interface SiteFeed {
   /** File name under nguon-tin/ without extension ("van-ban"): .xml is Atom, .json is JSON Feed. */

@@ -1,5 +1,5 @@
 import type { DocumentRelation } from '@pbgdpl/content-client';
-import type { DocumentSummary, RunManifest } from '../../generator/snapshot-format.js';
+import type { DocumentSummary, RunManifest } from '../contract/snapshot-format.js';
 import { RECENT_FALLBACK_COUNT, listPages, newlyEffective, relationViews, siteLinks } from './site-view.js';
 
 const run: RunManifest = {

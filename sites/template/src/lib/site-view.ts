@@ -13,7 +13,7 @@ import {
   type ValidityEvent,
 } from '@pbgdpl/domain';
 import type { DocumentRelation, LegalDocument, Site, SiteRef } from '@pbgdpl/content-client';
-import type { DocumentSummary, RunManifest } from '../../generator/snapshot-format.js';
+import type { DocumentSummary, RunManifest } from '../contract/snapshot-format.js';
 
 export interface SiteLinks {
   home: string;

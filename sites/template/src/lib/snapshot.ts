@@ -25,7 +25,7 @@ import {
   type RunManifest,
   type SiteItemRef,
   type SiteSnapshot,
-} from '../../generator/snapshot-format.js';
+} from '../contract/snapshot-format.js';
 import type { EditorialType } from '@pbgdpl/domain';
 
 function snapshotDir(): string {
@@ -207,7 +207,10 @@ export function textPageCount(documentId: string): number {
 
 const facetCache = new Map<string, { values: Record<FacetKey, FacetValue[]>; pages: ListingPage[] }>();
 /** The site's document browser: facet values and every listing page (computed once per site and build). */
-export function loadSiteListings(code: string): { values: Record<FacetKey, FacetValue[]>; pages: ListingPage[] } {
+export function loadSiteListings(code: string): {
+  values: Record<FacetKey, FacetValue[]>;
+  pages: ListingPage[];
+} {
   let cached = facetCache.get(code);
   if (!cached) {
     const documents = loadSiteDocuments(code);

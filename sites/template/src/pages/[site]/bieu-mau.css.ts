@@ -3,7 +3,7 @@
  * that have a form (the site's stylesheet stays free of them).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import styles from '../../../../../docs/forms/forms.css?raw';
+import styles from '../../forms/forms.css?raw';
 import { batchCodes, loadSite } from '../../lib/snapshot';
 
 export const getStaticPaths = (() =>
@@ -11,4 +11,5 @@ export const getStaticPaths = (() =>
     .filter((code) => loadSite(code).forms)
     .map((code) => ({ params: { site: code } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = () => new Response(styles, { headers: { 'content-type': 'text/css; charset=utf-8' } });
+export const GET: APIRoute = () =>
+  new Response(styles, { headers: { 'content-type': 'text/css; charset=utf-8' } });

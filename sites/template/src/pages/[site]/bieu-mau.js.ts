@@ -3,7 +3,7 @@
  * served as <base>bieu-mau.js from the site's own folder on the pages that have a form.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import script from '../../../../../docs/forms/forms.js?raw';
+import script from '../../forms/forms.js?raw';
 import { batchCodes, loadSite } from '../../lib/snapshot';
 
 export const getStaticPaths = (() =>
