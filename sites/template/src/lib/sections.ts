@@ -20,7 +20,7 @@ import { citationResolver, type CitableDocument } from '../contract/citations.js
 import type { RunManifest, SiteItemRef } from '../contract/snapshot-format.js';
 import { listPages } from './site-view';
 import { SECTION_FEEDS, type SectionFeedItems } from './site-feeds';
-import { loadSiteDocuments, loadSiteSection, type SiteItem } from './snapshot';
+import { loadSiteDocuments, loadSiteSection, snapshotMemo, type SiteItem } from './snapshot';
 
 export { SECTIONS, SECTION_BY_TYPE, type SectionInfo };
 
@@ -47,23 +47,21 @@ export function sectionListPages(code: string, type: EditorialType): SectionList
   }));
 }
 
-/** The params of a section's pages under `[site]/<section>/[...path]`: its list pages, then its items. */
-export function sectionStaticPaths(codes: readonly string[], type: EditorialType) {
+/** A site's pages under `[site]/<section>/[...path]`: its list pages, then its items. */
+export function sectionPaths(code: string, type: EditorialType) {
   const folder = SECTION_BY_TYPE[type].path;
   const inFolder = (path: string) => path.slice(folder.length).replace(/\/$/, '') || undefined;
-  return codes.flatMap((code) => {
-    const pages = sectionListPages(code, type);
-    return [
-      ...pages.map((page) => ({
-        params: { site: code, path: inFolder(page.path) },
-        props: { kind: 'list' as const, page: page.number, pageCount: pages.length },
-      })),
-      ...loadSiteSection(code, type).map((item) => ({
-        params: { site: code, path: inFolder(item.ref.path) },
-        props: { kind: 'item' as const, ref: item.ref },
-      })),
-    ];
-  });
+  const pages = sectionListPages(code, type);
+  return [
+    ...pages.map((page) => ({
+      params: { path: inFolder(page.path) },
+      props: { kind: 'list' as const, page: page.number, pageCount: pages.length } as SectionPageProps,
+    })),
+    ...loadSiteSection(code, type).map((item) => ({
+      params: { path: inFolder(item.ref.path) },
+      props: { kind: 'item' as const, ref: item.ref } as SectionPageProps,
+    })),
+  ];
 }
 
 export type SectionPageProps =
@@ -77,19 +75,16 @@ export interface CitationView {
   note: string | null;
 }
 
-const resolvers = new Map<string, ReturnType<typeof citationResolver>>();
 function resolverFor(code: string) {
-  let resolve = resolvers.get(code);
-  if (!resolve) {
-    const documents: CitableDocument[] = loadSiteDocuments(code).map((d) => ({
-      documentId: d.documentId,
-      number: d.number,
-      path: d.path,
-    }));
-    resolve = citationResolver(documents);
-    resolvers.set(code, resolve);
-  }
-  return resolve;
+  return snapshotMemo(`citations:${code}`, () =>
+    citationResolver(
+      loadSiteDocuments(code).map((d): CitableDocument => ({
+        documentId: d.documentId,
+        number: d.number,
+        path: d.path,
+      })),
+    ),
+  );
 }
 
 /** "Điều 12, khoản 2, điểm a" — the parts as the editor gave them. */
