@@ -7,9 +7,9 @@
  *
  * Two variants, each built from a throwaway copy of the template (its files copied unchanged):
  * - `all`: every route, the sites as they are published;
- * - `legal`: only the routes of the legal-document pages — `[site]/[...document].astro` (document
- *   and text pages) and `[site]/van-ban/` (the list and its filters) — the pages the Hugo site has;
- *   the other routes are left out of the copy.
+ * - `legal`: only the route of the legal-document pages — `[site]/van-ban/` (documents, their
+ *   text pages, the list and its filters) — the pages the Hugo site has; the other routes are left
+ *   out of the copy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { TEMPLATE_DIR } from '@pbgdpl/site-builder';
 export { TEMPLATE_DIR };
 
 /** The routes the Hugo site mirrors, under src/pages/[site]/. */
-const LEGAL_ROUTES = ['[...document].astro', 'van-ban'];
+const LEGAL_ROUTES = ['van-ban'];
 
 /**
  * A throwaway copy of the template to build (its src/ and config copied, node_modules linked),

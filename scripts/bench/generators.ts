@@ -316,7 +316,7 @@ async function main() {
         load: loadText(astro.runs),
         note:
           key === 'legal'
-            ? 'routes [...document] and van-ban/ of the template (document, text, list and filter pages)'
+            ? 'route van-ban/ of the template (document, text, list and filter pages)'
             : 'every route of the template; no fetch, no post-build steps',
       });
       log(`  ${counted.pages} pages in ${(astro.median.wallMs / 1000).toFixed(1)} s`);

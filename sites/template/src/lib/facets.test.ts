@@ -86,17 +86,27 @@ describe('the document browser’s facets', () => {
     expect(clash.issuer.map((v) => v.slug).sort()).toEqual(['bo-tu-phap', 'bo-tu-phap-2']);
   });
 
-  it('paginates each listing like van-ban/ and counts every page', () => {
+  it('keeps each listing in archive pages like van-ban/', () => {
     const many = Array.from({ length: 120 }, (_, i) => summary({ documentId: `n${i}` }));
     const pages = listingPages(many, 50);
     const paths = pages.map((p) => p.page.path);
     expect(paths).toContain('van-ban/');
-    expect(paths).toContain('van-ban/trang-3/');
-    expect(paths).toContain('van-ban/luat/trang-3/');
-    expect(paths).toContain('van-ban/nam/2020/trang-2/');
+    expect(paths).toContain('van-ban/trang-1/');
+    expect(paths).toContain('van-ban/luat/trang-1/');
+    expect(paths).toContain('van-ban/nam/2020/trang-1/');
     expect(new Set(paths).size).toBe(paths.length);
-    // 3 pages for van-ban/ and for each of its 4 single-value facets (type, status, issuer, year).
-    expect(pages).toHaveLength(15);
-    expect(pages.find((p) => p.page.path === 'van-ban/luat/trang-3/')?.page.documents).toHaveLength(20);
+    // 2 pages for van-ban/ and for each of its 4 single-value facets (type, status, issuer, year).
+    expect(pages).toHaveLength(10);
+    expect(pages.find((p) => p.page.path === 'van-ban/luat/')?.page.documents).toHaveLength(70);
+    expect(pages.find((p) => p.page.path === 'van-ban/luat/trang-1/')?.page.documents).toHaveLength(50);
+  });
+
+  it('gives two issuer codes that fold to one slug the same paths whatever their counts', () => {
+    const one = summary({ documentId: 'a', issuers: [{ code: 'bo-tu-phap', name: 'Bộ Tư Pháp' }] });
+    const other = (id: string) =>
+      summary({ documentId: id, issuers: [{ code: 'Bộ Tư pháp', name: 'Bộ Tư pháp' }] });
+    const slugs = (docs: DocumentSummary[]) =>
+      Object.fromEntries(facetValues(docs).issuer.map((v) => [v.label, v.slug]));
+    expect(slugs([one, other('b')])).toEqual(slugs([one, other('b'), other('c'), other('d')]));
   });
 });

@@ -20,7 +20,7 @@ import {
   type ValidityStatus,
 } from '@pbgdpl/domain';
 import type { DocumentSummary } from '../contract/snapshot-format.js';
-import { listPages, type ListPage } from './site-view.js';
+import { archivePages, type ArchivePage } from './site-view.js';
 
 export type FacetKey = 'type' | 'year' | 'status' | 'field' | 'issuer';
 
@@ -99,17 +99,20 @@ function byCountThenLabel(a: Bucket, b: Bucket): number {
 
 /**
  * Registry codes are already slugs; a code that is not becomes one, and two codes that fold to
- * one slug keep distinct paths ("-2").
+ * one slug keep distinct paths ("-2"), given in the order of the codes so that a path does not
+ * change when counts do.
  */
 function uniqueSlugs(buckets: Bucket[]): Bucket[] {
   const used = new Set<string>();
-  return buckets.map((bucket) => {
+  const slugs = new Map<Bucket, string>();
+  for (const bucket of [...buckets].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) {
     const base = slugifyVietnamese(bucket.slug) || slugifyVietnamese(bucket.label) || 'khac';
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);
-    return { ...bucket, slug };
-  });
+    slugs.set(bucket, slug);
+  }
+  return buckets.map((bucket) => ({ ...bucket, slug: slugs.get(bucket)! }));
 }
 
 /** Every facet's values that have documents, in menu order. */
@@ -162,14 +165,17 @@ export function facetValues(documents: readonly DocumentSummary[]): Record<Facet
 export interface ListingPage {
   /** Null for the unfiltered van-ban/. */
   facet: FacetValue | null;
-  page: ListPage;
-  /** All pages of this listing (for pagination). */
-  pages: ListPage[];
-  /** How many documents the listing has in all. */
+  page: ArchivePage;
+  /** All pages of this listing, its first page first (for pagination). */
+  pages: ArchivePage[];
+  /** How many documents the listing has in all (shown on its first page only). */
   total: number;
 }
 
-/** Every page of the browser: van-ban/ and each facet value's listing, each paginated. */
+/**
+ * Every page of the browser: van-ban/ and each facet value's listing, each in archive pages
+ * (site-view.ts archivePages), so a new document changes the first page of each listing it is in.
+ */
 export function listingPages(documents: readonly DocumentSummary[], pageSize: number): ListingPage[] {
   const listings: Array<{ facet: FacetValue | null; documents: readonly DocumentSummary[]; path: string }> = [
     { facet: null, documents, path: documentListPath() },
@@ -180,7 +186,7 @@ export function listingPages(documents: readonly DocumentSummary[], pageSize: nu
       listings.push({ facet: value, documents: value.documents, path: value.path });
   }
   return listings.flatMap(({ facet, documents: docs, path }) => {
-    const pages = listPages(docs, pageSize, path);
+    const pages = archivePages(docs, pageSize, path);
     return pages.map((page) => ({ facet, page, pages, total: docs.length }));
   });
 }

@@ -33,7 +33,10 @@ export function siteKindLabel(kind: SiteKind): string {
   return SITE_KIND_LABELS[kind]?.vi ?? kind;
 }
 
+/** One formatter for every call: building one per number was a sixth of a warm render's CPU. */
+const viNumberFormat = new Intl.NumberFormat('vi-VN');
+
 /** A whole number with Vietnamese digit grouping: 12.345. */
 export function viNumber(n: number): string {
-  return new Intl.NumberFormat('vi-VN').format(n);
+  return viNumberFormat.format(n);
 }

@@ -30,3 +30,8 @@ function byNumber(a: DocumentSummary, b: DocumentSummary): number {
   const lead = (n: string) => Number(/^\d+/.exec(n)?.[0] ?? Number.MAX_SAFE_INTEGER);
   return lead(a.number) - lead(b.number) || a.number.localeCompare(b.number, 'vi');
 }
+
+/** The folder of a year's page under tim-kiem/so-ky-hieu/ ("2019", or "khong-ro-nam"). */
+export function yearSlug(y: NumberIndexYear): string {
+  return /^\d{4}$/.test(y.year) ? y.year : 'khong-ro-nam';
+}

@@ -18,9 +18,9 @@ import type { DownloadFile, LegalCitation, Site } from '@pbgdpl/content-client';
 import { SECTIONS, SECTION_BY_TYPE, type SectionInfo } from '../contract/sections.js';
 import { citationResolver, type CitableDocument } from '../contract/citations.js';
 import type { RunManifest, SiteItemRef } from '../contract/snapshot-format.js';
-import { listPages } from './site-view';
+import { archivePages, type ArchivePage } from './site-view';
 import { SECTION_FEEDS, type SectionFeedItems } from './site-feeds';
-import { loadSiteDocuments, loadSiteSection, type SiteItem } from './snapshot';
+import { loadSiteDocuments, loadSiteSection, snapshotMemo, type SiteItem } from './snapshot';
 
 export { SECTIONS, SECTION_BY_TYPE, type SectionInfo };
 
@@ -31,43 +31,30 @@ export function sectionHref(site: Pick<Site, 'basePath'>, type: EditorialType): 
   return joinBase(site.basePath, SECTION_BY_TYPE[type].path);
 }
 
-export interface SectionListPage {
-  number: number;
-  /** Relative to the site's base: "hoi-dap/", "hoi-dap/trang-2/". */
-  path: string;
-  items: SiteItem[];
+/** A section's list in archive pages (site-view.ts archivePages): "hoi-dap/", "hoi-dap/trang-1/"… */
+export function sectionListPages(code: string, type: EditorialType): Array<ArchivePage<SiteItem>> {
+  return archivePages(loadSiteSection(code, type), SECTION_PAGE_SIZE, SECTION_BY_TYPE[type].path);
 }
 
-/** A section's list split into pages (one empty page when it has no items). */
-export function sectionListPages(code: string, type: EditorialType): SectionListPage[] {
-  return listPages(loadSiteSection(code, type), SECTION_PAGE_SIZE, SECTION_BY_TYPE[type].path).map((p) => ({
-    number: p.number,
-    path: p.path,
-    items: p.documents,
-  }));
-}
-
-/** The params of a section's pages under `[site]/<section>/[...path]`: its list pages, then its items. */
-export function sectionStaticPaths(codes: readonly string[], type: EditorialType) {
+/** A site's pages under `[site]/<section>/[...path]`: its list pages, then its items. */
+export function sectionPaths(code: string, type: EditorialType) {
   const folder = SECTION_BY_TYPE[type].path;
   const inFolder = (path: string) => path.slice(folder.length).replace(/\/$/, '') || undefined;
-  return codes.flatMap((code) => {
-    const pages = sectionListPages(code, type);
-    return [
-      ...pages.map((page) => ({
-        params: { site: code, path: inFolder(page.path) },
-        props: { kind: 'list' as const, page: page.number, pageCount: pages.length },
-      })),
-      ...loadSiteSection(code, type).map((item) => ({
-        params: { site: code, path: inFolder(item.ref.path) },
-        props: { kind: 'item' as const, ref: item.ref },
-      })),
-    ];
-  });
+  const pages = sectionListPages(code, type);
+  return [
+    ...pages.map((page) => ({
+      params: { path: inFolder(page.path) },
+      props: { kind: 'list' as const, page: page.number } as SectionPageProps,
+    })),
+    ...loadSiteSection(code, type).map((item) => ({
+      params: { path: inFolder(item.ref.path) },
+      props: { kind: 'item' as const, ref: item.ref } as SectionPageProps,
+    })),
+  ];
 }
 
-export type SectionPageProps =
-  { kind: 'list'; page: number; pageCount: number } | { kind: 'item'; ref: SiteItemRef };
+/** A list page (`page`: 0 for the first, b for archive page b) or an item's page. */
+export type SectionPageProps = { kind: 'list'; page: number } | { kind: 'item'; ref: SiteItemRef };
 
 /** One citation as the reader sees it: what is cited, and a link when the document is on the site. */
 export interface CitationView {
@@ -77,19 +64,16 @@ export interface CitationView {
   note: string | null;
 }
 
-const resolvers = new Map<string, ReturnType<typeof citationResolver>>();
 function resolverFor(code: string) {
-  let resolve = resolvers.get(code);
-  if (!resolve) {
-    const documents: CitableDocument[] = loadSiteDocuments(code).map((d) => ({
-      documentId: d.documentId,
-      number: d.number,
-      path: d.path,
-    }));
-    resolve = citationResolver(documents);
-    resolvers.set(code, resolve);
-  }
-  return resolve;
+  return snapshotMemo(`citations:${code}`, () =>
+    citationResolver(
+      loadSiteDocuments(code).map((d): CitableDocument => ({
+        documentId: d.documentId,
+        number: d.number,
+        path: d.path,
+      })),
+    ),
+  );
 }
 
 /** "Điều 12, khoản 2, điểm a" — the parts as the editor gave them. */

@@ -1,6 +1,13 @@
 import type { DocumentRelation } from '@pbgdpl/content-client';
 import type { DocumentSummary, RunManifest } from '../contract/snapshot-format.js';
-import { RECENT_FALLBACK_COUNT, listPages, newlyEffective, relationViews, siteLinks } from './site-view.js';
+import {
+  RECENT_FALLBACK_COUNT,
+  archivePages,
+  listPages,
+  newlyEffective,
+  relationViews,
+  siteLinks,
+} from './site-view.js';
 
 const run: RunManifest = {
   formatVersion: 1,
@@ -76,8 +83,8 @@ describe('newly effective documents (C-1)', () => {
   });
 });
 
-describe('the paginated document list', () => {
-  it('puts page 1 at van-ban/ and later pages at van-ban/trang-N/', () => {
+describe('an evenly paginated list (child sites)', () => {
+  it('puts page 1 at its folder and later pages at trang-N/', () => {
     const pages = listPages([doc('a', null), doc('b', null), doc('c', null)], 2);
     expect(pages.map((p) => [p.path, p.documents.length])).toEqual([
       ['van-ban/', 2],
@@ -87,6 +94,54 @@ describe('the paginated document list', () => {
 
   it('still has one page when the site has no documents', () => {
     expect(listPages([], 50)).toEqual([{ number: 1, path: 'van-ban/', documents: [] }]);
+  });
+});
+
+describe('a dated list in archive pages', () => {
+  /** Items named by their arrival, newest first, as lists hold them. */
+  const arrived = (count: number) => Array.from({ length: count }, (_, i) => `n${count - i}`);
+  const shape = (items: string[]) =>
+    archivePages(items, 10, 'van-ban/').map((p) => [p.path, p.documents.length, p.newer, p.older]);
+
+  it('keeps everything on the first page until it holds two pages’ worth', () => {
+    expect(shape(arrived(19))).toEqual([['van-ban/', 19, null, null]]);
+    expect(archivePages([], 10, 'van-ban/')).toEqual([
+      { number: 0, path: 'van-ban/', documents: [], newer: null, older: null },
+    ]);
+  });
+
+  it('numbers archive pages from the oldest, each full, and links them both ways', () => {
+    expect(shape(arrived(35))).toEqual([
+      ['van-ban/', 15, null, 'van-ban/trang-2/'],
+      ['van-ban/trang-1/', 10, 'van-ban/trang-2/', null],
+      ['van-ban/trang-2/', 10, 'van-ban/', 'van-ban/trang-1/'],
+    ]);
+    const pages = archivePages(arrived(35), 10, 'van-ban/');
+    expect(pages[1]!.documents).toEqual(arrived(10));
+  });
+
+  it('changes only the first page when a new item arrives, until it hands on a full page', () => {
+    const before = archivePages(arrived(35), 10, 'van-ban/');
+    const after = archivePages(arrived(36), 10, 'van-ban/');
+    expect(after.slice(1)).toEqual(before.slice(1));
+    expect(after[0]!.documents).toEqual(['n36', ...before[0]!.documents]);
+    const handedOn = archivePages(arrived(40), 10, 'van-ban/');
+    expect(handedOn.map((p) => p.path)).toEqual([
+      'van-ban/',
+      'van-ban/trang-1/',
+      'van-ban/trang-2/',
+      'van-ban/trang-3/',
+    ]);
+    expect(handedOn[1]).toEqual(before[1]);
+  });
+
+  it('shows each item once when followed from the first page to the oldest', () => {
+    const items = arrived(57);
+    const pages = new Map(archivePages(items, 10, 'van-ban/').map((p) => [p.path, p]));
+    const seen: string[] = [];
+    for (let path: string | null = 'van-ban/'; path; path = pages.get(path)!.older)
+      seen.push(...pages.get(path)!.documents);
+    expect(seen).toEqual(items);
   });
 });
 

@@ -101,7 +101,10 @@ export function listPagePath(page: number, first: string = documentListPath()): 
   return page === 1 ? first : `${first}trang-${page}/`;
 }
 
-/** A list split into pages under `first`; one (empty) page when it has no items. */
+/**
+ * A list split into even pages under `first`; one (empty) page when it has no items. For lists
+ * that change seldom and are not by date (a province's communes); dated lists use archivePages.
+ */
 export function listPages<T = DocumentSummary>(
   items: readonly T[],
   pageSize: number,
@@ -113,6 +116,55 @@ export function listPages<T = DocumentSummary>(
     path: listPagePath(i + 1, first),
     documents: items.slice(i * pageSize, (i + 1) * pageSize),
   }));
+}
+
+/** One page of a dated list in archive pages (archivePages). */
+export interface ArchivePage<T = DocumentSummary> {
+  /** 0 for the list's first page (its newest items); b ≥ 1 for archive page b, counted from the oldest. */
+  number: number;
+  /** Relative to the site's base: "van-ban/", "van-ban/trang-1/" (the oldest)… */
+  path: string;
+  /** Newest first. */
+  documents: T[];
+  /** The page of the next newer items (the first page from the newest archive page); null on the first page. */
+  newer: string | null;
+  /** The page of the next older items; null on the oldest. */
+  older: string | null;
+}
+
+/**
+ * A dated list (newest first) in pages that stay put as items arrive: archive pages are buckets
+ * of `pageSize` counted from the oldest item (trang-1 holds the oldest), and the list's first
+ * page holds the newest bucket — the `pageSize` to 2×`pageSize`−1 items after the last full
+ * archive page. A new item changes the first page only; every `pageSize` items the first page
+ * hands its oldest `pageSize` to a new archive page. Nothing else moves (an item dated in the
+ * past moves the pages between its place and the first page, as it must). Following the `older`
+ * links from the first page shows each item once.
+ */
+export function archivePages<T>(items: readonly T[], pageSize: number, first: string): Array<ArchivePage<T>> {
+  const archived = Math.max(0, Math.floor(items.length / pageSize) - 1);
+  const path = (b: number) => (b === 0 ? first : `${first}trang-${b}/`);
+  // Archive page b holds the items at oldest-first positions [(b-1)×size, b×size).
+  const bucket = (b: number) => items.slice(items.length - b * pageSize, items.length - (b - 1) * pageSize);
+  return [
+    {
+      number: 0,
+      path: first,
+      documents: items.slice(0, items.length - archived * pageSize),
+      newer: null,
+      older: archived > 0 ? path(archived) : null,
+    },
+    ...Array.from({ length: archived }, (_, i) => {
+      const b = i + 1;
+      return {
+        number: b,
+        path: path(b),
+        documents: bucket(b),
+        newer: path(b === archived ? 0 : b + 1),
+        older: b > 1 ? path(b - 1) : null,
+      };
+    }),
+  ];
 }
 
 export interface RelationView {

@@ -1,24 +1,29 @@
 /**
- * Reads the snapshot the generator wrote (format: snapshot-format.ts) during an Astro build.
- * Runs in Node at build time only. Files are read once per build process and cached; document
- * details are read when their page renders, so full texts are never all in memory at once.
+ * The one way pages reach content. Every read goes to the snapshot of the page being rendered:
+ * the one a warm renderer handed to the request (withSnapshot, called by src/middleware.ts), else
+ * the one `astro build` was pointed at on disk ($PBGDPL_SNAPSHOT_DIR, src/lib/snapshot-source.ts).
+ *
+ * What pages derive from a snapshot (its sites' sorted documents, facets, section lists…) is
+ * cached per snapshot and content version, so a warm renderer never serves one snapshot's lists
+ * with another's data; a document's rendered text is cached by its content across snapshots,
+ * because a national law's text is the same on every site and in every version that did not
+ * change it.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
+import type { EditorialType } from '@pbgdpl/domain';
 import { renderFullText } from './full-text.js';
 import { documentText, type DocumentText } from './document-text.js';
 import { facetValues, listingPages, type FacetKey, type FacetValue, type ListingPage } from './facets.js';
+import { diskSnapshotSource, type SnapshotSource } from './snapshot-source.js';
 import {
   BATCH_FILE_ENV,
   SNAPSHOT_DIR_ENV,
-  SNAPSHOT_FORMAT_VERSION,
-  snapshotFiles,
   type BatchManifest,
   type DocumentDetail,
-  type DocumentIndex,
   type DocumentSummary,
   type ExplanationLink,
   type ItemDetail,
-  type ItemIndex,
   type ItemSummary,
   type LogoAsset,
   type MediaManifest,
@@ -26,54 +31,79 @@ import {
   type SiteItemRef,
   type SiteSnapshot,
 } from '../contract/snapshot-format.js';
-import type { EditorialType } from '@pbgdpl/domain';
+import type { CoverageSummary } from '../contract/public-signals-format.js';
 
-function snapshotDir(): string {
-  const dir = process.env[SNAPSHOT_DIR_ENV];
-  if (!dir) {
-    throw new Error(
-      `${SNAPSHOT_DIR_ENV} is not set: the template is built by the generator ` +
-        '(pnpm sites:build --site <code> --out <dir>), not by `astro build` alone.',
-    );
-  }
-  return dir;
-}
+/** One snapshot as the pages see it: its source, and what was derived from it so far. */
+class SnapshotView {
+  private readonly memos = new Map<string, unknown>();
+  constructor(
+    readonly source: SnapshotSource,
+    readonly version: string,
+  ) {}
 
-function readJson<T>(file: string): T {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch (error) {
-    throw new Error(`Cannot read snapshot file ${file}: ${(error as Error).message}`, { cause: error });
+  /** The value `make` gives for `key`, computed once per snapshot version. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    this.memos.set(key, value);
+    return value;
   }
 }
 
-let run: RunManifest | undefined;
-export function loadRun(): RunManifest {
-  if (!run) {
-    const loaded = readJson<RunManifest>(snapshotFiles.run(snapshotDir()));
-    if (loaded.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
+const requestSnapshot = new AsyncLocalStorage<SnapshotView>();
+const views = new WeakMap<SnapshotSource, SnapshotView>();
+
+function viewOf(source: SnapshotSource): SnapshotView {
+  let view = views.get(source);
+  if (!view || view.version !== source.version) {
+    view = new SnapshotView(source, source.version);
+    views.set(source, view);
+  }
+  return view;
+}
+
+/**
+ * Runs `render` with `source` as the snapshot of every read it makes (a warm renderer's request).
+ * Concurrent renders of different snapshots do not see each other's.
+ */
+export function withSnapshot<T>(source: SnapshotSource, render: () => T): T {
+  return requestSnapshot.run(viewOf(source), render);
+}
+
+let diskSource: SnapshotSource | undefined;
+function current(): SnapshotView {
+  const view = requestSnapshot.getStore();
+  if (view) return view;
+  if (!diskSource) {
+    const dir = process.env[SNAPSHOT_DIR_ENV];
+    if (!dir) {
       throw new Error(
-        `Snapshot format ${loaded.formatVersion} is not ${SNAPSHOT_FORMAT_VERSION}: regenerate it with this generator.`,
+        `${SNAPSHOT_DIR_ENV} is not set: the template is built by the generator ` +
+          '(pnpm sites:build --site <code> --out <dir>), not by `astro build` alone.',
       );
     }
-    run = loaded;
+    diskSource = diskSnapshotSource(dir);
   }
-  return run;
+  return viewOf(diskSource);
 }
 
-let index: Map<string, DocumentSummary> | undefined;
+export function loadRun(): RunManifest {
+  return current().source.run();
+}
+
 function loadIndex(): Map<string, DocumentSummary> {
-  index ??= new Map(Object.entries(readJson<DocumentIndex>(snapshotFiles.index(snapshotDir())).documents));
-  return index;
+  const view = current();
+  return view.memo('index', () => new Map(Object.entries(view.source.documentIndex().documents)));
 }
 
 let batch: BatchManifest | undefined;
+/** The batch `astro build` was asked to build (static builds only: a warm renderer is asked per URL). */
 function loadBatch(): BatchManifest {
   if (!batch) {
     const file = process.env[BATCH_FILE_ENV];
     if (!file)
       throw new Error(`${BATCH_FILE_ENV} is not set: the generator names the batch of sites to build.`);
-    batch = readJson<BatchManifest>(file);
+    batch = JSON.parse(fs.readFileSync(file, 'utf8')) as BatchManifest;
   }
   return batch;
 }
@@ -94,23 +124,22 @@ export function reusedDocuments(code: string): Set<string> {
   return reused;
 }
 
-const sites = new Map<string, SiteSnapshot>();
-export function loadSite(code: string): SiteSnapshot {
-  let site = sites.get(code);
-  if (!site) {
-    site = readJson<SiteSnapshot>(snapshotFiles.site(snapshotDir(), code));
-    sites.set(code, site);
-  }
-  return site;
+/** Whether the snapshot has this site (an on-demand URL may name any). */
+export function hasSite(code: string): boolean {
+  const view = current();
+  return view.memo(`has:${code}`, () => view.source.hasSite(code));
 }
 
-const siteDocuments = new Map<string, DocumentSummary[]>();
+export function loadSite(code: string): SiteSnapshot {
+  const view = current();
+  return view.memo(`site:${code}`, () => view.source.site(code));
+}
+
 /** The site's documents, newest issued first (ties by number), as every list shows them. */
 export function loadSiteDocuments(code: string): DocumentSummary[] {
-  let list = siteDocuments.get(code);
-  if (!list) {
+  return current().memo(`documents:${code}`, () => {
     const all = loadIndex();
-    list = loadSite(code)
+    return loadSite(code)
       .documentIds.map((id) => all.get(id))
       .filter((d): d is DocumentSummary => d !== undefined)
       .sort((a, b) =>
@@ -120,21 +149,15 @@ export function loadSiteDocuments(code: string): DocumentSummary[] {
             ? -1
             : a.number.localeCompare(b.number, 'vi'),
       );
-    siteDocuments.set(code, list);
-  }
-  return list;
+  });
 }
 
-const siteDocumentIds = new Map<string, Set<string>>();
 /** Whether a document is published on the site (then a relation to it can be a link). */
 export function siteHasDocument(code: string, documentId: string | null): boolean {
   if (!documentId) return false;
-  let ids = siteDocumentIds.get(code);
-  if (!ids) {
-    ids = new Set(loadSite(code).documentIds);
-    siteDocumentIds.set(code, ids);
-  }
-  return ids.has(documentId);
+  return current()
+    .memo(`documentIds:${code}`, () => new Set(loadSite(code).documentIds))
+    .has(documentId);
 }
 
 /** The summary of any document of the run (for relation links). */
@@ -142,88 +165,80 @@ export function documentSummary(documentId: string | null): DocumentSummary | un
   return documentId ? loadIndex().get(documentId) : undefined;
 }
 
-/** One document in full; read from disk each time (pages render once). */
+/**
+ * One document in full. Kept for the snapshot's life: a long law's document page and each of its
+ * text pages read it, and reading its JSON again for each was a quarter of their rendering.
+ */
 export function loadDocumentDetail(documentId: string): DocumentDetail {
-  return readJson<DocumentDetail>(snapshotFiles.document(snapshotDir(), documentId));
+  const view = current();
+  return view.memo(`detail:${documentId}`, () => view.source.documentDetail(documentId));
 }
 
 /** The site's logo file as copied by the generator, or null (the page shows the neutral emblem). */
 export function loadLogo(code: string): { asset: LogoAsset; bytes: Buffer } | null {
   const asset = loadSite(code).logo;
   if (!asset) return null;
-  return { asset, bytes: fs.readFileSync(snapshotFiles.asset(snapshotDir(), code, asset.file)) };
+  return { asset, bytes: current().source.asset(code, asset.file) };
 }
 
-let media: MediaManifest | undefined;
 /** Which media-store file stands for which CMS upload (none when the run copied no media). */
 export function loadMediaManifest(): MediaManifest {
-  if (!media) {
-    const file = snapshotFiles.media(snapshotDir());
-    media = fs.existsSync(file) ? readJson<MediaManifest>(file) : { files: {} };
-  }
-  return media;
+  const view = current();
+  return view.memo('media', () => view.source.media());
 }
 
-const textPartCounts = new Map<string, number>();
 /**
- * Rendered texts, least recently used first. A batch builds many sites that show the same
- * national documents one site after another, and rendering a law's text is most of a document
- * page's cost: each text is rendered once per batch while the cache holds it.
+ * Rendered texts by document, least recently used first, across snapshots: a text is rendered
+ * again only when the document's full text changed. Many sites show the same national documents
+ * one after another, and rendering a law's text is most of a document page's cost.
  */
-const renderedTexts = new Map<string, { text: DocumentText; bytes: number }>();
+const renderedTexts = new Map<string, { fullText: string; text: DocumentText; bytes: number }>();
 let renderedBytes = 0;
 /** Rendered HTML kept, in UTF-16 code units (≈ 2 bytes each in memory). */
 const RENDERED_TEXT_BUDGET = 64 * 1024 * 1024;
 
-/** A document's rendered text, its contents and its text pages (rendered once per batch while kept). */
+/** A document's rendered text, its contents and its text pages (rendered once while kept). */
 export function loadDocumentText(documentId: string): DocumentText {
+  const fullText = loadDocumentDetail(documentId).document.fullText ?? '';
   const cached = renderedTexts.get(documentId);
-  if (cached) {
+  if (cached && cached.fullText === fullText) {
     renderedTexts.delete(documentId);
     renderedTexts.set(documentId, cached);
     return cached.text;
   }
-  const fullText = loadDocumentDetail(documentId).document.fullText;
+  if (cached) {
+    renderedTexts.delete(documentId);
+    renderedBytes -= cached.bytes;
+  }
   const text = documentText(fullText ? renderFullText(fullText) : '');
   const bytes = text.parts.reduce((sum, part) => sum + part.html.length, 0);
-  renderedTexts.set(documentId, { text, bytes });
+  renderedTexts.set(documentId, { fullText, text, bytes });
   renderedBytes += bytes;
   while (renderedBytes > RENDERED_TEXT_BUDGET && renderedTexts.size > 1) {
     const [oldest, entry] = renderedTexts.entries().next().value as [string, { bytes: number }];
     renderedTexts.delete(oldest);
     renderedBytes -= entry.bytes;
   }
-  textPartCounts.set(documentId, text.inline ? 0 : text.parts.length);
   return text;
 }
 
 /** How many separate text pages (toan-van/…) a document has: 0 when its text is on its own page. */
 export function textPageCount(documentId: string): number {
-  const known = textPartCounts.get(documentId);
-  if (known !== undefined) return known;
-  loadDocumentText(documentId);
-  return textPartCounts.get(documentId) ?? 0;
+  return current().memo(`textPages:${documentId}`, () => {
+    const text = loadDocumentText(documentId);
+    return text.inline ? 0 : text.parts.length;
+  });
 }
 
-const facetCache = new Map<string, { values: Record<FacetKey, FacetValue[]>; pages: ListingPage[] }>();
-/** The site's document browser: facet values and every listing page (computed once per site and build). */
+/** The site's document browser: facet values and every listing page (computed once per site and snapshot). */
 export function loadSiteListings(code: string): {
   values: Record<FacetKey, FacetValue[]>;
   pages: ListingPage[];
 } {
-  let cached = facetCache.get(code);
-  if (!cached) {
+  return current().memo(`listings:${code}`, () => {
     const documents = loadSiteDocuments(code);
-    cached = { values: facetValues(documents), pages: listingPages(documents, loadRun().listPageSize) };
-    facetCache.set(code, cached);
-  }
-  return cached;
-}
-
-let items: ItemIndex | undefined;
-function loadItemIndex(): ItemIndex {
-  items ??= readJson<ItemIndex>(snapshotFiles.itemIndex(snapshotDir()));
-  return items;
+    return { values: facetValues(documents), pages: listingPages(documents, loadRun().listPageSize) };
+  });
 }
 
 /** An item as a site lists it: where it is on the site, and its summary. */
@@ -232,28 +247,45 @@ export interface SiteItem {
   summary: ItemSummary;
 }
 
-const sectionCache = new Map<string, SiteItem[]>();
 /** The items a site shows in one section, in list order (newest first; the bookshelf by reading order). */
 export function loadSiteSection(code: string, type: EditorialType): SiteItem[] {
-  const key = `${code}|${type}`;
-  let list = sectionCache.get(key);
-  if (!list) {
-    const summaries = loadItemIndex().items[type] ?? {};
-    list = (loadSite(code).sections?.[type] ?? []).flatMap((ref) => {
+  const view = current();
+  return view.memo(`section:${code}|${type}`, () => {
+    const summaries = view.memo('items', () => view.source.itemIndex()).items[type] ?? {};
+    return (loadSite(code).sections?.[type] ?? []).flatMap((ref) => {
       const summary = summaries[ref.documentId];
       return summary ? [{ ref, summary }] : [];
     });
-    sectionCache.set(key, list);
-  }
-  return list;
+  });
 }
 
-/** One item in full; read from disk each time (its page renders once). */
+/** One item in full (kept for the snapshot's life, like documents). */
 export function loadItemDetail<T extends EditorialType>(type: T, documentId: string): ItemDetail<T> {
-  return readJson<ItemDetail<T>>(snapshotFiles.item(snapshotDir(), type, documentId));
+  const view = current();
+  return view.memo(`item:${type}/${documentId}`, () => view.source.itemDetail(type, documentId));
 }
 
 /** The items of the site that cite a document ("Được giải thích bởi"). */
 export function siteExplanations(code: string, documentId: string): ExplanationLink[] {
   return loadSite(code).explainedBy?.[documentId] ?? [];
+}
+
+/** The site's public coverage summary; null when the CMS gave none. */
+export function loadCoverage(code: string): CoverageSummary | null {
+  const view = current();
+  return view.memo(`coverage:${code}`, () => view.source.coverage(code));
+}
+
+/** Where the search page sends queries; null: it sends nothing. */
+export function searchBeacon(): string | null {
+  const view = current();
+  return view.memo('publicSignals', () => view.source.publicSignals())?.searchBeacon ?? null;
+}
+
+/**
+ * A value derived from the current snapshot by another module (a site's citation resolver…),
+ * computed once per snapshot version: module-level caches would outlive the snapshot.
+ */
+export function snapshotMemo<T>(key: string, make: () => T): T {
+  return current().memo(key, make);
 }

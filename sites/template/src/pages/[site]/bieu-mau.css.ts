@@ -2,14 +2,13 @@
  * The public forms' styles of docs/forms.md (forms.css), served as <base>bieu-mau.css on the pages
  * that have a form (the site's stylesheet stays free of them).
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import styles from '../../forms/forms.css?raw';
-import { batchCodes, loadSite } from '../../lib/snapshot';
+import { SITE_ROUTES, notFound, routeProps, staticPaths } from '../../lib/site-routes';
 
-export const getStaticPaths = (() =>
-  batchCodes()
-    .filter((code) => loadSite(code).forms)
-    .map((code) => ({ params: { site: code } }))) satisfies GetStaticPaths;
+export const getStaticPaths = staticPaths(SITE_ROUTES.formStylesheet);
 
-export const GET: APIRoute = () =>
-  new Response(styles, { headers: { 'content-type': 'text/css; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) =>
+  routeProps(SITE_ROUTES.formStylesheet, params)
+    ? new Response(styles, { headers: { 'content-type': 'text/css; charset=utf-8' } })
+    : notFound();

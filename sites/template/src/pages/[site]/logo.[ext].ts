@@ -3,17 +3,14 @@
  * into the snapshot by the generator: a page never requests another host). Sites without a logo
  * get no file; the header then draws the neutral emblem.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { batchCodes, loadLogo, loadSite } from '../../lib/snapshot';
+import type { APIRoute } from 'astro';
+import { loadLogo } from '../../lib/snapshot';
+import { SITE_ROUTES, notFound, routeProps, staticPaths } from '../../lib/site-routes';
 
-export const getStaticPaths = (() =>
-  batchCodes().flatMap((code) => {
-    const logo = loadSite(code).logo;
-    return logo ? [{ params: { site: code, ext: logo.file.replace(/^logo\./, '') } }] : [];
-  })) satisfies GetStaticPaths;
+export const getStaticPaths = staticPaths(SITE_ROUTES.logo);
 
 export const GET: APIRoute = ({ params }) => {
-  const logo = loadLogo(params.site as string);
-  if (!logo) return new Response(null, { status: 404 });
+  const logo = routeProps(SITE_ROUTES.logo, params) ? loadLogo(params.site as string) : null;
+  if (!logo) return notFound();
   return new Response(new Uint8Array(logo.bytes), { headers: { 'content-type': logo.asset.mime } });
 };

@@ -3,12 +3,13 @@
  * its own and browsers cache it across the site's pages. Colours are custom properties that the
  * layout sets from the site's theme.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import css from '../../styles/site.css?raw';
-import { batchCodes } from '../../lib/snapshot';
+import { SITE_ROUTES, notFound, routeProps, staticPaths } from '../../lib/site-routes';
 
-export const getStaticPaths = (() =>
-  batchCodes().map((code) => ({ params: { site: code } }))) satisfies GetStaticPaths;
+export const getStaticPaths = staticPaths(SITE_ROUTES.stylesheet);
 
-export const GET: APIRoute = () =>
-  new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) =>
+  routeProps(SITE_ROUTES.stylesheet, params)
+    ? new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } })
+    : notFound();

@@ -1,23 +1,18 @@
 /**
  * Every feed of a site as Atom (<slug>.xml) and JSON Feed (<slug>.json), from src/lib/site-feeds.ts.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { batchCodes, loadRun, loadSite, loadSiteDocuments } from '../../../lib/snapshot';
-import { sectionFeedItems } from '../../../lib/sections';
-import { siteFeeds, feedPaths } from '../../../lib/site-feeds';
+import type { APIRoute } from 'astro';
+import { loadSite } from '../../../lib/snapshot';
+import { feedPaths } from '../../../lib/site-feeds';
 import { atomFeed, jsonFeed } from '../../../lib/feed';
+import { SITE_ROUTES, notFound, routeProps, staticPaths } from '../../../lib/site-routes';
 
-export const getStaticPaths = (() =>
-  batchCodes().flatMap((code) => {
-    const { site } = loadSite(code);
-    return siteFeeds(site, loadSiteDocuments(code), loadRun(), sectionFeedItems(code)).flatMap((feed) => [
-      { params: { site: code, feed: `${feed.slug}.xml` }, props: { feed, format: 'atom' as const } },
-      { params: { site: code, feed: `${feed.slug}.json` }, props: { feed, format: 'json' as const } },
-    ]);
-  })) satisfies GetStaticPaths;
+export const getStaticPaths = staticPaths(SITE_ROUTES.feed);
 
-export const GET: APIRoute = ({ params, props }) => {
-  const { feed, format } = props as { feed: ReturnType<typeof siteFeeds>[number]; format: 'atom' | 'json' };
+export const GET: APIRoute = ({ params }) => {
+  const props = routeProps(SITE_ROUTES.feed, params);
+  if (!props) return notFound();
+  const { feed, format } = props;
   const { site } = loadSite(params.site as string);
   const paths = feedPaths(site, feed.slug);
   if (format === 'json') {

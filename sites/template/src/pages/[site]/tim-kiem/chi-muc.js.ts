@@ -3,12 +3,13 @@
  * site's own Pagefind index merged with the shared national bundle. From the site's own folder,
  * like tim-kiem.js.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import script from '../../../client/search-bundles.js?raw';
-import { batchCodes } from '../../../lib/snapshot';
+import { SITE_ROUTES, notFound, routeProps, staticPaths } from '../../../lib/site-routes';
 
-export const getStaticPaths = (() =>
-  batchCodes().map((code) => ({ params: { site: code } }))) satisfies GetStaticPaths;
+export const getStaticPaths = staticPaths(SITE_ROUTES.searchIndexScript);
 
-export const GET: APIRoute = () =>
-  new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) =>
+  routeProps(SITE_ROUTES.searchIndexScript, params)
+    ? new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } })
+    : notFound();
